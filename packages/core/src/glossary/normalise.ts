@@ -1,0 +1,56 @@
+/**
+ * Text normalisation shared by header matching and value reading.
+ *
+ * NFKC folds full-width letters and digits (「ＮＯ．」 → "NO.", 「１，０００」 → "1,000") and
+ * half-width katakana; we then lower-case, drop whitespace (including line breaks inside a
+ * header cell) and, for headers, the bracketed notes and markers that templates add around a
+ * label: 「保管場所（必須）」, 「利用目的 ※記入例参照」, 「①取得方法」, 「【保管】」.
+ */
+export function nfkc(text: string): string {
+  return text.normalize("NFKC");
+}
+
+/** NFKC + lower case + no whitespace. Used for values. */
+export function normaliseValue(text: string): string {
+  return nfkc(text).toLowerCase().replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]+/g, "");
+}
+
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}|「[^「」]*」|『[^『』]*』|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉|《[^《》]*》/g;
+
+/** Circled numbers ①–⑳ ㉑–㊿ survive NFKC as digits; we remove them before NFKC. */
+const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f\u2780-\u2793]/g;
+
+/**
+ * Header normal form: brackets and their content, notes after ※ or *, leading numbering
+ * ("1.", "(1)", "①"), punctuation such as ・／/、, and whitespace are removed.
+ * A header that is *only* a bracketed label (「【保管】」) keeps its content.
+ */
+export function normaliseHeader(text: string): string {
+  let s = text.replace(CIRCLED, "");
+  s = nfkc(s).toLowerCase();
+  s = s.replace(/[\r\n]+/g, " ");
+  // Notes: "利用目的 ※必須", "保管場所*".
+  s = s.replace(/[※*＊].*$/u, "");
+  const withoutBrackets = stripBracketed(s);
+  const inner = s.replace(/[()[\]{}「」『』【】〔〕<>〈〉《》]/g, "");
+  s = compactHeader(withoutBrackets) === "" ? inner : withoutBrackets;
+  return compactHeader(s);
+}
+
+function stripBracketed(s: string): string {
+  let prev = "";
+  let cur = s;
+  // Nested brackets: strip inner-most first until stable (bounded).
+  for (let i = 0; i < 4 && cur !== prev; i++) {
+    prev = cur;
+    cur = cur.replace(BRACKETED, "");
+  }
+  return cur;
+}
+
+function compactHeader(s: string): string {
+  return s
+    .replace(/^\s*(?:no\.?\s*)?\d{1,2}[.)\-:]\s*(?=\S)/u, "") // "1. 利用目的", "2) 件数" (but not "No" alone)
+    .replace(/[\s\u3000・･/／、,，.。:：;；!！?？'"`~〜～\-‐－ー_=|｜+]/gu, (ch) => (ch === "ー" ? ch : ""))
+    .trim();
+}
