@@ -1,11 +1,20 @@
-import type { SheetGrid } from "./grid/grid";
-import type { WorkbookReport } from "./report/types";
+import { a1, type SheetGrid } from "./grid/grid";
+import { compareFindings, type Finding, type Severity } from "./findings/finding";
+import { localise } from "./i18n/text";
+import { resolveProfile } from "./profile/resolve";
 import type { ProfileInput } from "./profile/schema";
+import { serialFromIso } from "./read/date";
+import { summarise } from "./report/summary";
+import type { WorkbookReport } from "./report/types";
+import type { AnyRule, CellRef, ReportOptions } from "./rules/define";
+import { RULES } from "./rules/index";
+import { buildModel } from "./rules/model";
+import { gridSize } from "./grid/grid";
 
 export interface CheckOptions {
   /** The check date, YYYY-MM-DD (default: today in the host's clock). */
   today?: string;
-  /** A validated profile (see `resolveProfile`); the built-in default when omitted. */
+  /** A validated profile (see `profileSchema`); the built-in default when omitted. */
   profile?: ProfileInput;
   /** Run only these rule ids (or id prefixes ending in "/"). */
   rules?: readonly string[];
@@ -13,12 +22,84 @@ export interface CheckOptions {
   skipRules?: readonly string[];
 }
 
+function selects(patterns: readonly string[], id: string): boolean {
+  return patterns.some((p) => p === id || (p.endsWith("/") && id.startsWith(p)) || (p.endsWith("/*") && id.startsWith(p.slice(0, -1))));
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Recognise, read and validate a workbook's sheets. Never throws on cell content. */
 export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions = {}): WorkbookReport {
-  void options;
+  const profile = resolveProfile(options.profile);
+  const today = serialFromIso(options.today ?? todayIso());
+  if (today === null) throw new RangeError(`invalid check date: ${options.today ?? ""} (expected YYYY-MM-DD)`);
+  const model = buildModel(grids, profile);
+  const findings: Finding[] = [];
+  const sizes = new Map(grids.map((g) => [g.name, gridSize(g)]));
+
+  const active = RULES.filter((rule) => {
+    const id = rule.meta.id;
+    if (profile.rules[id] === "off") return false;
+    if (options.rules && options.rules.length > 0 && !selects(options.rules, id)) return false;
+    return !(options.skipRules && selects(options.skipRules, id));
+  });
+
+  for (const rule of active) runRule(rule, model, profile, today, sizes, findings);
+
+  const order = new Map(grids.map((g, i) => [g.name, i]));
+  findings.sort(compareFindings(order));
   return {
-    sheets: grids.map((g) => ({ name: g.name, kind: "unknown", headerRow: 0, rows: 0 })),
-    findings: [],
-    summary: { errors: 0, warnings: 0, infos: 0, accepted: 0, risks: { high: 0, medium: 0, low: 0, incomplete: 0 } },
+    sheets: model.sheets.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      headerRow: s.headerRow + 1,
+      rows: s.dataRows.length,
+      ...(s.layout ? { layout: s.layout } : {}),
+    })),
+    findings,
+    summary: summarise(findings, model),
   };
+}
+
+function runRule(
+  rule: AnyRule,
+  model: ReturnType<typeof buildModel>,
+  profile: ReturnType<typeof resolveProfile>,
+  today: number,
+  sizes: ReadonlyMap<string, { rows: number; cols: number }>,
+  out: Finding[],
+): void {
+  const configured = profile.rules[rule.meta.id];
+  const ruleSeverity: Severity = configured && configured !== "off" ? configured : rule.meta.defaultSeverity;
+  rule.check({
+    model,
+    profile,
+    today,
+    report(messageId: string, at: CellRef, opts: ReportOptions = {}) {
+      const text = rule.meta.messages[messageId];
+      if (!text) throw new Error(`${rule.meta.id}: unknown message id ${messageId}`);
+      // Findings always point inside the sheet (a header row of -1 becomes row 1).
+      const size = sizes.get(at.sheet);
+      const row = Math.max(1, Math.min(at.row + 1, Math.max(1, size?.rows ?? 1)));
+      const col = Math.max(1, Math.min(at.col + 1, Math.max(1, size?.cols ?? 1)));
+      // A profile's explicit severity wins over a rule's per-finding one.
+      const severity: Severity = configured && configured !== "off" ? configured : (opts.severity ?? ruleSeverity);
+      out.push({
+        rule: rule.meta.id,
+        severity,
+        sheet: at.sheet,
+        cell: a1(row, col),
+        row,
+        col,
+        messageId,
+        message: localise(text, opts.data),
+        ...(opts.hint ? { hint: opts.hint } : {}),
+        ...(opts.data ? { data: opts.data } : {}),
+      });
+    },
+  });
 }

@@ -1,0 +1,378 @@
+import { cellText, gridSize, isBlank, type SheetGrid } from "../grid/grid";
+import { RECOGNISED_KINDS, type RecognisedKind, type SheetKind } from "../glossary/kinds";
+import { matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
+import { normaliseHeader } from "../glossary/normalise";
+import type { PhaseDef } from "../profile/schema";
+import { readPhase } from "../read/phase";
+
+/**
+ * Recognition: find the header row(s) of a sheet, map its columns to fields and tell the
+ * sheet's kind and layout from those headers alone (never from the tab name).
+ *
+ * Real sheets put a title block, the company name and a revision date above the header; some
+ * use two header rows (merged group headings over sub-columns, or lifecycle phases over
+ * リスク/対策/残存リスク); columns come in any order. We score every candidate row in the top of
+ * the sheet, for every kind, and keep the best.
+ */
+
+export interface ColumnMapping {
+  /** 0-based column. */
+  col: number;
+  field: string;
+  /** The header text as written (joined with " / " when two header rows made the label). */
+  header: string;
+  exact: boolean;
+  /** Wide risk layouts: the phase id of the column group this column belongs to. */
+  phase?: string;
+}
+
+export interface RecognisedSheet {
+  grid: SheetGrid;
+  name: string;
+  /** Position of the sheet in the workbook. */
+  index: number;
+  kind: SheetKind;
+  /** 0-based index of the last header row; -1 when none was found. */
+  headerRow: number;
+  /** 0-based header rows, top first (one or two). */
+  headerRows: number[];
+  layout?: "long" | "wide";
+  columns: ColumnMapping[];
+  /** Field → columns carrying it, in column order. */
+  byField: Map<string, ColumnMapping[]>;
+  /** 0-based indices of the data rows (blank, example and note rows excluded). */
+  dataRows: number[];
+  /** Columns whose header matched nothing (0-based), for diagnostics. */
+  unmapped: { col: number; header: string }[];
+  /** Why a sheet was left unknown (best candidate's kind and score), for messages. */
+  diagnosis?: { bestKind: RecognisedKind | null; fields: number };
+}
+
+export interface RecogniseOptions {
+  synonyms?: ExtraSynonyms;
+  phases?: readonly PhaseDef[];
+}
+
+/** How far down a header is looked for. Title blocks rarely exceed a dozen rows. */
+const HEADER_SCAN_ROWS = 40;
+/** Columns considered for headers. */
+const HEADER_SCAN_COLS = 256;
+
+interface Candidate {
+  kind: RecognisedKind;
+  row: number;
+  groupRow: number | null;
+  score: number;
+  signatures: number;
+  columns: ColumnMapping[];
+  layout?: "long" | "wide";
+}
+
+function labelAt(grid: SheetGrid, r: number, c: number): string {
+  const v = grid.values[r]?.[c];
+  if (typeof v !== "string") return "";
+  const t = v.trim();
+  return t.length > MAX_HEADER_LENGTH * 2 ? "" : t;
+}
+
+/**
+ * Group headings of a row above the header: a merged heading shows its text in its first
+ * cell only, so a heading covers the cells to its right until the next heading (or the
+ * merge's end, when the host reported merges).
+ */
+function groupLabels(grid: SheetGrid, r: number, width: number): string[] {
+  const out: string[] = new Array<string>(width).fill("");
+  const merged = new Map<number, number>();
+  for (const m of grid.merges ?? []) {
+    if (m.startRow <= r && m.endRow >= r && m.endCol > m.startCol) merged.set(m.startCol, m.endCol);
+  }
+  let current = "";
+  let until = -1;
+  let mergedMode = false;
+  for (let c = 0; c < width; c++) {
+    const t = labelAt(grid, r, c);
+    if (t !== "") {
+      current = t;
+      const end = merged.get(c);
+      mergedMode = end !== undefined;
+      until = end ?? Number.MAX_SAFE_INTEGER;
+    } else if (mergedMode && c > until) {
+      current = "";
+    }
+    out[c] = current;
+  }
+  return out;
+}
+
+function vertMergedAbove(grid: SheetGrid, r: number, c: number): boolean {
+  for (const m of grid.merges ?? []) {
+    if (m.startCol <= c && m.endCol >= c && m.startRow === r - 1 && m.endRow >= r) return true;
+  }
+  return false;
+}
+
+/** Number of non-blank cells and text cells in a row (capped). */
+function rowShape(grid: SheetGrid, r: number, width: number): { filled: number; text: number } {
+  let filled = 0;
+  let text = 0;
+  const row = grid.values[r];
+  if (!row) return { filled, text };
+  for (let c = 0; c < Math.min(width, row.length); c++) {
+    const v = row[c];
+    if (!isBlank(v)) {
+      filled++;
+      if (typeof v === "string") text++;
+    }
+  }
+  return { filled, text };
+}
+
+function evaluate(
+  grid: SheetGrid,
+  kind: RecognisedKind,
+  r: number,
+  groupRow: number | null,
+  width: number,
+  opts: RecogniseOptions,
+): Candidate {
+  const extra = opts.synonyms ?? {};
+  const groups = groupRow === null ? null : groupLabels(grid, groupRow, width);
+  const columns: ColumnMapping[] = [];
+  const phaseOfGroup = new Map<string, string | null>();
+  const groupPhase = (label: string): string | null => {
+    if (label === "") return null;
+    let p = phaseOfGroup.get(label);
+    if (p === undefined) {
+      const res = readPhase(label, opts.phases);
+      p = res && res.ok ? res.value : null;
+      phaseOfGroup.set(label, p);
+    }
+    return p;
+  };
+  for (let c = 0; c < width; c++) {
+    const own = labelAt(grid, r, c);
+    const group = groups?.[c] ?? "";
+    let match: FieldMatch | null = null;
+    let header = own;
+    if (own !== "") {
+      match = matchField(kind, own, extra);
+      if ((!match || !match.exact) && group !== "" && group !== own) {
+        const joined = matchField(kind, `${group}${own}`, extra);
+        if (joined && (!match || joined.score > match.score)) {
+          match = joined;
+          header = `${group} / ${own}`;
+        }
+      }
+    } else if (groupRow !== null && labelAt(grid, groupRow, c) !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
+      // A heading spanning both header rows (「No」「個人情報」 merged vertically).
+      header = labelAt(grid, groupRow, c);
+      match = matchField(kind, header, extra);
+    }
+    if (!match) continue;
+    const mapping: ColumnMapping = { col: c, field: match.field, header, exact: match.exact };
+    if (kind === "risk" && group !== "" && own !== "") {
+      const phase = groupPhase(group);
+      if (phase) mapping.phase = phase;
+    }
+    columns.push(mapping);
+  }
+
+  let layout: "long" | "wide" | undefined;
+  if (kind === "risk") {
+    const groupedPhases = new Set(columns.filter((m) => m.phase).map((m) => m.phase));
+    if (groupedPhases.size >= 2) {
+      layout = "wide";
+    } else {
+      // Single-row wide layout: the phases themselves are the column headers (個人情報分析表).
+      const phaseCols: ColumnMapping[] = [];
+      for (let c = 0; c < width; c++) {
+        const own = labelAt(grid, r, c);
+        if (own === "" || columns.some((m) => m.col === c && m.field !== "phase")) continue;
+        const p = groupPhase(own);
+        if (p) phaseCols.push({ col: c, field: "risk", header: own, exact: true, phase: p });
+      }
+      if (new Set(phaseCols.map((m) => m.phase)).size >= 3) {
+        for (const pc of phaseCols) {
+          const i = columns.findIndex((m) => m.col === pc.col);
+          if (i >= 0) columns.splice(i, 1);
+          columns.push(pc);
+        }
+        columns.sort((a, b) => a.col - b.col);
+        layout = "wide";
+      } else {
+        layout = "long";
+      }
+    }
+    for (const m of columns) if (layout !== "wide") delete m.phase;
+  }
+
+  // Score: each field counts once, at its best match; signature fields weigh double.
+  const best = new Map<string, number>();
+  let signatures = 0;
+  const seenSig = new Set<string>();
+  for (const m of columns) {
+    const fm = matchField(kind, m.header.split(" / ").pop() ?? m.header, extra);
+    const s = m.exact ? 1 : (fm?.score ?? 0.6);
+    const sig = fm?.signature === true || (m.phase !== undefined && m.field === "risk");
+    const weight = s * (sig ? 2 : 1);
+    if ((best.get(m.field) ?? 0) < weight) best.set(m.field, weight);
+    if (sig && !seenSig.has(m.field)) {
+      seenSig.add(m.field);
+      signatures++;
+    }
+  }
+  let score = 0;
+  for (const v of best.values()) score += v;
+  if (layout === "wide") {
+    score += 2;
+    signatures = Math.max(signatures, 2);
+  }
+  return { kind, row: r, groupRow, score, signatures, columns, ...(layout ? { layout } : {}) };
+}
+
+function acceptable(c: Candidate): boolean {
+  const fields = new Set(c.columns.map((m) => m.field)).size;
+  return c.signatures >= 2 || (c.signatures >= 1 && fields >= 3);
+}
+
+/**
+ * Resolve columns that map to the same field. Duplicates are kept (the header rule reports
+ * them) only when both are exact matches; a weaker contained match that collides with an
+ * exact one is dropped.
+ */
+function settleDuplicates(kind: RecognisedKind, columns: ColumnMapping[]): ColumnMapping[] {
+  const byField = new Map<string, ColumnMapping[]>();
+  for (const m of columns) {
+    const key = m.phase ? `${m.field}@${m.phase}` : m.field;
+    const list = byField.get(key);
+    if (list) list.push(m);
+    else byField.set(key, [m]);
+  }
+  const keep: ColumnMapping[] = [];
+  for (const list of byField.values()) {
+    if (list.length === 1) {
+      keep.push(...list);
+      continue;
+    }
+    const exact = list.filter((m) => m.exact);
+    const chosen = exact.length > 0 ? exact : [list[0] as ColumnMapping];
+    // A generic "No." next to a real item reference is the risk sheet's own row number.
+    if (kind === "risk" && chosen.length > 1 && chosen[0]?.field === "itemRef") {
+      const generic = chosen.filter((m) => GENERIC_NUMBER.has(normaliseHeader(m.header)));
+      if (generic.length > 0 && generic.length < chosen.length) {
+        for (const g of generic) keep.push({ ...g, field: "id" });
+        keep.push(...chosen.filter((m) => !generic.includes(m)));
+        continue;
+      }
+    }
+    keep.push(...chosen);
+  }
+  return keep.sort((a, b) => a.col - b.col);
+}
+
+const GENERIC_NUMBER = new Set(["no", "番号", "id", "項番", "№"]);
+
+const EXAMPLE_MARK = /^(?:記入例|例|例\)|例:|example|e\.g\.|sample|サンプル)/i;
+
+function isNoteRow(grid: SheetGrid, r: number, mapped: ReadonlySet<number>): boolean {
+  const row = grid.values[r];
+  if (!row) return true;
+  let filledMapped = 0;
+  let firstText = "";
+  let filled = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    filled++;
+    if (firstText === "") firstText = cellText(v);
+    if (mapped.has(c)) filledMapped++;
+  }
+  if (filledMapped === 0) return true;
+  const first = firstText.normalize("NFKC");
+  if (EXAMPLE_MARK.test(first)) return true;
+  // A footnote: one cell of prose starting with ※ or 注.
+  return filled === 1 && /^(?:※|\*|注[:：)）]|注記)/.test(first);
+}
+
+export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOptions = {}): RecognisedSheet {
+  const size = gridSize(grid);
+  const width = Math.min(size.cols, HEADER_SCAN_COLS);
+  const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
+  let best: Candidate | null = null;
+  let bestAny: Candidate | null = null;
+  for (let r = 0; r < scanRows; r++) {
+    const shape = rowShape(grid, r, width);
+    if (shape.text === 0) continue;
+    // The row above may hold group headings (fewer cells than the header itself).
+    const above = r > 0 ? rowShape(grid, r - 1, width) : { filled: 0, text: 0 };
+    const groupRow = above.text > 0 && above.filled <= shape.filled + 1 ? r - 1 : null;
+    for (const kind of RECOGNISED_KINDS) {
+      const cands = [evaluate(grid, kind, r, null, width, opts)];
+      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, opts));
+      for (const cand of cands) {
+        if (!bestAny || cand.score > bestAny.score) bestAny = cand;
+        if (!acceptable(cand)) continue;
+        if (!best || cand.score > best.score + 1e-9) best = cand;
+      }
+    }
+  }
+
+  if (!best) {
+    return {
+      grid,
+      name: grid.name,
+      index,
+      kind: "unknown",
+      headerRow: -1,
+      headerRows: [],
+      columns: [],
+      byField: new Map(),
+      dataRows: [],
+      unmapped: [],
+      diagnosis: {
+        bestKind: bestAny && bestAny.score > 0 ? bestAny.kind : null,
+        fields: bestAny ? new Set(bestAny.columns.map((m) => m.field)).size : 0,
+      },
+    };
+  }
+
+  const columns = settleDuplicates(best.kind, best.columns);
+  const usedGroup =
+    best.groupRow !== null && (best.layout === "wide" || best.columns.some((m) => m.header.includes(" / ") || isFromGroup(grid, best, m)));
+  const headerRows = usedGroup && best.groupRow !== null ? [best.groupRow, best.row] : [best.row];
+  const byField = new Map<string, ColumnMapping[]>();
+  for (const m of columns) {
+    const list = byField.get(m.field);
+    if (list) list.push(m);
+    else byField.set(m.field, [m]);
+  }
+  const mapped = new Set(columns.map((m) => m.col));
+  const dataRows: number[] = [];
+  for (let r = best.row + 1; r < size.rows; r++) if (!isNoteRow(grid, r, mapped)) dataRows.push(r);
+  const unmapped: { col: number; header: string }[] = [];
+  for (let c = 0; c < width; c++) {
+    const h = labelAt(grid, best.row, c);
+    if (h !== "" && !mapped.has(c)) unmapped.push({ col: c, header: h });
+  }
+  return {
+    grid,
+    name: grid.name,
+    index,
+    kind: best.kind,
+    headerRow: best.row,
+    headerRows,
+    ...(best.layout ? { layout: best.layout } : {}),
+    columns,
+    byField,
+    dataRows,
+    unmapped,
+  };
+}
+
+function isFromGroup(grid: SheetGrid, cand: Candidate, m: ColumnMapping): boolean {
+  return labelAt(grid, cand.row, m.col) === "";
+}
+
+export function recogniseWorkbook(grids: readonly SheetGrid[], opts: RecogniseOptions = {}): RecognisedSheet[] {
+  return grids.map((g, i) => recogniseSheet(g, i, opts));
+}

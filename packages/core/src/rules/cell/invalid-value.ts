@@ -1,0 +1,97 @@
+import { cellAt, isBlank, type CellValue } from "../../grid/grid";
+import { FIELD_CATALOGUE, fieldLabel } from "../../glossary/fields";
+import type { RecognisedKind, ValueType } from "../../glossary/kinds";
+import { nfkc } from "../../glossary/normalise";
+import { readCount } from "../../read/count";
+import { readDate } from "../../read/date";
+import { readLevel, readScale, readScore } from "../../read/level";
+import { readMedium } from "../../read/medium";
+import { AMBIGUOUS_FLAG } from "../../read/records";
+import type { ReadResult } from "../../read/result";
+import { readYesNo } from "../../read/yesno";
+import { defineRule } from "../define";
+
+/** The widest scale seen in P-mark and ISMS risk sheets (1–3, 1–4, 1–5). */
+const SCALE_MAX = 5;
+
+const EXPECTED: Partial<Record<ValueType, { ja: string; en: string }>> = {
+  count: { ja: "件数(例: 1,000件、約500、100〜500)", en: "a count (e.g. 1,000件, 約500, 100〜500)" },
+  date: { ja: "日付(例: 2024/4/1、令和6年4月1日、R6.4.1)", en: "a date (e.g. 2024/4/1, 令和6年4月1日, R6.4.1)" },
+  yesno: { ja: "有無(例: ○/×、有/無、あり/なし)", en: "yes or no (e.g. ○/×, 有/無, Yes/No)" },
+  medium: { ja: "媒体(紙/電子/紙・電子)", en: "a medium (paper, electronic or both)" },
+  level: { ja: "レベル(高/中/低、大/中/小、3/2/1)", en: "a level (高/中/低, H/M/L, 3/2/1)" },
+  scale: { ja: `1〜${SCALE_MAX}の整数`, en: `a whole number from 1 to ${SCALE_MAX}` },
+  score: { ja: "0以上の数値", en: "a number of zero or more" },
+};
+
+function readAs(type: ValueType, v: CellValue): ReadResult<unknown> | null {
+  switch (type) {
+    case "count":
+      return readCount(v);
+    case "date":
+      return readDate(v);
+    case "yesno": {
+      // Yes/no columns often hold prose (「同意書あり」): only a value nobody can decide is wrong.
+      const r = readYesNo(v);
+      if (r === null || r.ok) return r;
+      const t = typeof v === "string" ? nfkc(v).trim() : "";
+      return AMBIGUOUS_FLAG.test(t) ? { ok: false, hint: "判断不能" } : { ok: true, value: true };
+    }
+    case "medium":
+      return readMedium(v);
+    case "level":
+      return readLevel(v);
+    case "scale":
+      return readScale(v, 1, SCALE_MAX);
+    case "score":
+      return readScore(v);
+    default:
+      return null;
+  }
+}
+
+/** A value that cannot be read as its column's type: 「多数」 as a count, 2024/13/45, R1.4.30, a likelihood of 7. */
+export const cellInvalidValue = defineRule({
+  meta: {
+    id: "cell/invalid-value",
+    area: "cell",
+    defaultSeverity: "warning",
+    description: {
+      ja: "列の型として読めない値(件数「多数」、日付 2024/13/45、存在しない和暦、尺度外の発生可能性など)。",
+      en: "A value that cannot be read as its field's type (a count of 「多数」, a date 2024/13/45, a non-existent era date, a likelihood outside the scale).",
+    },
+    messages: {
+      invalid: {
+        ja: "「{{field}}」の値を読み取れません。{{expected}}で入力してください。",
+        en: "The {{fieldEn}} value cannot be read: enter {{expectedEn}}.",
+      },
+    },
+  },
+  check(ctx) {
+    for (const sheet of ctx.model.sheets) {
+      if (!(sheet.kind in FIELD_CATALOGUE)) continue;
+      const kind = sheet.kind as RecognisedKind;
+      const catalogue = FIELD_CATALOGUE[kind] as Record<string, { type: ValueType }>;
+      for (const m of sheet.columns) {
+        const type = catalogue[m.field]?.type;
+        const expected = type ? EXPECTED[type] : undefined;
+        if (!type || !expected) continue;
+        const l = fieldLabel(kind, m.field);
+        for (const r of sheet.dataRows) {
+          const v = cellAt(sheet.grid, r, m.col);
+          if (isBlank(v)) continue;
+          const res = readAs(type, v);
+          if (res === null || res.ok) continue;
+          ctx.report(
+            "invalid",
+            { sheet: sheet.name, row: r, col: m.col },
+            {
+              data: { field: l.ja, fieldEn: l.en, expected: expected.ja, expectedEn: expected.en },
+              ...(res.hint ? { hint: res.hint } : {}),
+            },
+          );
+        }
+      }
+    }
+  },
+});

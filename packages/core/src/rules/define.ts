@@ -1,0 +1,53 @@
+import type { Finding, Severity } from "../findings/finding";
+import type { LocalisedText, MessageData } from "../i18n/text";
+import type { ResolvedProfile } from "../profile/resolve";
+import type { WorkbookModel } from "./model";
+
+/** The areas of the catalogue: the part of a rule id before the slash. */
+export type RuleArea = "sheet" | "header" | "cell" | "template" | "ledger" | "risk" | "contractor" | "laws" | "training" | "audit" | "review";
+
+export interface RuleMeta<M extends string> {
+  id: string;
+  area: RuleArea;
+  defaultSeverity: Severity;
+  /** The clause examiners cite (構築・運用指針 J number and JIS clause), when one applies. */
+  clause?: string;
+  description: LocalisedText;
+  messages: Record<M, LocalisedText>;
+}
+
+/** Where a finding points: a sheet and a 0-based row and column. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface ReportOptions {
+  data?: MessageData;
+  hint?: string;
+  /** Overrides the rule's severity for this finding (e.g. a required vs an expected column). */
+  severity?: Severity;
+}
+
+export interface RuleContext<M extends string> {
+  model: WorkbookModel;
+  profile: ResolvedProfile;
+  /** The check date as an Excel serial day number. */
+  today: number;
+  report(messageId: M, at: CellRef, options?: ReportOptions): void;
+}
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Typed factory: message ids are checked at compile time against the rule's message table. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export type AnyRule = Rule<string>;
+
+export type { Finding };

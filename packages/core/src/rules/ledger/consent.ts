@@ -1,0 +1,16 @@
+import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
+
+/**
+ * PRODUCT.md §4: "consent not recorded" means the consent cell is blank or no, or the ledger
+ * has no consent column. The finding points at the consent cell, or at `fallbackCol` when
+ * the sheet has no consent column.
+ */
+export function consentRecorded(item: LedgerItem): { recorded: boolean; col: number } {
+  const cell = fieldCell(item.sheet, item.row, "consent");
+  return { recorded: flagOf(cell) === true, col: cell.col };
+}
+
+export function flag(item: LedgerItem, field: "sensitive" | "myNumber" | "disclosable" | "notice"): { value: boolean | null; col: number } {
+  const cell = fieldCell(item.sheet, item.row, field);
+  return { value: flagOf(cell), col: cell.col };
+}

@@ -1,0 +1,51 @@
+import { cellAt, isBlank } from "../../grid/grid";
+import { fieldLabel } from "../../glossary/fields";
+import { defineRule } from "../define";
+
+/** Expected columns that, when present, must also be filled on every row (blank contractor means none). */
+const FILL_WHEN_PRESENT = new Set(["disposal", "medium", "count", "owner"]);
+
+export const ledgerRequiredEmpty = defineRule({
+  meta: {
+    id: "ledger/required-empty",
+    area: "ledger",
+    defaultSeverity: "error",
+    clause: "構築・運用指針 J.3.1.1",
+    description: {
+      ja: "台帳の必須項目(利用目的、保管期間、保管場所、アクセス権者など)が空欄。",
+      en: "A required ledger cell is blank (purpose, retention, storage, access holders...).",
+    },
+    messages: {
+      requiredEmpty: {
+        ja: "「{{item}}」の{{field}}が空欄です(構築・運用指針 J.3.1.1 が記載を求める項目)。",
+        en: "{{fieldEn}} is blank for \"{{item}}\" (an item guideline J.3.1.1 requires).",
+      },
+      expectedEmpty: {
+        ja: "「{{item}}」の{{field}}が空欄です。",
+        en: "{{fieldEn}} is blank for \"{{item}}\".",
+      },
+    },
+  },
+  check(ctx) {
+    const groups = [
+      ...ctx.profile.required.map((alts) => ({ alts, expected: false })),
+      ...ctx.profile.expected.filter((alts) => alts.some((f) => FILL_WHEN_PRESENT.has(f))).map((alts) => ({ alts, expected: true })),
+    ];
+    for (const item of ctx.model.ledgerItems) {
+      const { sheet, row } = item;
+      for (const { alts, expected } of groups) {
+        const cols = alts.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => ({ f, col: m.col })));
+        if (cols.length === 0) continue; // header/missing-column speaks for the column.
+        if (cols.some(({ col }) => !isBlank(cellAt(sheet.grid, row, col)))) continue;
+        const first = cols[0];
+        if (!first) continue;
+        const l = fieldLabel("ledger", first.f);
+        ctx.report(
+          expected ? "expectedEmpty" : "requiredEmpty",
+          { sheet: sheet.name, row, col: first.col },
+          { data: { item: item.label, field: l.ja, fieldEn: l.en }, ...(expected ? { severity: "warning" as const } : {}) },
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,169 @@
+import type { SheetGrid } from "../grid/grid";
+import { cellText } from "../grid/grid";
+import type { ResolvedProfile } from "../profile/resolve";
+import {
+  ledgerItems,
+  looseNameKey,
+  nameKey,
+  riskEntries,
+  type LedgerItem,
+  type RiskEntry,
+  type RiskReferenceField,
+} from "../read/records";
+import { recogniseSheet, type RecognisedSheet } from "../recognise/recognise";
+
+/**
+ * The workbook as the rules see it: recognised sheets, ledger items, risk entries and the
+ * links between them, each computed once per check and shared by every rule.
+ */
+export interface WorkbookModel {
+  sheets: RecognisedSheet[];
+  ofKind(kind: RecognisedSheet["kind"]): RecognisedSheet[];
+  ledgerItems: LedgerItem[];
+  riskEntries: RiskEntry[];
+  links: RiskLinks;
+}
+
+export type LinkMode = "id" | "name" | "business" | "category" | "title";
+
+export interface RiskLinks {
+  /** Ledger items each risk entry covers (several for a business or category code). */
+  itemsOf: Map<RiskEntry, LedgerItem[]>;
+  /** Risk entries covering each ledger item. */
+  entriesOf: Map<LedgerItem, RiskEntry[]>;
+  /** How each risk sheet refers to ledger items (null when it has no reference at all). */
+  modeOf: Map<RecognisedSheet, LinkMode | null>;
+}
+
+const MODE_FIELDS: Record<Exclude<LinkMode, "title">, { risk: RiskReferenceField; ledger: (i: LedgerItem) => string[] }> = {
+  id: { risk: "itemRef", ledger: (i) => [i.id.text] },
+  name: { risk: "itemName", ledger: (i) => [i.name.text, i.dataItems.text] },
+  business: { risk: "business", ledger: (i) => [i.business.text] },
+  category: { risk: "categoryCode", ledger: (i) => [i.categoryCode.text] },
+};
+const MODE_ORDER = ["id", "name", "business", "category"] as const;
+
+type Index = Map<string, LedgerItem[]>;
+
+function push(index: Index, key: string, item: LedgerItem): void {
+  if (key === "") return;
+  const list = index.get(key);
+  if (!list) index.set(key, [item]);
+  else if (!list.includes(item)) list.push(item);
+}
+
+function buildIndexes(items: readonly LedgerItem[]): Record<(typeof MODE_ORDER)[number], { strict: Index; loose: Index }> {
+  const out = {} as Record<(typeof MODE_ORDER)[number], { strict: Index; loose: Index }>;
+  for (const mode of MODE_ORDER) {
+    const strict: Index = new Map();
+    const loose: Index = new Map();
+    for (const item of items) {
+      const values = MODE_FIELDS[mode].ledger(item);
+      // For names, the data-items text only serves when the ledger has no name column.
+      const usable = mode === "name" && item.name.col >= 0 ? values.slice(0, 1) : values;
+      for (const v of usable) {
+        push(strict, nameKey(v), item);
+        push(loose, looseNameKey(v), item);
+      }
+    }
+    out[mode] = { strict, loose };
+  }
+  return out;
+}
+
+function resolve(index: { strict: Index; loose: Index }, text: string): LedgerItem[] {
+  if (text === "") return [];
+  return index.strict.get(nameKey(text)) ?? index.loose.get(looseNameKey(text)) ?? [];
+}
+
+/** Text above the header and the tab name: where a one-item risk sheet names its item. */
+function titleTexts(sheet: RecognisedSheet): string[] {
+  const out = [sheet.name];
+  for (let r = 0; r < Math.max(0, sheet.headerRows[0] ?? sheet.headerRow); r++) {
+    for (const v of sheet.grid.values[r] ?? []) {
+      const t = cellText(v);
+      if (t !== "" && t.length <= 80) out.push(t);
+    }
+  }
+  return out;
+}
+
+function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
+  const itemsOf = new Map<RiskEntry, LedgerItem[]>();
+  const entriesOf = new Map<LedgerItem, RiskEntry[]>();
+  const modeOf = new Map<RecognisedSheet, LinkMode | null>();
+  const indexes = buildIndexes(items);
+  const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
+  for (const e of entries) {
+    const list = bySheet.get(e.sheet);
+    if (list) list.push(e);
+    else bySheet.set(e.sheet, [e]);
+  }
+  for (const sheet of riskSheets) {
+    const list = bySheet.get(sheet) ?? [];
+    const available = MODE_ORDER.filter((m) => sheet.byField.has(MODE_FIELDS[m].risk) && items.some((i) => MODE_FIELDS[m].ledger(i).some((v) => v !== "")));
+    // Prefer the first mode (id, name, business, category) that resolves most references;
+    // a "No." that is only a row counter resolves few and loses to the names beside it.
+    let mode: LinkMode | null = null;
+    let bestRate = -1;
+    for (const m of available) {
+      const field = MODE_FIELDS[m].risk;
+      const withRef = list.filter((e) => e.refs[field].text !== "");
+      if (withRef.length === 0) continue;
+      const rate = withRef.filter((e) => resolve(indexes[m], e.refs[field].text).length > 0).length / withRef.length;
+      if (mode === null || rate > bestRate + 0.25) {
+        mode = m;
+        bestRate = rate;
+      }
+    }
+    let titleItems: LedgerItem[] = [];
+    if (mode === null && available.length === 0) {
+      const keys = titleTexts(sheet).map(looseNameKey).filter((k) => k.length >= 2);
+      titleItems = items.filter((i) => {
+        const k = looseNameKey(i.name.text || i.dataItems.text);
+        return k.length >= 2 && keys.some((t) => t === k || t.includes(k));
+      });
+      if (titleItems.length > 0) mode = "title";
+    }
+    modeOf.set(sheet, mode);
+    for (const e of list) {
+      let linked: LedgerItem[] = [];
+      if (mode === "title") linked = titleItems;
+      else if (mode !== null) {
+        linked = resolve(indexes[mode], e.refs[MODE_FIELDS[mode].risk].text);
+        // A row may use another reference than the sheet's usual one.
+        for (const m of available) {
+          if (linked.length > 0) break;
+          linked = resolve(indexes[m], e.refs[MODE_FIELDS[m].risk].text);
+        }
+      }
+      itemsOf.set(e, linked);
+      for (const item of linked) {
+        const l = entriesOf.get(item);
+        if (l) l.push(e);
+        else entriesOf.set(item, [e]);
+      }
+    }
+  }
+  return { itemsOf, entriesOf, modeOf };
+}
+
+export function buildModel(grids: readonly SheetGrid[], profile: ResolvedProfile): WorkbookModel {
+  const sheets = grids.map((g, i) => recogniseSheet(g, i, { synonyms: profile.synonyms, phases: profile.phases }));
+  const ofKind = (kind: RecognisedSheet["kind"]) => sheets.filter((s) => s.kind === kind);
+  const ledgers = ofKind("ledger");
+  const risks = ofKind("risk");
+  const items = ledgers.flatMap((s) => ledgerItems(s));
+  const entries = risks.flatMap((s) => riskEntries(s, profile.phases));
+  let links: RiskLinks | null = null;
+  return {
+    sheets,
+    ofKind,
+    ledgerItems: items,
+    riskEntries: entries,
+    get links() {
+      links ??= linkRisks(risks, entries, items);
+      return links;
+    },
+  };
+}
