@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import type { CellValue, SheetGrid } from "../../packages/core/src/grid/grid";
 import { checkWorkbook, type CheckOptions } from "../../packages/core/src/check";
 import type { Finding } from "../../packages/core/src/findings/finding";
@@ -87,4 +88,35 @@ export function riskSheet(items: { id: CellValue; name: string; phases?: string[
     for (const p of it.phases ?? FIVE_PHASES) rows.push([it.id, it.name, p, "漏えい・紛失", 1, 2, 2, "施錠保管・アクセス制御", "低"]);
   }
   return sheet(name, [...rows, ...extra]);
+}
+
+export interface RuleCase {
+  name: string;
+  grids: SheetGrid[];
+  options?: CheckOptions;
+}
+export interface InvalidCase extends RuleCase {
+  /** "Sheet!A1 messageId" per expected finding, in report order. */
+  expected: string[];
+}
+
+/** ESLint-style table: each valid case yields no finding of the rule, each invalid case exactly the expected ones. */
+export function ruleCases(rule: string, cases: { valid: RuleCase[]; invalid: InvalidCase[] }) {
+  const run = (c: RuleCase) =>
+    check(c.grids, { ...c.options, rules: [rule] })
+      .findings.filter((f) => f.rule === rule)
+      .map((f) => `${f.sheet}!${f.cell} ${f.messageId}`);
+  return {
+    valid: cases.valid.map((c) => [c.name, () => run(c)] as const),
+    invalid: cases.invalid.map((c) => [c.name, () => run(c), c.expected] as const),
+  };
+}
+
+/** Registers the valid and invalid cases of one rule as vitest cases. */
+export function ruleTable(rule: string, cases: Parameters<typeof ruleCases>[1]): void {
+  describe(rule, () => {
+    const { valid, invalid } = ruleCases(rule, cases);
+    for (const [name, run] of valid) it(`valid: ${name}`, () => expect(run()).toEqual([]));
+    for (const [name, run, expected] of invalid) it(`invalid: ${name}`, () => expect(run()).toEqual(expected));
+  });
 }

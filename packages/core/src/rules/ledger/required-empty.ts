@@ -33,12 +33,14 @@ export const ledgerRequiredEmpty = defineRule({
     ];
     for (const item of ctx.model.ledgerItems) {
       const { sheet, row } = item;
+      const reported = new Set<number>(); // "usePeriod|retention" and "retention" share a cell.
       for (const { alts, expected } of groups) {
         const cols = alts.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => ({ f, col: m.col })));
         if (cols.length === 0) continue; // header/missing-column speaks for the column.
         if (cols.some(({ col }) => !isBlank(cellAt(sheet.grid, row, col)))) continue;
         const first = cols[0];
-        if (!first) continue;
+        if (!first || reported.has(first.col)) continue;
+        reported.add(first.col);
         const l = fieldLabel("ledger", first.f);
         ctx.report(
           expected ? "expectedEmpty" : "requiredEmpty",
