@@ -143,8 +143,9 @@ function evaluate(
     if (label === "") return null;
     let p = phaseOfGroup.get(label);
     if (p === undefined) {
+      // Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase.
       const res = readPhase(label, opts.phases);
-      p = res && res.ok ? res.value : null;
+      p = res && res.ok && res.hint === undefined ? res.value : null;
       phaseOfGroup.set(label, p);
     }
     return p;
