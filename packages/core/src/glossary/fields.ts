@@ -343,15 +343,17 @@ const ledger: Catalogue<LedgerField> = {
 
 const risk: Catalogue<RiskField> = {
   id: {
+    // A bare "No." on a risk sheet is usually the row's own number; it serves as the item
+    // reference only when the sheet has no other way to name its item (see riskEntries).
     type: "id",
-    label: { ja: "リスクNo", en: "Risk ID" },
-    synonyms: ["リスクno", "リスク番号", "リスクid", "riskid", "riskno"],
+    label: { ja: "No.", en: "Row ID" },
+    synonyms: ["no", "no.", "番号", "id", "ref", "項番", "通し番号", "リスクno", "リスク番号", "リスクid", "riskid", "riskno"],
+    exactOnly: ["no", "番号", "id", "ref", "項番"],
   },
   itemRef: {
     type: "id",
     label: { ja: "台帳番号", en: "Ledger item ID" },
-    synonyms: ["管理番号", "台帳番号", "台帳no", "管理no", "個人情報番号", "個人情報no", "no", "no.", "番号", "itemid", "ledgerid", "ledgerref", "ref", "id", "項番", "整理番号"],
-    exactOnly: ["no", "番号", "ref", "id", "項番"],
+    synonyms: ["管理番号", "台帳番号", "台帳no", "管理no", "個人情報番号", "個人情報no", "個人情報管理番号", "台帳管理番号", "itemid", "ledgerid", "ledgerno", "ledgerref", "整理番号"],
   },
   itemName: {
     type: "text",
@@ -368,7 +370,7 @@ const risk: Catalogue<RiskField> = {
   department: {
     type: "text",
     label: { ja: "部門", en: "Department" },
-    synonyms: ["部門", "部門名", "部署", "部署名", "所管部署", "department"],
+    synonyms: ["部門", "部門名", "部署", "部署名", "所管部署", "管理部門", "管理部署", "所管部門", "担当部署", "取扱部署", "取扱い部署", "department", "dept"],
   },
   categoryCode: {
     type: "id",

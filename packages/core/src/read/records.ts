@@ -171,12 +171,14 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
     business: { text: "", col: -1, row: -1 },
     categoryCode: { text: "", col: -1, row: -1 },
   };
+  // A bare "No." is the row's own number, unless nothing else on the sheet names the item.
+  const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
   const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
   for (const r of sheet.dataRows) {
     // A new item starts when a reference differs from the one carried down; references of
     // the previous item that are blank on this row must not leak into the new one.
     let newItem = false;
-    const own = RISK_REFERENCE_FIELDS.map((f) => [f, fieldCell(sheet, r, f)] as const);
+    const own = RISK_REFERENCE_FIELDS.map((f) => [f, f === "itemRef" && idIsRef ? fieldCell(sheet, r, "id") : fieldCell(sheet, r, f)] as const);
     for (const [f, c] of own) if (c.text !== "" && c.text !== carried[f].text) newItem = true;
     for (const [f, c] of own) {
       if (c.text !== "") carried[f] = { text: c.text, col: c.col, row: r };

@@ -127,6 +127,31 @@ function rowShape(grid: SheetGrid, r: number, width: number): { filled: number; 
   return { filled, text };
 }
 
+type Matcher = (kind: RecognisedKind, label: string) => FieldMatch | null;
+
+/** Header labels repeat across candidate rows and kinds: match each (kind, label) once per sheet. */
+function memoMatcher(extra: ExtraSynonyms): Matcher {
+  const memo = new Map<string, FieldMatch | null>();
+  return (kind, label) => {
+    const key = `${kind}\u0000${label}`;
+    let m = memo.get(key);
+    if (m === undefined) {
+      m = matchField(kind, label, extra);
+      memo.set(key, m);
+    }
+    return m;
+  };
+}
+
+/** Group headings that put the columns under them after treatment: 「対策後」「残留リスク」. */
+const RESIDUAL_GROUP = /対策後|対応後|残留|残存|after|residual|post/i;
+const RESIDUAL_OF: Readonly<Record<string, string>> = {
+  likelihood: "residualLikelihood",
+  impact: "residualImpact",
+  score: "residualScore",
+  level: "residualLevel",
+};
+
 function evaluate(
   grid: SheetGrid,
   kind: RecognisedKind,
@@ -134,8 +159,8 @@ function evaluate(
   groupRow: number | null,
   width: number,
   opts: RecogniseOptions,
+  matchField: Matcher,
 ): Candidate {
-  const extra = opts.synonyms ?? {};
   const groups = groupRow === null ? null : groupLabels(grid, groupRow, width);
   const columns: ColumnMapping[] = [];
   const phaseOfGroup = new Map<string, string | null>();
@@ -156,9 +181,9 @@ function evaluate(
     let match: FieldMatch | null = null;
     let header = own;
     if (own !== "") {
-      match = matchField(kind, own, extra);
+      match = matchField(kind, own);
       if ((!match || !match.exact) && group !== "" && group !== own) {
-        const joined = matchField(kind, `${group}${own}`, extra);
+        const joined = matchField(kind, `${group}${own}`);
         if (joined && (!match || joined.score > match.score)) {
           match = joined;
           header = `${group} / ${own}`;
@@ -167,10 +192,12 @@ function evaluate(
     } else if (groupRow !== null && labelAt(grid, groupRow, c) !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
       // A heading spanning both header rows (「No」「個人情報」 merged vertically).
       header = labelAt(grid, groupRow, c);
-      match = matchField(kind, header, extra);
+      match = matchField(kind, header);
     }
     if (!match) continue;
-    const mapping: ColumnMapping = { col: c, field: match.field, header, exact: match.exact };
+    let field = match.field;
+    if (kind === "risk" && group !== "" && own !== "" && RESIDUAL_OF[field] && RESIDUAL_GROUP.test(group)) field = RESIDUAL_OF[field] as string;
+    const mapping: ColumnMapping = { col: c, field, header, exact: match.exact };
     if (kind === "risk" && group !== "" && own !== "") {
       const phase = groupPhase(group);
       if (phase) mapping.phase = phase;
@@ -212,7 +239,7 @@ function evaluate(
   let signatures = 0;
   const seenSig = new Set<string>();
   for (const m of columns) {
-    const fm = matchField(kind, m.header.split(" / ").pop() ?? m.header, extra);
+    const fm = matchField(kind, m.header.split(" / ").pop() ?? m.header);
     const s = m.exact ? 1 : (fm?.score ?? 0.6);
     const sig = fm?.signature === true || (m.phase !== undefined && m.field === "risk");
     const weight = s * (sig ? 2 : 1);
@@ -241,7 +268,7 @@ function acceptable(c: Candidate): boolean {
  * them) only when both are exact matches; a weaker contained match that collides with an
  * exact one is dropped.
  */
-function settleDuplicates(kind: RecognisedKind, columns: ColumnMapping[]): ColumnMapping[] {
+function settleDuplicates(columns: ColumnMapping[]): ColumnMapping[] {
   const byField = new Map<string, ColumnMapping[]>();
   for (const m of columns) {
     const key = m.phase ? `${m.field}@${m.phase}` : m.field;
@@ -257,21 +284,10 @@ function settleDuplicates(kind: RecognisedKind, columns: ColumnMapping[]): Colum
     }
     const exact = list.filter((m) => m.exact);
     const chosen = exact.length > 0 ? exact : [list[0] as ColumnMapping];
-    // A generic "No." next to a real item reference is the risk sheet's own row number.
-    if (kind === "risk" && chosen.length > 1 && chosen[0]?.field === "itemRef") {
-      const generic = chosen.filter((m) => GENERIC_NUMBER.has(normaliseHeader(m.header)));
-      if (generic.length > 0 && generic.length < chosen.length) {
-        for (const g of generic) keep.push({ ...g, field: "id" });
-        keep.push(...chosen.filter((m) => !generic.includes(m)));
-        continue;
-      }
-    }
     keep.push(...chosen);
   }
   return keep.sort((a, b) => a.col - b.col);
 }
-
-const GENERIC_NUMBER = new Set(["no", "番号", "id", "項番", "№"]);
 
 const EXAMPLE_MARK = /^(?:記入例|例|例\)|例:|example|e\.g\.|sample|サンプル)/i;
 
@@ -299,6 +315,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
   const size = gridSize(grid);
   const width = Math.min(size.cols, HEADER_SCAN_COLS);
   const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
+  const match = memoMatcher(opts.synonyms ?? {});
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
   for (let r = 0; r < scanRows; r++) {
@@ -306,10 +323,10 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     if (shape.text === 0) continue;
     // The row above may hold group headings (fewer cells than the header itself).
     const above = r > 0 ? rowShape(grid, r - 1, width) : { filled: 0, text: 0 };
-    const groupRow = above.text > 0 && above.filled <= shape.filled + 1 ? r - 1 : null;
+    const groupRow = above.text > 0 ? r - 1 : null;
     for (const kind of RECOGNISED_KINDS) {
-      const cands = [evaluate(grid, kind, r, null, width, opts)];
-      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, opts));
+      const cands = [evaluate(grid, kind, r, null, width, opts, match)];
+      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, opts, match));
       for (const cand of cands) {
         if (!bestAny || cand.score > bestAny.score) bestAny = cand;
         if (!acceptable(cand)) continue;
@@ -337,7 +354,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     };
   }
 
-  const columns = settleDuplicates(best.kind, best.columns);
+  const columns = settleDuplicates(best.columns);
   const usedGroup =
     best.groupRow !== null && (best.layout === "wide" || best.columns.some((m) => m.header.includes(" / ") || isFromGroup(grid, best, m)));
   const headerRows = usedGroup && best.groupRow !== null ? [best.groupRow, best.row] : [best.row];

@@ -101,9 +101,10 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
   }
   for (const sheet of riskSheets) {
     const list = bySheet.get(sheet) ?? [];
-    const available = MODE_ORDER.filter((m) => sheet.byField.has(MODE_FIELDS[m].risk) && items.some((i) => MODE_FIELDS[m].ledger(i).some((v) => v !== "")));
-    // Prefer the first mode (id, name, business, category) that resolves most references;
-    // a "No." that is only a row counter resolves few and loses to the names beside it.
+    const hasRef = (f: RiskReferenceField) => sheet.byField.has(f) || (f === "itemRef" && list.some((e) => e.refs.itemRef.text !== ""));
+    const available = MODE_ORDER.filter((m) => hasRef(MODE_FIELDS[m].risk) && items.some((i) => MODE_FIELDS[m].ledger(i).some((v) => v !== "")));
+    // The mode that resolves the most references wins; on a tie the earlier one (id, name,
+    // business, category). Ids that happen to be row counters resolve few and lose to names.
     let mode: LinkMode | null = null;
     let bestRate = -1;
     for (const m of available) {
@@ -111,7 +112,7 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
       const withRef = list.filter((e) => e.refs[field].text !== "");
       if (withRef.length === 0) continue;
       const rate = withRef.filter((e) => resolve(indexes[m], e.refs[field].text).length > 0).length / withRef.length;
-      if (mode === null || rate > bestRate + 0.25) {
+      if (mode === null || rate > bestRate) {
         mode = m;
         bestRate = rate;
       }
