@@ -540,7 +540,7 @@ function buildLedger(wb) {
     if (defects.includes("date-invalid"))
       plant("cell/invalid-value", SHEET.ledger, ...cellOf(item, "reviewed"), `${item.name}：見直し日「2025/13/01」`);
     if (defects.includes("phase-missing"))
-      plant("risk/phase-missing", SHEET.ledger, ...cellOf(item, "no"), `${item.name}：委託先があるのに「委託・提供」のリスク分析がない`);
+      plant("risk/phase-missing", SHEET.ledger, ...cellOf(item, "name"), `${item.name}：委託先があるのに「委託・提供」のリスク分析がない`);
     if (defects.includes("contractor-not-registered"))
       plant("contractor/not-registered", SHEET.ledger, ...cellOf(item, "contractor"), `${item.name}：委託先「${item.contractor}」が委託先管理台帳にない`);
   }

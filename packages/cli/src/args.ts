@@ -1,0 +1,145 @@
+import type { Lang, LocalisedText } from "@pmark/core";
+import { M } from "./messages";
+import { isKnownRuleSelector, suggestRuleId } from "./rule-ids";
+
+export type OutputFormat = "text" | "json" | "sarif";
+
+export interface CheckArgs {
+  command: "check";
+  inputs: string[];
+  profile?: string;
+  today?: string;
+  format: OutputFormat;
+  lang: Lang;
+  rules: string[];
+  skipRules: string[];
+}
+
+export type ParsedArgs =
+  | CheckArgs
+  | { command: "help"; lang: Lang }
+  | { command: "version" }
+  | { command: "usage-error"; lang: Lang; message: LocalisedText };
+
+const VALUE_OPTIONS = ["--profile", "--today", "--format", "--lang", "--rule", "--skip-rule"] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+function isValueOption(name: string): name is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(name);
+}
+
+/** YYYY-MM-DD that names a real calendar day. */
+export function isValidDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** The --lang value if it is valid anywhere in argv, so usage errors speak the user's language. */
+function langHint(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--") break;
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v === "ja" || v === "en") return v;
+  }
+  return "ja";
+}
+
+/**
+ * Parses `pmark` arguments. Options may come before or after the inputs, as `--opt value` or
+ * `--opt=value`; `--rule`/`--skip-rule` repeat and take comma-separated lists; `--` ends options.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const lang = langHint(argv);
+  const error = (message: LocalisedText): ParsedArgs => ({ command: "usage-error", lang, message });
+
+  // `pmark template …` (PRODUCT.md §5) is not built yet: say so before its options look unknown.
+  if (argv.includes("template") && !argv.includes("check") && !argv.some((a) => /^(-h|--help|-V|-v|--version)$/.test(a))) {
+    return error(M.templateNotAvailable);
+  }
+
+  const positionals: string[] = [];
+  const values: Partial<Record<ValueOption, string[]>> = {};
+  let help = false;
+  let version = false;
+  let onlyPositionals = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyPositionals || arg === "-" || !arg.startsWith("-")) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyPositionals = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (name === "--help" || name === "-h" || name === "--version" || name === "-V" || name === "-v") {
+      if (inline !== undefined) return error(M.noValueAllowed(name));
+      if (name === "--help" || name === "-h") help = true;
+      else version = true;
+      continue;
+    }
+    if (!isValueOption(name)) return error(M.unknownOption(name));
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith("--") && next.length > 2)) return error(M.missingValue(name));
+      value = next;
+      i++;
+    }
+    (values[name] ??= []).push(value);
+  }
+
+  if (help) return { command: "help", lang };
+  if (version) return { command: "version" };
+
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return error(M.noCommand);
+  if (command === "template") return error(M.templateNotAvailable);
+  if (command !== "check") return error(M.unknownCommand(command));
+  if (inputs.length === 0) return error(M.noInputs);
+
+  const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
+
+  const format = last("--format") ?? "text";
+  if (format !== "text" && format !== "json" && format !== "sarif") return error(M.badFormat(format));
+  const chosenLang = last("--lang") ?? "ja";
+  if (chosenLang !== "ja" && chosenLang !== "en") return error(M.badLang(chosenLang));
+  const today = last("--today");
+  if (today !== undefined && !isValidDate(today)) return error(M.badToday(today));
+  const profile = last("--profile");
+  if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
+
+  const ruleList = (name: "--rule" | "--skip-rule"): string[] | LocalisedText => {
+    const out: string[] = [];
+    for (const raw of values[name] ?? []) {
+      const parts = raw.split(",").map((s) => s.trim());
+      if (parts.every((p) => p === "")) return M.emptyRule(name);
+      for (const p of parts) {
+        if (p === "") continue;
+        if (!isKnownRuleSelector(p)) return M.badRule(name, p, suggestRuleId(p));
+        if (!out.includes(p)) out.push(p);
+      }
+    }
+    return out;
+  };
+  const rules = ruleList("--rule");
+  if (!Array.isArray(rules)) return error(rules);
+  const skipRules = ruleList("--skip-rule");
+  if (!Array.isArray(skipRules)) return error(skipRules);
+
+  const result: CheckArgs = { command: "check", inputs, format, lang: chosenLang, rules, skipRules };
+  if (today !== undefined) result.today = today;
+  if (profile !== undefined) result.profile = profile;
+  return result;
+}

@@ -1,0 +1,177 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import type { SheetGrid } from "@pmark/core";
+import { inspectCfb } from "./cfb";
+import { csvToGrid, decodeText } from "./csv";
+import { errorText, fail, type LoadFailure } from "./failure";
+import { readWorkbook, workbookToGrids } from "./sheetjs";
+import { sniffContainer } from "./sniff";
+import { entryData, inspectZip, verifyZipEntries, type ZipEntry } from "./zip";
+
+export type LoadResult = { ok: true; grids: SheetGrid[] } | { ok: false; reason: LoadFailure };
+
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** Extensions the folder walk picks up (explicitly named files may have any extension). */
+export const SPREADSHEET_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".ods", ".csv"] as const;
+
+function isPasswordError(message: string): boolean {
+  return /password|encrypt|decrypt/i.test(message);
+}
+
+/** Reads the bytes through SheetJS; its exceptions become failures. */
+function readWithSheetJS(buf: Buffer): LoadResult {
+  try {
+    return { ok: true, grids: workbookToGrids(readWorkbook(buf)) };
+  } catch (e) {
+    const msg = errorText(e);
+    if (isPasswordError(msg)) return fail("encrypted");
+    if (e instanceof RangeError && /allocation|array length|buffer|string length/i.test(msg)) {
+      return fail("too-large", { limit: "memory", detail: msg });
+    }
+    return fail("corrupt", { detail: msg });
+  }
+}
+
+function hasEntry(entries: readonly ZipEntry[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return entries.some((e) => e.name.toLowerCase() === lower);
+}
+
+function smallEntryText(buf: Buffer, entry: ZipEntry | undefined, max = 1024 * 1024): string | null {
+  if (!entry || entry.uncompressedSize > max) return null;
+  const data = entryData(buf, entry);
+  if (!data) return null;
+  try {
+    if (entry.method === 0) return data.toString("utf8");
+    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: max }).toString("utf8");
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+type ZipKind = "ooxml" | "ods" | "ods-encrypted" | "numbers" | "word" | "powerpoint" | "other";
+
+function classifyZip(buf: Buffer, entries: readonly ZipEntry[]): ZipKind {
+  if (hasEntry(entries, "xl/workbook.xml") || hasEntry(entries, "xl/workbook.bin")) return "ooxml";
+  const mimetype = smallEntryText(buf, entries.find((e) => e.name === "mimetype"), 256)?.trim();
+  if (mimetype === "application/vnd.oasis.opendocument.spreadsheet" || (!mimetype && hasEntry(entries, "content.xml"))) {
+    const manifest = smallEntryText(buf, entries.find((e) => e.name === "META-INF/manifest.xml"));
+    return manifest && /encryption-data/.test(manifest) ? "ods-encrypted" : "ods";
+  }
+  if (entries.some((e) => e.name.startsWith("Index/") && e.name.endsWith(".iwa"))) return "numbers";
+  if (hasEntry(entries, "word/document.xml")) return "word";
+  if (hasEntry(entries, "ppt/presentation.xml")) return "powerpoint";
+  // Some writers put the workbook part elsewhere; [Content_Types].xml names it.
+  const types = smallEntryText(buf, entries.find((e) => e.name === "[Content_Types].xml"));
+  if (types && /spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/i.test(types)) {
+    return "ooxml";
+  }
+  return "other";
+}
+
+async function loadZip(buf: Buffer): Promise<LoadResult> {
+  const inspected = inspectZip(buf);
+  if (!inspected.ok) return inspected;
+  const entries = inspected.entries;
+  if (entries.length === 0) return fail("not-spreadsheet", { looksLike: "zip" });
+  switch (classifyZip(buf, entries)) {
+    case "ooxml":
+    case "ods":
+      break;
+    case "ods-encrypted":
+      return fail("encrypted");
+    case "numbers":
+      return fail("unsupported-format", { detail: "Apple Numbers" });
+    case "word":
+      return fail("not-spreadsheet", { looksLike: "word" });
+    case "powerpoint":
+      return fail("not-spreadsheet", { looksLike: "powerpoint" });
+    default:
+      return fail("not-spreadsheet", { looksLike: "zip" });
+  }
+  const problem = await verifyZipEntries(buf, entries);
+  if (problem) return { ok: false, reason: problem };
+  return readWithSheetJS(buf);
+}
+
+function loadCfb(buf: Buffer): LoadResult {
+  const inspected = inspectCfb(buf);
+  if (!inspected.ok) return inspected;
+  switch (inspected.kind) {
+    case "encrypted":
+      return fail("encrypted");
+    case "xls":
+      return readWithSheetJS(buf);
+    case "word":
+      return fail("not-spreadsheet", { looksLike: "word" });
+    case "powerpoint":
+      return fail("not-spreadsheet", { looksLike: "powerpoint" });
+    default:
+      return fail("not-spreadsheet", { looksLike: "ole" });
+  }
+}
+
+function loadCsv(path: string, buf: Buffer): LoadResult {
+  const { text } = decodeText(buf);
+  if (text.includes("\u0000")) return fail("not-spreadsheet", { looksLike: "binary" });
+  const name = basename(path, extname(path)) || "Sheet1";
+  return { ok: true, grids: [csvToGrid(name, text)] };
+}
+
+function statFailure(e: unknown): LoadResult {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return fail("not-found");
+  if (code === "EISDIR") return fail("is-directory");
+  return fail("unreadable", { detail: code ?? errorText(e) });
+}
+
+/** The bytes of one file, decided by their magic bytes; .csv by extension. */
+export async function loadBytes(path: string, buf: Buffer): Promise<LoadResult> {
+  if (buf.length === 0) return fail("empty");
+  const ext = extname(path).toLowerCase();
+  const container = sniffContainer(buf, ext);
+  switch (container.kind) {
+    case "zip":
+      return loadZip(buf);
+    case "cfb":
+      return loadCfb(buf);
+    case "biff-old":
+      return fail("unsupported-format", { detail: "Excel 4.0 or earlier" });
+    case "markup":
+      return readWithSheetJS(buf);
+    case "other":
+      if (ext === ".csv") {
+        const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+        if (container.looksLike === "text" || utf16) return loadCsv(path, buf);
+      }
+      return fail("not-spreadsheet", { looksLike: container.looksLike });
+  }
+}
+
+/**
+ * Loads every sheet of a workbook (.xlsx .xlsm .xls .ods .csv) as SheetGrids, reading the file
+ * once. Never throws for a bad file: failures come back as data.
+ */
+export async function loadWorkbook(path: string): Promise<LoadResult> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return fail("is-directory");
+    if (!st.isFile()) return fail("unreadable", { detail: "not a regular file" });
+    size = st.size;
+  } catch (e) {
+    return statFailure(e);
+  }
+  if (size === 0) return fail("empty");
+  if (size > MAX_FILE_BYTES) return fail("too-large", { limit: "file-size", detail: `${Math.round(size / 1048576)} MB` });
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    return statFailure(e);
+  }
+  return loadBytes(path, buf);
+}

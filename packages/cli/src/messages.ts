@@ -1,0 +1,121 @@
+import type { Lang, LocalisedText } from "@pmark/core";
+
+export function pick(text: LocalisedText, lang: Lang): string {
+  return text[lang];
+}
+
+export const USAGE: LocalisedText = {
+  ja: [
+    "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
+    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "詳しくは pmark --help",
+  ].join("\n"),
+  en: [
+    "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
+    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "see pmark --help",
+  ].join("\n"),
+};
+
+export function helpText(lang: Lang, version: string): string {
+  if (lang === "en") {
+    return `pmark ${version}: checks P-mark (JIS Q 15001) personal-information ledgers and risk analyses
+
+usage:
+  pmark check FILE|FOLDER... [options]
+  pmark --help | --version
+
+Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
+recursively. Several files are checked in parallel; results keep the argument order.
+
+options:
+  --profile ID|P.json   profile: the built-in id jisq15001 (default) or a profile JSON file
+  --today YYYY-MM-DD    the check date (default: today), for reproducible results
+  --format text|json|sarif
+                        output format (default: text)
+  --lang ja|en          language of messages (default: ja)
+  --rule ID             run only these rules (repeatable, or comma-separated; "risk/" selects a group)
+  --skip-rule ID        skip these rules (repeatable, or comma-separated)
+  -h, --help            show this help
+  -V, --version         show the version
+
+exit status:
+  0  no errors found
+  1  errors found
+  2  an input could not be read, or a usage error
+`;
+  }
+  return `pmark ${version}: Pマーク (JIS Q 15001) の個人情報管理台帳とリスク分析表を検査します
+
+使い方:
+  pmark check ファイル|フォルダ... [オプション]
+  pmark --help | --version
+
+.xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
+複数のファイルは並行して検査し、結果は引数の順に出します。
+
+オプション:
+  --profile ID|P.json   プロファイル: 組み込みの jisq15001 (既定) か、プロファイルの JSON ファイル
+  --today YYYY-MM-DD    検査日 (既定: 今日)。結果を再現できるように固定します
+  --format text|json|sarif
+                        出力形式 (既定: text)
+  --lang ja|en          メッセージの言語 (既定: ja)
+  --rule ID             このルールだけを実行 (繰り返し指定・カンマ区切り可。"risk/" でグループ指定)
+  --skip-rule ID        このルールを実行しない (繰り返し指定・カンマ区切り可)
+  -h, --help            このヘルプを表示
+  -V, --version         バージョンを表示
+
+終了コード:
+  0  エラーなし
+  1  エラーあり
+  2  読めない入力があった、または使い方の誤り
+`;
+}
+
+/** Usage error texts. */
+export const M = {
+  noCommand: { ja: "コマンドを指定してください (pmark check …)", en: "no command given (pmark check …)" },
+  unknownCommand: (c: string): LocalisedText => ({ ja: `不明なコマンドです: ${c}`, en: `unknown command: ${c}` }),
+  templateNotAvailable: {
+    ja: "pmark template はこのバージョンではまだ使えません",
+    en: "pmark template is not available in this version yet",
+  },
+  noInputs: { ja: "検査するファイルかフォルダを指定してください", en: "no file or folder to check" },
+  unknownOption: (o: string): LocalisedText => ({ ja: `不明なオプションです: ${o}`, en: `unknown option: ${o}` }),
+  missingValue: (o: string): LocalisedText => ({ ja: `${o} に値がありません`, en: `${o} needs a value` }),
+  noValueAllowed: (o: string): LocalisedText => ({ ja: `${o} は値をとりません`, en: `${o} takes no value` }),
+  badFormat: (v: string): LocalisedText => ({
+    ja: `--format は text・json・sarif のいずれかです: ${v}`,
+    en: `--format must be text, json or sarif: ${v}`,
+  }),
+  badLang: (v: string): LocalisedText => ({ ja: `--lang は ja か en です: ${v}`, en: `--lang must be ja or en: ${v}` }),
+  badToday: (v: string): LocalisedText => ({
+    ja: `--today は YYYY-MM-DD 形式の実在する日付です: ${v}`,
+    en: `--today must be a real date as YYYY-MM-DD: ${v}`,
+  }),
+  badRule: (o: string, v: string, suggestion?: string): LocalisedText => ({
+    ja: `${o}: 不明なルール ID です: ${v}${suggestion ? ` (${suggestion} のことですか?)` : ""}`,
+    en: `${o}: unknown rule id: ${v}${suggestion ? ` (did you mean ${suggestion}?)` : ""}`,
+  }),
+  emptyRule: (o: string): LocalisedText => ({ ja: `${o} のルール ID が空です`, en: `${o} has an empty rule id` }),
+  unknownProfile: (v: string): LocalisedText => ({
+    ja: `不明なプロファイルです: ${v} (組み込み: jisq15001。またはプロファイルの JSON ファイルを指定)`,
+    en: `unknown profile: ${v} (built-in: jisq15001; or give a profile JSON file)`,
+  }),
+  profileNotFound: (v: string): LocalisedText => ({
+    ja: `プロファイル「${v}」が見つかりません`,
+    en: `profile "${v}" not found`,
+  }),
+  profileUnreadable: (v: string, detail: string): LocalisedText => ({
+    ja: `プロファイル「${v}」を読めません (${detail})`,
+    en: `cannot read profile "${v}" (${detail})`,
+  }),
+  profileNotJson: (v: string, detail: string): LocalisedText => ({
+    ja: `プロファイル「${v}」は JSON として読めません: ${detail}`,
+    en: `profile "${v}" is not valid JSON: ${detail}`,
+  }),
+  profileInvalid: (v: string, issues: LocalisedText, more: number): LocalisedText => ({
+    ja: `プロファイル「${v}」が不正です: ${issues.ja}${more > 0 ? ` (ほか ${more} 件)` : ""}`,
+    en: `profile "${v}" is invalid: ${issues.en}${more > 0 ? ` (and ${more} more)` : ""}`,
+  }),
+} as const;

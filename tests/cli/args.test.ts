@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { isValidDate, parseArgs, type CheckArgs } from "../../packages/cli/src/args";
+
+function check(argv: string[]): CheckArgs {
+  const r = parseArgs(argv);
+  if (r.command !== "check") throw new Error(`expected check, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+function usageError(argv: string[]) {
+  const r = parseArgs(argv);
+  if (r.command !== "usage-error") throw new Error(`expected a usage error, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+describe("parseArgs", () => {
+  it("defaults", () => {
+    expect(check(["check", "a.xlsx"])).toEqual({
+      command: "check",
+      inputs: ["a.xlsx"],
+      format: "text",
+      lang: "ja",
+      rules: [],
+      skipRules: [],
+    });
+  });
+
+  it("options before, between and after inputs; --opt=value; --", () => {
+    const a = check(["--lang=en", "check", "a.xlsx", "--format", "json", "dir", "--today=2025-06-30", "--", "--weird.xlsx"]);
+    expect(a.inputs).toEqual(["a.xlsx", "dir", "--weird.xlsx"]);
+    expect(a.lang).toBe("en");
+    expect(a.format).toBe("json");
+    expect(a.today).toBe("2025-06-30");
+  });
+
+  it("--rule and --skip-rule repeat and take comma-separated lists, without duplicates", () => {
+    const a = check([
+      "check",
+      "a.xlsx",
+      "--rule",
+      "risk/phase-missing,ledger/required-empty",
+      "--rule=risk/phase-missing",
+      "--rule",
+      " contractor/ ",
+      "--skip-rule",
+      "risk/flat-scoring",
+      "--skip-rule=risk/vague-measure,",
+    ]);
+    expect(a.rules).toEqual(["risk/phase-missing", "ledger/required-empty", "contractor/"]);
+    expect(a.skipRules).toEqual(["risk/flat-scoring", "risk/vague-measure"]);
+  });
+
+  it("rejects unknown rule ids with a suggestion", () => {
+    const e = usageError(["check", "a.xlsx", "--rule", "risk/phase-mising"]);
+    expect(e.message.ja).toContain("risk/phase-missing");
+    expect(e.message.en).toContain("did you mean risk/phase-missing?");
+    expect(usageError(["check", "a.xlsx", "--skip-rule", "nonsense"]).message.en).toContain("unknown rule id: nonsense");
+    expect(usageError(["check", "a.xlsx", "--rule", ","]).message.en).toContain("empty rule id");
+  });
+
+  it("the last --format/--lang/--profile/--today wins", () => {
+    const a = check(["check", "a", "--format", "json", "--format", "text", "--profile", "x.json", "--profile", "jisq15001"]);
+    expect(a.format).toBe("text");
+    expect(a.profile).toBe("jisq15001");
+  });
+
+  it("accepts --format sarif", () => {
+    expect(check(["check", "a", "--format=sarif"]).format).toBe("sarif");
+  });
+
+  it("usage errors", () => {
+    expect(usageError([]).message.en).toContain("no command");
+    expect(usageError(["check"]).message.en).toContain("no file or folder");
+    expect(usageError(["chekc", "a"]).message.en).toContain("unknown command: chekc");
+    expect(usageError(["check", "a", "--bogus"]).message.en).toContain("unknown option: --bogus");
+    expect(usageError(["check", "a", "-x"]).message.en).toContain("unknown option: -x");
+    expect(usageError(["check", "a", "--today"]).message.en).toContain("--today needs a value");
+    expect(usageError(["check", "a", "--format", "--lang", "en"]).message.en).toContain("--format needs a value");
+    expect(usageError(["check", "a", "--format", "xml"]).message.en).toContain("text, json or sarif");
+    expect(usageError(["check", "a", "--lang", "fr"]).message.en).toContain("ja or en");
+    expect(usageError(["check", "a", "--help=yes"]).message.en).toContain("takes no value");
+    expect(usageError(["template", "--out", "x.xlsx"]).message.en).toContain("not available");
+  });
+
+  it("--today must be a real YYYY-MM-DD date", () => {
+    for (const bad of ["2025-02-30", "2025-13-01", "2025-6-30", "20250630", "2025/06/30", "令和7年6月30日", ""]) {
+      expect(usageError(["check", "a", `--today=${bad}`]).message.en, bad).toContain("--today");
+    }
+    expect(check(["check", "a", "--today", "2024-02-29"]).today).toBe("2024-02-29");
+    expect(isValidDate("2023-02-29")).toBe(false);
+    expect(isValidDate("2000-02-29")).toBe(true);
+  });
+
+  it("usage errors speak the language asked for, even when other arguments are wrong", () => {
+    expect(usageError(["check", "a", "--bogus", "--lang", "en"]).lang).toBe("en");
+    expect(usageError(["check", "a", "--bogus"]).lang).toBe("ja");
+    expect(usageError(["check", "a", "--bogus"]).message.ja).toContain("不明なオプション");
+  });
+
+  it("--help and --version win over everything else", () => {
+    expect(parseArgs(["check", "--help"])).toEqual({ command: "help", lang: "ja" });
+    expect(parseArgs(["-h", "--lang", "en"])).toEqual({ command: "help", lang: "en" });
+    expect(parseArgs(["--version"])).toEqual({ command: "version" });
+    expect(parseArgs(["check", "a", "-V"])).toEqual({ command: "version" });
+  });
+});
