@@ -1,7 +1,6 @@
 import { cellText, gridSize, isBlank, type SheetGrid } from "../grid/grid";
 import { RECOGNISED_KINDS, type RecognisedKind, type SheetKind } from "../glossary/kinds";
 import { matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
-import { normaliseHeader } from "../glossary/normalise";
 import type { PhaseDef } from "../profile/schema";
 import { readPhase } from "../read/phase";
 
