@@ -1,0 +1,37 @@
+import type { CellValue } from "../grid/grid";
+import type { LocalisedText } from "../i18n/text";
+
+/**
+ * A write plan: everything a host should write, as data, so that it can be previewed, checked
+ * never to overwrite a user's non-empty cell without confirmation, and applied in batches.
+ * Hosts (Excel, Sheets) apply it; core builds it. Addresses are 1-based; `range` is A1
+ * ("B2:D9") on `sheet`.
+ */
+export type WriteOp =
+  /** Create a sheet; when the name exists the host picks "name (2)", never overwrites. */
+  | { op: "addSheet"; sheet: string; tabColor?: string; hidden?: boolean }
+  /** A block of constant values, top-left at (row, col). Text is always written as text: never parsed as a formula. */
+  | { op: "values"; sheet: string; row: number; col: number; values: CellValue[][] }
+  /** A block of formulas ("=..." with plain function names), top-left at (row, col); null leaves a cell alone. */
+  | { op: "formulas"; sheet: string; row: number; col: number; formulas: (string | null)[][] }
+  /** A dropdown list on a range. */
+  | { op: "validation"; sheet: string; range: string; list: string[]; allowBlank: boolean; prompt?: LocalisedText }
+  /** Conditional fills: cells whose value equals `equals` get `fill`. */
+  | { op: "conditionalFormat"; sheet: string; range: string; rules: { equals: string; fill: string; font?: string }[] }
+  /** Highlight cells (findings); the host remembers the user's own fill so Clear restores it exactly. */
+  | { op: "highlight"; sheet: string; cells: string[]; fill: string }
+  | { op: "format"; sheet: string; range: string; bold?: boolean; fill?: string; wrap?: boolean; numberFormat?: string }
+  | { op: "columnWidths"; sheet: string; col: number; widths: number[] }
+  | { op: "freeze"; sheet: string; rows: number; cols: number };
+
+export interface WritePlan {
+  /** What the plan does, for the preview title. */
+  title: LocalisedText;
+  ops: WriteOp[];
+}
+
+/** A non-empty user cell that a plan would overwrite: shown in the preview, written only after confirmation. */
+export interface Overwrite {
+  sheet: string;
+  cell: string;
+}
