@@ -13,6 +13,12 @@ const run = (label, cmd, args) => {
   return res.status === 0;
 };
 
+// Chromium and LibreOffice (Debian packages) for the browser and formula-oracle tests.
+if (process.platform === "linux" && !run("system packages", "bash", [join(root, "scripts", "ensure-system.sh")])) {
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
+}
+
 let passed = 0;
 let failed = 0;
 for (const [label, cmd, args] of [
