@@ -7,3 +7,4 @@ export * from "./glossary/normalise";
 export * from "./report/types";
 export * from "./profile/schema";
 export { checkWorkbook, type CheckOptions } from "./check";
+export * from "./plan/types";
