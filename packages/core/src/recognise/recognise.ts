@@ -288,26 +288,35 @@ function settleDuplicates(columns: ColumnMapping[]): ColumnMapping[] {
   return keep.sort((a, b) => a.col - b.col);
 }
 
-const EXAMPLE_MARK = /^(?:記入例|例|例\)|例:|example|e\.g\.|sample|サンプル)/i;
+/** 「記入例」 rows under the header: instructions, not data. (Not 「サンプル」: real items are named that.) */
+const EXAMPLE_MARK = /^(?:記入例|例$|例[:：)）]|example\b|e\.g\.)/i;
+/** Totals and sign-off lines below the table. */
+const TOTAL_MARK = /^(?:合計|小計|総計|計|total|subtotal)$/i;
 
-function isNoteRow(grid: SheetGrid, r: number, mapped: ReadonlySet<number>): boolean {
+function isNoteRow(grid: SheetGrid, r: number, mapped: readonly ColumnMapping[], headerTexts: ReadonlyMap<number, string>): boolean {
   const row = grid.values[r];
   if (!row) return true;
   let filledMapped = 0;
-  let firstText = "";
-  let filled = 0;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
+  let repeatsHeader = 0;
+  for (const m of mapped) {
+    const v = row[m.col];
     if (isBlank(v)) continue;
-    filled++;
-    if (firstText === "") firstText = cellText(v);
-    if (mapped.has(c)) filledMapped++;
+    filledMapped++;
+    if (typeof v === "string" && headerTexts.get(m.col) === v.trim()) repeatsHeader++;
   }
   if (filledMapped === 0) return true;
-  const first = firstText.normalize("NFKC");
-  if (EXAMPLE_MARK.test(first)) return true;
+  // The header printed again (a sheet pasted from several printed pages).
+  if (repeatsHeader >= Math.min(3, mapped.length)) return true;
+  let firstText = "";
+  let filled = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    filled++;
+    if (firstText === "") firstText = cellText(v).normalize("NFKC");
+  }
+  if (EXAMPLE_MARK.test(firstText) || TOTAL_MARK.test(firstText.replace(/\s+/g, ""))) return true;
   // A footnote: one cell of prose starting with ※ or 注.
-  return filled === 1 && /^(?:※|\*|注[:：)）]|注記)/.test(first);
+  return filled === 1 && /^(?:※|\*|注[:：)）]|注記)/.test(firstText);
 }
 
 export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOptions = {}): RecognisedSheet {
@@ -364,8 +373,9 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     else byField.set(m.field, [m]);
   }
   const mapped = new Set(columns.map((m) => m.col));
+  const headerTexts = new Map(columns.map((m) => [m.col, labelAt(grid, best.row, m.col)]));
   const dataRows: number[] = [];
-  for (let r = best.row + 1; r < size.rows; r++) if (!isNoteRow(grid, r, mapped)) dataRows.push(r);
+  for (let r = best.row + 1; r < size.rows; r++) if (!isNoteRow(grid, r, columns, headerTexts)) dataRows.push(r);
   const unmapped: { col: number; header: string }[] = [];
   for (let c = 0; c < width; c++) {
     const h = labelAt(grid, best.row, c);
