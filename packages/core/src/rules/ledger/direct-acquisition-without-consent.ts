@@ -33,9 +33,9 @@ export const ledgerDirectAcquisitionWithoutConsent = defineRule({
       const source = fieldCell(item.sheet, item.row, "source");
       const how = nfkc(`${method.text} ${source.text}`);
       if (!DIRECT_WRITTEN.test(how) || INDIRECT.test(how)) continue;
-      if (consentRecorded(item).recorded) continue;
-      if (flagOf(fieldCell(item.sheet, item.row, "notice")) === true) continue;
       const consent = consentRecorded(item);
+      if (consent.recorded) continue;
+      if (flagOf(fieldCell(item.sheet, item.row, "notice")) === true) continue;
       const at = consent.col >= 0 ? consent.col : method.col >= 0 ? method.col : source.col;
       ctx.report("noConsent", { sheet: item.sheet.name, row: item.row, col: at }, { data: { item: item.label } });
     }
