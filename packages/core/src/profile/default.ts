@@ -15,6 +15,21 @@ export const DEFAULT_PROFILE = {
     expected: ["medium", "count", "disposal", "contractor", "recipient", "sensitive", "disclosable", "owner", "reviewedDate"],
   },
   phases: DEFAULT_PHASES,
-  reviewIntervalMonths: { ledger: 12, risk: 12, contractors: 12, laws: 12, training: 12 },
+  reviewIntervalMonths: { ledger: 12, risk: 12, contractors: 12, laws: 12, training: 12, audit: 12, review: 12 },
+  /**
+   * 発生可能性 1–3 × 影響度 1–3 = 1–9: 1–2 低, 3–4 中, 6–9 高; a measure from 高 (6) up; a
+   * residual above 中 needs a recorded acceptance; impact at least 3 for 要配慮, My Number and
+   * payment data. `fallback: "infer"`: a sheet on other scales or columns (ISMS C・I・A × 脅威 ×
+   * 脆弱性, 1–5 scales, 大/中/小 only) is scored by the model its columns describe.
+   */
+  riskModel: {
+    kind: "likelihoodImpact",
+    scale: { min: 1, max: 3 },
+    thresholds: { medium: 3, high: 6 },
+    actionLevel: "high",
+    acceptableResidual: "medium",
+    impactFloor: { sensitive: 3, myNumber: 3, payment: 3 },
+    fallback: "infer",
+  },
   rules: {},
 } satisfies ProfileInput;

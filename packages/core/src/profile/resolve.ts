@@ -1,7 +1,8 @@
 import type { Severity } from "../findings/finding";
 import type { ExtraSynonyms } from "../glossary/match";
+import type { RiskModelDef } from "../scoring/schema";
 import { DEFAULT_PROFILE } from "./default";
-import type { PhaseDef, ProfileInput } from "./schema";
+import type { PhaseDef, ProfileInput, SuppressionInput } from "./schema";
 
 /** A profile with every default filled in: what the recogniser and the rules read. */
 export interface ResolvedProfile {
@@ -12,8 +13,16 @@ export interface ResolvedProfile {
   required: string[][];
   expected: string[][];
   phases: readonly PhaseDef[];
-  reviewMonths: { ledger: number; risk: number; contractors: number; laws: number; training: number };
+  reviewMonths: { ledger: number; risk: number; contractors: number; laws: number; training: number; audit: number; review: number };
   rules: Readonly<Record<string, Severity | "off">>;
+  /**
+   * The risk model (scoring/): the profile's, else the default profile's; null = read the model
+   * from each risk sheet's columns. A model with `fallback: "infer"` (the default profile's)
+   * also gives way to the columns when a sheet does not fit it: see scoring/infer.ts.
+   */
+  riskModel: RiskModelDef | null;
+  /** Accepted findings (report/suppress.ts); none by default. */
+  suppressions: readonly SuppressionInput[];
 }
 
 function alternatives(list: readonly string[]): string[][] {
@@ -36,6 +45,8 @@ export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedP
     phases: input.phases ?? d.phases,
     reviewMonths: { ...d.reviewIntervalMonths, ...(input.reviewIntervalMonths ?? {}) },
     rules: input.rules ?? {},
+    riskModel: input.riskModel === undefined ? d.riskModel : input.riskModel,
+    suppressions: input.suppressions ?? [],
   };
   cache.set(input, resolved);
   return resolved;

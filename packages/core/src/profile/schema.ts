@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { riskModelSchema } from "../scoring/schema";
 
 /**
  * A profile says what a company's or a consultant's sheets look like: extra header spellings,
@@ -14,6 +15,21 @@ const phaseSchema = z.object({
   synonyms: z.array(z.string()),
   /** "always", or only for items that have a contractor or a recipient (委託・提供). */
   appliesWhen: z.optional(z.enum(["always", "contractorOrRecipient"])),
+});
+
+/**
+ * A finding the company accepts (PRODUCT.md §4: users' suppressions depend on rule ids).
+ * `rule` is an id, an area prefix ("ledger/" or "ledger/*") or "*". Without `sheet` it applies
+ * to every sheet (rule-wide); with `sheet` but no `cell` or `row`, to the whole sheet; `cell` is
+ * an A1 address or range ("B7", "B5:B20"), `row` a 1-based row. Accepted findings stay in the
+ * report with `accepted: true` and do not count as errors.
+ */
+const suppressionSchema = z.object({
+  rule: z.string().check(z.minLength(1)),
+  sheet: z.optional(z.string()),
+  cell: z.optional(z.string().check(z.regex(/^\s*\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}(?::\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6})?\s*$/))),
+  row: z.optional(z.number().check(z.int(), z.positive())),
+  reason: z.optional(z.string()),
 });
 
 export const profileSchema = z.object({
@@ -39,10 +55,21 @@ export const profileSchema = z.object({
       contractors: z.optional(z.number().check(z.int(), z.positive())),
       laws: z.optional(z.number().check(z.int(), z.positive())),
       training: z.optional(z.number().check(z.int(), z.positive())),
+      /** Internal audit cycle: every department audited within it (J.6.2). */
+      audit: z.optional(z.number().check(z.int(), z.positive())),
+      /** Management review (代表者による見直し, J.7 / JIS 9.3). */
+      review: z.optional(z.number().check(z.int(), z.positive())),
     }),
   ),
+  /**
+   * How risks are scored (scoring/schema.ts). Omitted: the default profile's model. null: read
+   * the model from each risk sheet's columns.
+   */
+  riskModel: z.optional(z.nullable(riskModelSchema)),
   rules: z.optional(z.record(z.string(), severityOrOff)),
+  suppressions: z.optional(z.array(suppressionSchema)),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;
 export type PhaseDef = z.infer<typeof phaseSchema>;
+export type SuppressionInput = z.infer<typeof suppressionSchema>;

@@ -9,6 +9,10 @@ import { readMedium } from "../../read/medium";
 import { AMBIGUOUS_FLAG } from "../../read/records";
 import type { ReadResult } from "../../read/result";
 import { readYesNo } from "../../read/yesno";
+import type { RecognisedSheet } from "../../recognise/recognise";
+import { modelForSheet } from "../../scoring/infer";
+import { INPUT_ERROR_MARKER } from "../../scoring/levels";
+import type { ResolvedProfile } from "../../profile/resolve";
 import { defineRule } from "../define";
 
 /** The widest scale seen in P-mark and ISMS risk sheets (1–3, 1–4, 1–5). */
@@ -23,6 +27,28 @@ const EXPECTED: Partial<Record<ValueType, { ja: string; en: string }>> = {
   scale: { ja: `1〜${SCALE_MAX}の整数`, en: `a whole number from 1 to ${SCALE_MAX}` },
   score: { ja: "0以上の数値", en: "a number of zero or more" },
 };
+
+const QUALITATIVE_RATINGS = new Set(["likelihood", "impact", "residualLikelihood", "residualImpact"]);
+
+/**
+ * How a rating column of a risk sheet is read: on the scale the profile's model declares for it
+ * (a likelihood of 4 on 1–3 is invalid), as level words when the model is qualitative, and on
+ * the tolerant 1–5 otherwise (a scale read from the values themselves is never a reason to flag).
+ */
+function ratingReader(sheet: RecognisedSheet, field: string, profile: ResolvedProfile): { kind: "scale"; min: number; max: number } | { kind: "level" } | null {
+  if (sheet.kind !== "risk") return null;
+  const model = modelForSheet(sheet, profile);
+  if (!model) return null;
+  // Qualitative sheets rate with words (発生可能性 高, 被害の大きさ 大): read those as levels.
+  if (model.kind === "qualitative" && QUALITATIVE_RATINGS.has(field)) return { kind: "level" };
+  // Residual ratings share the scale of the rating they follow.
+  const input = field === "residualLikelihood" ? model.likelihoodInput : field === "residualImpact" ? model.impactInput : field;
+  if (!input || !model.inputs.includes(input)) return null;
+  if (model.kind === "qualitative") return { kind: "level" };
+  if (model.source !== "profile") return null;
+  const s = model.scale(input);
+  return { kind: "scale", min: s.min, max: s.max };
+}
 
 function readAs(type: ValueType, v: CellValue): ReadResult<unknown> | null {
   switch (type) {
@@ -77,16 +103,25 @@ export const cellInvalidValue = defineRule({
         const expected = type ? EXPECTED[type] : undefined;
         if (!type || !expected) continue;
         const l = fieldLabel(kind, m.field);
+        const rating = type === "scale" ? ratingReader(sheet, m.field, ctx.profile) : null;
+        const want =
+          rating?.kind === "scale"
+            ? { ja: `${rating.min}〜${rating.max}の整数`, en: `a whole number from ${rating.min} to ${rating.max}` }
+            : rating?.kind === "level"
+              ? (EXPECTED.level as { ja: string; en: string })
+              : expected;
         for (const r of sheet.dataRows) {
           const v = cellAt(sheet.grid, r, m.col);
           if (isBlank(v)) continue;
-          const res = readAs(type, v);
+          // The scoring formulas' own marker: the unusable input beside it is reported instead.
+          if ((type === "score" || type === "level") && (v === INPUT_ERROR_MARKER.ja || v === INPUT_ERROR_MARKER.en)) continue;
+          const res = rating?.kind === "scale" ? readScale(v, rating.min, rating.max) : rating?.kind === "level" ? readLevel(v) : readAs(type, v);
           if (res === null || res.ok) continue;
           ctx.report(
             "invalid",
             { sheet: sheet.name, row: r, col: m.col },
             {
-              data: { field: l.ja, fieldEn: l.en, expected: expected.ja, expectedEn: expected.en },
+              data: { field: l.ja, fieldEn: l.en, expected: want.ja, expectedEn: want.en },
               ...(res.hint ? { hint: res.hint } : {}),
             },
           );

@@ -1,0 +1,62 @@
+import { nfkc } from "../../glossary/normalise";
+import { entryResidual, hasMeasure } from "../../scoring/assess";
+import { levelText } from "../../scoring/levels";
+import { defineRule } from "../define";
+
+/**
+ * Risks of improper handling (不正な取得・目的外利用・同意のない提供・法令違反): J.3.1.4 allows
+ * none of them to remain as residual risk, since legal compliance requires treating them all.
+ */
+const IMPROPER = new RegExp(
+  [
+    "目的外",
+    "不正(?:な|に)?(?:取得|入手|収集)",
+    "偽り(?:その他)?(?:の)?不正",
+    "同意(?:なき|なく|のない|を得ない|を得ず|を取らない|を取らず|無し|なし)",
+    "無断(?:で|の)?(?:提供|第三者|利用|取得|収集|再委託|開示)",
+    "法令(?:等)?(?:に)?違反",
+    "違法",
+  ].join("|"),
+);
+
+export function isImproperHandling(riskText: string): boolean {
+  return IMPROPER.test(nfkc(riskText).replace(/\s+/g, ""));
+}
+
+export const riskComplianceRiskAccepted = defineRule({
+  meta: {
+    id: "risk/compliance-risk-accepted",
+    area: "risk",
+    defaultSeverity: "error",
+    clause: "構築・運用指針 J.3.1.4",
+    description: {
+      ja: "不適正な取扱い(目的外利用、不正取得、同意のない提供、法令違反)のリスクに対策がない、または残存リスクが「低」を超えている。このようなリスクは残存リスクとして残せない。",
+      en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) has no measure or is left as residual above low: no such residual is allowed.",
+    },
+    messages: {
+      noMeasure: {
+        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクには必ず対策が必要です。対策を記入してください(構築・運用指針 J.3.1.4: 法令違反となるリスクは残存リスクとして受容できない)。",
+        en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) must be treated: write its measure (guideline J.3.1.4: such risks cannot be accepted as residual).",
+      },
+      residualLeft: {
+        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクが残存リスク「{{level}}」のままです。法令違反となるリスクは残存リスクとして残せません。対策を追加して「低」にしてください(構築・運用指針 J.3.1.4)。",
+        en: "A risk of improper handling is left at residual {{levelEn}}: risks that would breach the law cannot remain as residual; add measures to bring it down to Low (guideline J.3.1.4).",
+      },
+    },
+  },
+  check(ctx) {
+    for (const entry of ctx.model.riskEntries) {
+      if (entry.risk.col < 0 || !isImproperHandling(entry.risk.text)) continue;
+      const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
+      // A sheet with no measure column at all gets header/missing-column's one warning instead.
+      if (!hasMeasure(entry)) {
+        if (entry.measure.col >= 0) ctx.report("noMeasure", at(entry.measure.col));
+        continue;
+      }
+      const r = entryResidual(entry, ctx.profile);
+      if (!r || !r.level || r.level === "low") continue;
+      const l = levelText(r.level);
+      ctx.report("residualLeft", at(r.cell.col), { data: { level: l.ja, levelEn: l.en } });
+    }
+  },
+});

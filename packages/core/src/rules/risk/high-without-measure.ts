@@ -1,0 +1,33 @@
+import { assessEntry, atOrAbove, hasMeasure } from "../../scoring/assess";
+import { levelText } from "../../scoring/levels";
+import { defineRule } from "../define";
+
+export const riskHighWithoutMeasure = defineRule({
+  meta: {
+    id: "risk/high-without-measure",
+    area: "risk",
+    defaultSeverity: "error",
+    clause: "構築・運用指針 J.3.1.4",
+    description: {
+      ja: "プロファイルの対策必須レベル以上のリスクに対策が書かれていない。",
+      en: "A risk at or above the profile's action level has no measure.",
+    },
+    messages: {
+      noMeasure: {
+        ja: "リスクレベル「{{level}}」のリスクに対策がありません。{{action}}以上のリスクには対策を決めて記入してください(構築・運用指針 J.3.1.4: リスク対応)。",
+        en: "This {{levelEn}} risk has no measure: risks at {{actionEn}} or above need a planned measure (guideline J.3.1.4: risk treatment).",
+      },
+    },
+  },
+  check(ctx) {
+    for (const entry of ctx.model.riskEntries) {
+      // Without a measure column header/missing-column speaks once for the sheet.
+      if (entry.measure.col < 0 || hasMeasure(entry)) continue;
+      const a = assessEntry(entry, ctx.profile);
+      if (!a || !a.level || !atOrAbove(a.level, a.model.actionLevel)) continue;
+      const l = levelText(a.level);
+      const act = levelText(a.model.actionLevel);
+      ctx.report("noMeasure", { sheet: entry.sheet.name, row: entry.row, col: entry.measure.col }, { data: { level: l.ja, levelEn: l.en, action: act.ja, actionEn: act.en } });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { fieldLabel } from "../../glossary/fields";
+import { readScale } from "../../read/level";
+import { assessEntry } from "../../scoring/assess";
+import { modelForSheet } from "../../scoring/infer";
+import { defineRule } from "../define";
+
+function labels(fields: readonly string[]): { ja: string; en: string } {
+  const ls = fields.map((f) => fieldLabel("risk", f));
+  return { ja: ls.map((l) => `「${l.ja}」`).join("・"), en: ls.map((l) => `"${l.en}"`).join(", ") };
+}
+
+/** Widest scale `cell/invalid-value` tolerates when the scale is read from the values. */
+const TOLERATED_MAX = 5;
+
+export const riskIncompleteScoring = defineRule({
+  meta: {
+    id: "risk/incomplete-scoring",
+    area: "risk",
+    defaultSeverity: "warning",
+    clause: "構築・運用指針 J.3.1.3",
+    description: {
+      ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。推測で採点はしない。",
+      en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given; nothing is scored by guess.",
+    },
+    messages: {
+      missing: {
+        ja: "{{fields}}が空欄のため、リスクレベルを決められません(構築・運用指針 J.3.1.3: リスクを分析し、レベルを決める)。",
+        en: "No risk level can be given: {{fieldsEn}} left blank (guideline J.3.1.3: analyse each risk and decide its level).",
+      },
+      offScale: {
+        ja: "「{{field}}」の値がこのシートの尺度({{min}}〜{{max}})にないため、リスクレベルを決められません。",
+        en: "The {{fieldEn}} value is outside this sheet's scale ({{min}}–{{max}}), so no risk level can be given.",
+      },
+      noColumn: {
+        ja: "リスク評価基準に必要な列 {{fields}} がないため、このシートのリスクレベルを決められません(構築・運用指針 J.3.1.3)。",
+        en: "No risk level can be given on this sheet: the scoring rule needs column(s) {{fieldsEn}}, which it lacks (guideline J.3.1.3).",
+      },
+    },
+  },
+  check(ctx) {
+    const sheetsWithoutColumns = new Set<string>();
+    for (const sheet of ctx.model.ofKind("risk")) {
+      const model = modelForSheet(sheet, ctx.profile);
+      if (!model) continue;
+      const absent = model.inputs.filter((i) => !sheet.byField.has(i));
+      if (absent.length === 0) continue;
+      sheetsWithoutColumns.add(sheet.name);
+      const l = labels(absent);
+      ctx.report("noColumn", { sheet: sheet.name, row: sheet.headerRow, col: sheet.columns[0]?.col ?? 0 }, { data: { fields: l.ja, fieldsEn: l.en } });
+    }
+    for (const entry of ctx.model.riskEntries) {
+      if (sheetsWithoutColumns.has(entry.sheet.name)) continue;
+      const a = assessEntry(entry, ctx.profile);
+      if (!a || a.inherent.result.ok) continue;
+      const { missing, invalid } = a.inherent.result;
+      const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
+      if (missing.length > 0) {
+        const first = a.inherent.cells[missing[0] as string];
+        const l = labels(missing);
+        ctx.report("missing", at(first && first.col >= 0 ? first.col : 0), { data: { fields: l.ja, fieldsEn: l.en } });
+        continue;
+      }
+      // Values off a scale read from the sheet's own values: cell/invalid-value tolerates them
+      // (1–5), so say here why the row has no level. Declared scales are cell/invalid-value's.
+      if (a.model.source !== "inferred" || a.model.kind === "qualitative") continue;
+      for (const input of invalid) {
+        const cell = a.inherent.cells[input];
+        if (!cell || cell.col < 0) continue;
+        const r = readScale(cell.value, 1, TOLERATED_MAX);
+        if (!r || !r.ok) continue;
+        const l = fieldLabel("risk", input);
+        const s = a.model.scale(input);
+        ctx.report("offScale", at(cell.col), { data: { field: l.ja, fieldEn: l.en, min: s.min, max: s.max } });
+        break;
+      }
+    }
+  },
+});

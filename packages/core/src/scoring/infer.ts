@@ -1,0 +1,273 @@
+import { cellAt, isBlank } from "../grid/grid";
+import type { ResolvedProfile } from "../profile/resolve";
+import { readLevel, readScale } from "../read/level";
+import type { RecognisedSheet } from "../recognise/recognise";
+import { buildRiskModel, defaultThresholds, type RiskModel } from "./model";
+import type { LevelId } from "./levels";
+import type { RiskModelDef, ScaleDef } from "./schema";
+
+/**
+ * Which model scores a sheet (PRODUCT.md §3):
+ *
+ * - a model written in a profile file applies as written (`fallback` unset);
+ * - the built-in default profile's model (`fallback: "infer"`) applies when the sheet's columns
+ *   and scale fit it — likelihood and impact on 1–3 — and otherwise the model is read from the
+ *   sheet's columns, keeping the profile's action level, acceptable residual and impact floors;
+ * - a profile whose `riskModel` is null always reads the model from the columns.
+ */
+export function modelForSheet(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
+  let perProfile = cache.get(sheet);
+  if (!perProfile) {
+    perProfile = new WeakMap();
+    cache.set(sheet, perProfile);
+  }
+  const hit = perProfile.get(profile);
+  if (hit !== undefined) return hit;
+  const model = chooseModel(sheet, profile);
+  perProfile.set(profile, model);
+  return model;
+}
+
+const cache = new WeakMap<RecognisedSheet, WeakMap<ResolvedProfile, RiskModel | null>>();
+
+/** The profile's own model, with nothing read from any sheet (null when the profile has none). */
+export function modelFromProfile(profile: ResolvedProfile): RiskModel | null {
+  return profile.riskModel ? buildRiskModel(profile.riskModel, "profile") : null;
+}
+
+function chooseModel(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
+  const def = profile.riskModel;
+  if (def && def.fallback !== "infer") return buildRiskModel(settle(def, sheet), "profile");
+  const inferred = inferDef(sheet, def);
+  if (!inferred) return null;
+  if (def && sameShape(def, inferred)) return buildRiskModel(settle(def, sheet), "profile");
+  return buildRiskModel(inferred, "inferred");
+}
+
+/**
+ * The model a risk sheet's columns describe, with no model from the profile: likelihood and
+ * impact → their product on the scale the values use (1–3, 1–4 or 1–5); asset value (or the
+ * maximum of 機密性・完全性・可用性) × threat × vulnerability; level words only → qualitative.
+ * A 重要度 column next to 発生可能性, with no 脅威 or 脆弱性, is the impact. Action level,
+ * acceptable residual and impact floors come from the profile's model when it has one.
+ */
+export function inferModel(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
+  const def = inferDef(sheet, profile.riskModel);
+  return def ? buildRiskModel(def, "inferred") : null;
+}
+
+const has = (sheet: RecognisedSheet, field: string) => (sheet.byField.get(field)?.length ?? 0) > 0;
+
+/** Settles the per-sheet choices a profile model may leave open. */
+function settle(def: RiskModelDef, sheet: RecognisedSheet): RiskModelDef {
+  switch (def.kind) {
+    case "likelihoodImpact":
+    case "matrix":
+      if (def.impactField) return def;
+      return !has(sheet, "impact") && has(sheet, "assetValue") ? { ...def, impactField: "assetValue" } : def;
+    case "assetThreatVulnerability": {
+      if (def.asset === "column" || def.asset === "maxCia") return def;
+      const cia = !has(sheet, "assetValue") && has(sheet, "confidentiality") && has(sheet, "integrity") && has(sheet, "availability");
+      return { ...def, asset: cia ? "maxCia" : "column" };
+    }
+    case "qualitative":
+      if (def.input) return def;
+      return { ...def, input: !has(sheet, "level") && has(sheet, "impact") ? "impact" : "level" };
+  }
+}
+
+function scaleKey(s: ScaleDef | undefined): string {
+  return s ? `${s.min}-${s.max}` : "";
+}
+
+function sameShape(def: RiskModelDef, inferred: RiskModelDef): boolean {
+  if (def.kind !== inferred.kind) return false;
+  if ((def.kind === "likelihoodImpact" || def.kind === "matrix") && (inferred.kind === "likelihoodImpact" || inferred.kind === "matrix")) {
+    return (
+      scaleKey(def.scales?.likelihood ?? def.scale) === scaleKey(inferred.scales?.likelihood ?? inferred.scale) &&
+      scaleKey(def.scales?.impact ?? def.scale) === scaleKey(inferred.scales?.impact ?? inferred.scale)
+    );
+  }
+  if (def.kind === "assetThreatVulnerability" && inferred.kind === "assetThreatVulnerability") {
+    const keys = ["assetValue", "confidentiality", "integrity", "availability", "threat", "vulnerability"] as const;
+    const dAsset = def.scales?.assetValue ?? def.scale;
+    const iAsset = inferred.scales?.assetValue ?? inferred.scale;
+    return keys.every((k) => {
+      const cia = k === "confidentiality" || k === "integrity" || k === "availability";
+      const d = def.scales?.[k] ?? (cia ? dAsset : def.scale);
+      const i = inferred.scales?.[k] ?? (cia ? iAsset : inferred.scale);
+      return scaleKey(d) === scaleKey(i);
+    });
+  }
+  return true;
+}
+
+/** Columns of a field: the group's own in wide layouts, else any. */
+function groupsOf(sheet: RecognisedSheet): (string | undefined)[] {
+  if (sheet.layout !== "wide") return [undefined];
+  const out: (string | undefined)[] = [];
+  for (const m of sheet.columns) if (!out.includes(m.phase)) out.push(m.phase);
+  return out;
+}
+
+function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
+  const cols = sheet.byField.get(field) ?? [];
+  const m = cols.find((c) => c.phase === group) ?? (group !== undefined ? cols.find((c) => c.phase === undefined) : undefined);
+  return m ? m.col : -1;
+}
+
+interface Observed {
+  /** Whole numbers read from the cells. */
+  numbers: number[];
+  /** Cells holding a level word (高/中/低, 大/中/小...). */
+  words: number;
+}
+
+function observe(sheet: RecognisedSheet, fields: readonly string[]): Observed {
+  const out: Observed = { numbers: [], words: 0 };
+  for (const f of fields) {
+    for (const m of sheet.byField.get(f) ?? []) {
+      for (const r of sheet.dataRows) {
+        const v = cellAt(sheet.grid, r, m.col);
+        if (isBlank(v)) continue;
+        const n = readScale(v, 0, 1000);
+        if (n && n.ok) out.numbers.push(n.value);
+        else if (readLevel(v)?.ok) out.words++;
+      }
+    }
+  }
+  return out;
+}
+
+const SQUARE_SCALES = [3, 4, 5] as const;
+
+function smallestCovering(numbers: readonly number[]): number {
+  const top = numbers.reduce((m, n) => Math.max(m, n), 0);
+  return SQUARE_SCALES.find((s) => s >= top) ?? 5;
+}
+
+function levelBy(score: number, t: { medium: number; high: number }): LevelId {
+  return score >= t.high ? "high" : score >= t.medium ? "medium" : "low";
+}
+
+/**
+ * The scale of a likelihood × impact sheet: the smallest of 1–3, 1–4, 1–5 that holds every
+ * value, unless stored levels say a smaller one. Each smaller candidate earns a point for every
+ * row whose stored level it explains and loses one for every value it leaves off the scale, so
+ * one mistyped 4 on a 1–3 sheet does not turn the whole sheet into 1–4. A scale larger than the
+ * values show is never chosen.
+ */
+function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, numbers: readonly number[]): number {
+  const pairs: { product: number; top: number; level: LevelId }[] = [];
+  const sets = [
+    ["likelihood", impactField, "level"],
+    ["residualLikelihood", "residualImpact", "residualLevel"],
+  ] as const;
+  for (const group of groupsOf(sheet)) {
+    for (const [lf, impf, levf] of sets) {
+      const lc = columnOf(sheet, lf, group);
+      const ic = columnOf(sheet, impf, group);
+      const vc = columnOf(sheet, levf, group);
+      if (lc < 0 || ic < 0 || vc < 0) continue;
+      for (const r of sheet.dataRows) {
+        const l = readScale(cellAt(sheet.grid, r, lc), 1, 5);
+        const i = readScale(cellAt(sheet.grid, r, ic), 1, 5);
+        const lev = readLevel(cellAt(sheet.grid, r, vc));
+        if (l?.ok && i?.ok && lev?.ok) pairs.push({ product: l.value * i.value, top: Math.max(l.value, i.value), level: lev.value });
+      }
+    }
+  }
+  const covering = smallestCovering(numbers);
+  let best: number = covering;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const s of SQUARE_SCALES.filter((c) => c <= covering)) {
+    const t = defaultThresholds({ kind: "likelihoodImpact", scale: { min: 1, max: s } });
+    const agree = pairs.filter((p) => p.top <= s && levelBy(p.product, t) === p.level).length;
+    const outside = numbers.filter((n) => n > s).length;
+    const score = agree - outside;
+    // Ties go to the covering scale, then to the smaller one.
+    const better = score > bestScore || (score === bestScore && s === covering);
+    if (better) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Maps a profile's floor (on its impact scale) onto an inferred impact scale. */
+function mapFloor(value: number | "max" | undefined, from: ScaleDef | null, to: ScaleDef): number | "max" {
+  if (value === undefined || value === "max" || !from || from.max === from.min) return "max";
+  const ratio = (value - from.min) / (from.max - from.min);
+  return Math.min(to.max, Math.max(to.min, to.min + Math.round(ratio * (to.max - to.min))));
+}
+
+function profileImpactScale(def: RiskModelDef | null): ScaleDef | null {
+  if (!def) return null;
+  if (def.kind === "likelihoodImpact" || def.kind === "matrix") return def.scales?.impact ?? def.scale;
+  if (def.kind === "assetThreatVulnerability") return def.scales?.assetValue ?? def.scale;
+  return { min: 1, max: 3 };
+}
+
+function commonSettings(base: RiskModelDef | null, impactScale: ScaleDef): Pick<RiskModelDef, "actionLevel" | "acceptableResidual" | "impactFloor" | "name"> {
+  const from = profileImpactScale(base);
+  const floor = base?.impactFloor;
+  return {
+    actionLevel: base?.actionLevel ?? "high",
+    acceptableResidual: base?.acceptableResidual ?? "medium",
+    impactFloor: {
+      sensitive: floor ? mapFloor(floor.sensitive, from, impactScale) : "max",
+      myNumber: floor ? mapFloor(floor.myNumber, from, impactScale) : "max",
+      payment: floor ? mapFloor(floor.payment, from, impactScale) : "max",
+    },
+  };
+}
+
+function inferDef(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelDef | null {
+  if (sheet.kind !== "risk") return null;
+  const L = has(sheet, "likelihood");
+  const I = has(sheet, "impact");
+  const AV = has(sheet, "assetValue");
+  const T = has(sheet, "threat");
+  const V = has(sheet, "vulnerability");
+  const CIA = has(sheet, "confidentiality") && has(sheet, "integrity") && has(sheet, "availability");
+
+  if (L && (I || (AV && !T && !V))) {
+    const impactField = I ? "impact" : "assetValue";
+    const seen = observe(sheet, ["likelihood", impactField, "residualLikelihood", "residualImpact"]);
+    if (seen.words > seen.numbers.length) return qualitative(sheet, base);
+    const s = likelihoodImpactScale(sheet, impactField, seen.numbers);
+    const scale = { min: 1, max: s };
+    return {
+      kind: "likelihoodImpact",
+      scale,
+      ...(impactField === "assetValue" ? { impactField } : {}),
+      thresholds: defaultThresholds({ kind: "likelihoodImpact", scale }),
+      ...commonSettings(base, scale),
+    };
+  }
+  if (T && V && (AV || CIA)) {
+    const scaleOf = (fields: readonly string[]): ScaleDef => ({ min: 1, max: smallestCovering(observe(sheet, fields).numbers) });
+    const asset = AV ? scaleOf(["assetValue"]) : scaleOf(["confidentiality", "integrity", "availability"]);
+    const threat = scaleOf(["threat"]);
+    const vulnerability = scaleOf(["vulnerability"]);
+    const def: RiskModelDef = {
+      kind: "assetThreatVulnerability",
+      scale: asset,
+      scales: AV ? { assetValue: asset, threat, vulnerability } : { confidentiality: asset, integrity: asset, availability: asset, threat, vulnerability },
+      asset: AV ? "column" : "maxCia",
+      ...commonSettings(base, asset),
+    };
+    return { ...def, thresholds: defaultThresholds(def) };
+  }
+  if (has(sheet, "level") || I) return qualitative(sheet, base);
+  return null;
+}
+
+function qualitative(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelDef {
+  return {
+    kind: "qualitative",
+    input: has(sheet, "level") ? "level" : "impact",
+    ...commonSettings(base, { min: 1, max: 3 }),
+  };
+}
