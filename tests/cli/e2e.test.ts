@@ -68,7 +68,11 @@ describe("pmark (built)", () => {
     expect(doc.files).toHaveLength(1);
     expect(doc.files[0].file).toBe(f("台帳.xlsx"));
     expect(doc.files[0].sheets.map((s: { name: string }) => s.name)).toEqual(["個人情報管理台帳", "リスク分析"]);
-    expect(Object.keys(doc.files[0])).toEqual(["file", "sheets", "findings", "summary"]);
+    // §5's documented keys, then the overview extension (heat map, coverage, readiness).
+    expect(Object.keys(doc.files[0])).toEqual(["file", "sheets", "findings", "summary", "overview"]);
+    expect(Object.keys(doc.files[0].overview)).toEqual(["heatMap", "coverage", "readiness"]);
+    expect(doc.files[0].overview.readiness.score).toBeGreaterThanOrEqual(0);
+    expect(doc.files[0].overview.readiness.score).toBeLessThanOrEqual(100);
     expect(r.stderr).toBe("");
   });
 
@@ -137,6 +141,26 @@ describe("pmark (built)", () => {
     expect([0, 1]).toContain(r.status);
     expect(lines(r.stdout).at(-1)).toMatch(/^2 files \(2 checked, 0 unreadable\): \d+ errors?, /);
     expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("a profile's suppressions accept findings: counted as accepted, exit 0", () => {
+    const sample = join(__dirname, "..", "..", "templates", "samples", "個人情報管理台帳_サンプル.xlsx");
+    copyFileSync(sample, f("sample.xlsx"));
+    const first = runPmark(["check", f("sample.xlsx"), "--format", "json", "--today", "2025-06-30"]);
+    expect(first.status).toBe(1);
+    const findings = JSON.parse(first.stdout).files[0].findings as { rule: string; sheet: string; cell: string }[];
+    const profile = {
+      id: "sample-company",
+      version: "1.0.0",
+      suppressions: findings.map((x) => ({ rule: x.rule, sheet: x.sheet, cell: x.cell, reason: "2025年度中に是正" })),
+    };
+    writeFileSync(f("accept-all.json"), JSON.stringify(profile));
+    const r = runPmark(["check", f("sample.xlsx"), "--format", "json", "--today", "2025-06-30", "--profile", f("accept-all.json")]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, accepted: findings.length });
+    expect(file.findings.every((x: { accepted?: boolean }) => x.accepted === true)).toBe(true);
   });
 
   it("--format sarif prints SARIF 2.1.0", () => {

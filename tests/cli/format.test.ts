@@ -3,12 +3,138 @@ import type { FileResult } from "../../packages/cli/src/check-file";
 import { formatJson } from "../../packages/cli/src/format/json";
 import { artifactUri, formatSarif, sheetCellName } from "../../packages/cli/src/format/sarif";
 import { exitStatus } from "../../packages/cli/src/format/summary";
-import { formatText } from "../../packages/cli/src/format/text";
+import { departmentLine, displayWidth, formatText, heatMapLines } from "../../packages/cli/src/format/text";
+import type { ReportOverview, WorkbookReport } from "@pmark/core";
 import { useColour } from "../../packages/cli/src/cli";
 import { cleanReport, finding, sampleReport } from "./helpers";
 
 const ok = (file: string, report = sampleReport()): FileResult => ({ file, ok: true, report });
 const broken = (file: string): FileResult => ({ file, ok: false, failure: { code: "encrypted" } });
+
+/** A hand-made overview: 1–3 scales, both grids, two departments, one phase nobody is subject to. */
+function overview(): ReportOverview {
+  return {
+    heatMap: {
+      likelihood: { min: 1, max: 3 },
+      impact: { min: 1, max: 3 },
+      before: [
+        [8, 3, 0],
+        [2, 5, 1],
+        [0, 1, 4],
+      ],
+      after: [
+        [12, 3, 0],
+        [0, 1, 0],
+        [0, 0, 0],
+      ],
+      unplaced: { before: 1, after: 20 },
+      columns: { before: true, after: true },
+    },
+    coverage: {
+      phased: true,
+      phases: [
+        { phase: "acquire", label: { ja: "取得・入力", en: "Acquisition and input" }, applicable: 18, analysed: 18 },
+        { phase: "entrust", label: { ja: "委託・提供", en: "Entrustment and provision" }, applicable: 0, analysed: 0 },
+        { phase: "dispose", label: { ja: "消去・廃棄", en: "Erasure and disposal" }, applicable: 18, analysed: 17 },
+      ],
+      departments: [
+        { department: "人事部", items: 6, analysed: 5, findings: 3, errors: 2 },
+        { department: "", items: 1, analysed: 0, findings: 1, errors: 1 },
+      ],
+    },
+    readiness: {
+      score: 72,
+      components: [
+        { id: "columns", weight: 20, ratio: 1, met: 7, of: 7 },
+        { id: "rows", weight: 20, ratio: 0.75, met: 3, of: 4 },
+        { id: "phases", weight: 25, ratio: 0.5, met: 2, of: 4 },
+        { id: "scoring", weight: 15, ratio: 1, met: 30, of: 30 },
+        { id: "areas", weight: 20, ratio: 0.6, met: 3, of: 5 },
+      ],
+    },
+  };
+}
+
+const withOverview = (): WorkbookReport => ({ ...cleanReport(), overview: overview() });
+
+describe("formatText: overview", () => {
+  it("shows the heat map, readiness, phase and department coverage after the summary (ja)", () => {
+    const out = formatText([ok("a.xlsx", withOverview())], "ja");
+    expect(out).toBe(
+      [
+        "a.xlsx",
+        "  指摘はありません",
+        " エラー 0・警告 0・情報 0・承認済み 0 / リスク: 高 0・中 0・低 0・未評価 0",
+        " リスクマップ(行: 発生可能性、列: 影響度)",
+        "   対策前            対策後(残存)",
+        "   発\\影  1  2  3    発\\影  1  2  3",
+        "       3  0  1  4        3  0  0  0",
+        "       2  2  5  1        2  0  1  0",
+        "       1  8  3  0        1 12  3  0",
+        "   マップ外(評価を読めない行): 対策前 1・対策後 20",
+        " 準備度 72/100 / 局面別の分析済み項目: 取得・入力 18/18・消去・廃棄 17/18",
+        " 部署別(分析済み/項目・指摘): 人事部 5/6・指摘3、(部署なし) 0/1・指摘1",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("speaks English with --lang en", () => {
+    const out = formatText([ok("a.xlsx", withOverview())], "en");
+    expect(out).toContain(
+      [
+        " risk map (rows: likelihood, columns: impact)",
+        "   before measures    after measures (residual)",
+        "   L\\I  1  2  3       L\\I  1  2  3",
+        "     3  0  1  4         3  0  0  0",
+        "     2  2  5  1         2  0  1  0",
+        "     1  8  3  0         1 12  3  0",
+        "   not on the map (ratings missing or unreadable): 1 before, 20 after measures",
+        " readiness 72/100 / items analysed per phase: Acquisition and input 18/18, Erasure and disposal 17/18",
+        " per department (analysed/items, findings): 人事部 5/6, 3 findings; (no department) 0/1, 1 finding",
+      ].join("\n"),
+    );
+  });
+
+  it("shows the before grid alone without residual columns, one line without ratings, and no department line without departments", () => {
+    const o = overview();
+    o.heatMap.after = o.heatMap.after.map((r) => r.map(() => 0));
+    o.heatMap.columns.after = false;
+    expect(heatMapLines(o.heatMap, "en")).toEqual([
+      " risk map (rows: likelihood, columns: impact)",
+      "   before measures",
+      "   L\\I  1  2  3",
+      "     3  0  1  4",
+      "     2  2  5  1",
+      "     1  8  3  0",
+      "   not on the map (ratings missing or unreadable): 1 before measures",
+      "   after measures: no residual likelihood and impact columns",
+    ]);
+    o.heatMap.before = o.heatMap.before.map((r) => r.map(() => 0));
+    expect(heatMapLines(o.heatMap, "ja")).toEqual([" リスクマップ: 発生可能性と影響度を読める行がありません"]);
+    o.coverage.departments = [{ department: "", items: 3, analysed: 3, findings: 0, errors: 0 }];
+    expect(departmentLine(o.coverage, "ja")).toBeNull();
+  });
+
+  it("widens the grid for large counts and scales beyond 3, and marks sheets without phases", () => {
+    const o = overview();
+    o.heatMap.likelihood = { min: 1, max: 5 };
+    o.heatMap.before = [[123, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 7]];
+    o.heatMap.after = o.heatMap.before.map((r) => r.map(() => 0));
+    o.coverage.phased = false;
+    const out = formatText([ok("a.xlsx", { ...cleanReport(), overview: o })], "en");
+    expect(out).toContain("   L\\I   1   2   3    L\\I   1   2   3\n     5   0   0   7      5   0   0   0\n");
+    expect(out).toContain("     1 123   0   0");
+    expect(out).toContain("Erasure and disposal 17/18 (no phase column)");
+  });
+
+  it("measures East Asian wide characters as two columns", () => {
+    expect(displayWidth("abc")).toBe(3);
+    expect(displayWidth("対策前")).toBe(6);
+    expect(displayWidth("ＡＢ")).toBe(4);
+    expect(displayWidth("ｶﾅ")).toBe(2);
+  });
+});
 
 describe("formatText", () => {
   it("groups findings by sheet in workbook order, sorted by row and column (ja)", () => {
@@ -124,6 +250,18 @@ describe("formatJson", () => {
   });
 });
 
+describe("formatJson: overview", () => {
+  it("adds each file's overview after the documented keys, which stay unchanged", () => {
+    const doc = JSON.parse(formatJson([ok("a.xlsx", withOverview()), ok("b.xlsx")]));
+    const [withIt, without] = doc.files;
+    expect(Object.keys(withIt)).toEqual(["file", "sheets", "findings", "summary", "overview"]);
+    expect(Object.keys(without)).toEqual(["file", "sheets", "findings", "summary"]);
+    expect(withIt.overview).toEqual(overview());
+    expect(Object.keys(withIt.overview)).toEqual(["heatMap", "coverage", "readiness"]);
+    expect(withIt.overview.readiness.score).toBe(72);
+  });
+});
+
 describe("formatSarif", () => {
   it("gives ruleId, level, the workbook, startLine/startColumn and Sheet!A1", () => {
     const doc = JSON.parse(formatSarif([ok("dir/台帳 1.xlsx"), broken("c.xlsx")], "en", "9.9.9"));
@@ -139,8 +277,16 @@ describe("formatSarif", () => {
       message: { text: "顧客名簿 has no risk analysis for disposal" },
     });
     expect(last.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: "dir/%E5%8F%B0%E5%B8%B3%201.xlsx" },
+      artifactLocation: { uri: "dir/%E5%8F%B0%E5%B8%B3%201.xlsx", index: 0 },
       region: { startLine: 7, startColumn: 2 },
+    });
+    expect(run.artifacts).toEqual([{ location: { uri: "dir/%E5%8F%B0%E5%B8%B3%201.xlsx" } }, { location: { uri: "c.xlsx" } }]);
+    // Every result points at its rule's descriptor; ids outside the catalogue get a bare one.
+    for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "ledger/required-empty")).toMatchObject({
+      shortDescription: { text: expect.any(String) },
+      defaultConfiguration: { level: "error" },
+      properties: { area: "ledger", clause: "構築・運用指針 J.3.1.1" },
     });
     expect(last.locations[0].logicalLocations[0].fullyQualifiedName).toBe("リスク分析!B7");
     expect(run.results[2].level).toBe("warning");

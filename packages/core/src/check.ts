@@ -4,7 +4,9 @@ import { localise } from "./i18n/text";
 import { resolveProfile } from "./profile/resolve";
 import type { ProfileInput } from "./profile/schema";
 import { serialFromIso } from "./read/date";
+import { buildOverview } from "./report/overview";
 import { summarise } from "./report/summary";
+import { applySuppressions } from "./report/suppress";
 import type { WorkbookReport } from "./report/types";
 import type { AnyRule, CellRef, ReportOptions } from "./rules/define";
 import { RULES } from "./rules/index";
@@ -49,9 +51,13 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
   });
 
   for (const rule of active) runRule(rule, model, profile, today, sizes, findings);
+  // Accepted findings stay in the report, marked, for every host (profile entries and notes).
+  applySuppressions(findings, model, profile.suppressions);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
   findings.sort(compareFindings(order));
+  const summary = summarise(findings, model, profile);
+  const overview = buildOverview({ model, profile, findings, summary, areas: active.map((r) => r.meta.area) });
   return {
     sheets: model.sheets.map((s) => ({
       name: s.name,
@@ -61,7 +67,8 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
       ...(s.layout ? { layout: s.layout } : {}),
     })),
     findings,
-    summary: summarise(findings, model),
+    summary,
+    overview,
   };
 }
 

@@ -1,4 +1,12 @@
-import { compareFindings, type Finding, type LocalisedText, type ReportSummary, type SheetSummary, type WorkbookReport } from "@pmark/core";
+import {
+  compareFindings,
+  type Finding,
+  type LocalisedText,
+  type ReportOverview,
+  type ReportSummary,
+  type SheetSummary,
+  type WorkbookReport,
+} from "@pmark/core";
 import type { FileResult } from "../check-file";
 import { failureMessage, type FailureCode } from "../load/failure";
 
@@ -22,7 +30,7 @@ export interface JsonSheet {
 }
 
 export type JsonFile =
-  | { file: string; sheets: JsonSheet[]; findings: JsonFinding[]; summary: ReportSummary }
+  | { file: string; sheets: JsonSheet[]; findings: JsonFinding[]; summary: ReportSummary; overview?: ReportOverview }
   | { file: string; error: { code: FailureCode; message: LocalisedText } };
 
 export interface JsonDocument {
@@ -54,13 +62,51 @@ export function sortedFindings(report: WorkbookReport): Finding[] {
   return [...report.findings].sort(compareFindings(order));
 }
 
+/**
+ * The report's overview (heat map, coverage, readiness): an extension beyond §5's documented
+ * keys, copied key by key so the JSON's shape does not follow internal fields.
+ */
+export function jsonOverview(o: ReportOverview): ReportOverview {
+  const h = o.heatMap;
+  return {
+    heatMap: {
+      likelihood: { min: h.likelihood.min, max: h.likelihood.max },
+      impact: { min: h.impact.min, max: h.impact.max },
+      before: h.before.map((row) => [...row]),
+      after: h.after.map((row) => [...row]),
+      unplaced: { before: h.unplaced.before, after: h.unplaced.after },
+      columns: { before: h.columns.before, after: h.columns.after },
+    },
+    coverage: {
+      phased: o.coverage.phased,
+      phases: o.coverage.phases.map((p) => ({
+        phase: p.phase,
+        label: { ja: p.label.ja, en: p.label.en },
+        applicable: p.applicable,
+        analysed: p.analysed,
+      })),
+      departments: o.coverage.departments.map((d) => ({
+        department: d.department,
+        items: d.items,
+        analysed: d.analysed,
+        findings: d.findings,
+        errors: d.errors,
+      })),
+    },
+    readiness: {
+      score: o.readiness.score,
+      components: o.readiness.components.map((c) => ({ id: c.id, weight: c.weight, ratio: c.ratio, met: c.met, of: c.of })),
+    },
+  };
+}
+
 export function toJsonDocument(results: readonly FileResult[]): JsonDocument {
   return {
     files: results.map((r): JsonFile => {
       if (!r.ok) return { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } };
-      const { sheets, summary } = r.report;
+      const { sheets, summary, overview } = r.report;
       const findings = sortedFindings(r.report);
-      return {
+      const file: JsonFile = {
         file: r.file,
         sheets: sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, rows: s.rows })),
         findings: findings.map(jsonFinding),
@@ -77,11 +123,13 @@ export function toJsonDocument(results: readonly FileResult[]): JsonDocument {
           },
         },
       };
+      if (overview) file.overview = jsonOverview(overview);
+      return file;
     }),
   };
 }
 
-/** `check --format json`: one JSON document, PRODUCT.md §5's shape. */
+/** `check --format json`: one JSON document, PRODUCT.md §5's shape plus each file's `overview`. */
 export function formatJson(results: readonly FileResult[]): string {
   return `${JSON.stringify(toJsonDocument(results), null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Finding, Lang } from "@pmark/core";
+import { ruleCatalogue, type Finding, type Lang, type RuleInfo } from "@pmark/core";
 import type { FileResult } from "../check-file";
 import { failureMessage } from "../load/failure";
 import { sortedFindings } from "./json";
@@ -25,40 +25,104 @@ export function sheetCellName(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
-/** SARIF 2.1.0 (PRODUCT.md §5): ruleId, level, the workbook, row as startLine, Sheet!A1. */
+/** `risk/phase-missing` → `RiskPhaseMissing`: SARIF's identifier-like rule name. */
+export function ruleName(id: string): string {
+  return id
+    .split(/[/-]/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** `tool.driver.rules[]` entry from a rule's metadata (core's `ruleCatalogue()`). */
+export function ruleDescriptor(rule: RuleInfo, lang: Lang): Record<string, unknown> {
+  const clause = rule.clause ? ` (${rule.clause})` : "";
+  const { ja, en } = rule.description;
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: en },
+    fullDescription: { text: `${rule.description[lang]}${clause}` },
+    help: {
+      text: `${ja}${clause}\n${en}${clause}`,
+      markdown: `${ja}${clause}\n\n${en}${clause}`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: {
+      area: rule.area,
+      ...(rule.clause ? { clause: rule.clause } : {}),
+      description: { ja, en },
+      tags: ["pmark", rule.area],
+    },
+  };
+}
+
+/** SARIF `suppressions[]` for an accepted finding: a note in the workbook is in-source, a profile entry external. */
+export function sarifSuppressions(f: Finding, lang: Lang): Record<string, unknown>[] | undefined {
+  if (!f.accepted) return undefined;
+  const a = f.acceptance;
+  if (a?.source === "note") {
+    const where = sheetCellName(a.sheet, a.cell);
+    return [{ kind: "inSource", status: "accepted", justification: lang === "ja" ? `備考 ${where} で承認` : `accepted in the note ${where}` }];
+  }
+  if (a?.source === "profile" && a.reason !== undefined) return [{ kind: "external", status: "accepted", justification: a.reason }];
+  return [{ kind: "external", status: "accepted" }];
+}
+
+/**
+ * SARIF 2.1.0 (PRODUCT.md §5): the rule catalogue as `tool.driver.rules[]` (from rule metadata,
+ * plus a bare entry for any other id seen), one result per finding with ruleId, ruleIndex,
+ * level, the workbook as artifactLocation, row as startLine, column as startColumn and
+ * `Sheet!A1` as logical location; accepted findings carry `suppressions`. Unreadable inputs
+ * are tool execution notifications. `results` is always present.
+ */
 export function formatSarif(results: readonly FileResult[], lang: Lang, version: string): string {
-  const ruleIds = new Set<string>();
+  const rules: Record<string, unknown>[] = ruleCatalogue().map((r) => ruleDescriptor(r, lang));
+  const ruleIndex = new Map<string, number>(rules.map((r, i) => [r.id as string, i]));
+  const indexOf = (id: string): number => {
+    let i = ruleIndex.get(id);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push({ id, name: ruleName(id) });
+      ruleIndex.set(id, i);
+    }
+    return i;
+  };
+  const artifacts: { location: { uri: string } }[] = [];
   const sarifResults: unknown[] = [];
   const notifications: unknown[] = [];
   for (const r of results) {
     const uri = artifactUri(r.file);
+    const index = artifacts.length;
+    artifacts.push({ location: { uri } });
     if (!r.ok) {
       notifications.push({
         level: "error",
         message: { text: failureMessage(r.file, r.failure)[lang] },
         descriptor: { id: `load/${r.failure.code}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri, index } } }],
       });
       continue;
     }
     for (const f of sortedFindings(r.report)) {
-      ruleIds.add(f.rule);
       const result: Record<string, unknown> = {
         ruleId: f.rule,
+        ruleIndex: indexOf(f.rule),
         level: LEVEL[f.severity],
         message: { text: f.hint ? `${f.message[lang]} (${f.hint})` : f.message[lang] },
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri },
+              artifactLocation: { uri, index },
               region: { startLine: Math.max(1, f.row), startColumn: Math.max(1, f.col) },
             },
-            logicalLocations: [{ fullyQualifiedName: sheetCellName(f.sheet, f.cell), kind: "element" }],
+            logicalLocations: [{ name: f.cell, fullyQualifiedName: sheetCellName(f.sheet, f.cell), kind: "element" }],
           },
         ],
         properties: { sheet: f.sheet, cell: f.cell, message: f.message },
       };
-      if (f.accepted) result.suppressions = [{ kind: "external", status: "accepted" }];
+      const suppressions = sarifSuppressions(f, lang);
+      if (suppressions) result.suppressions = suppressions;
       sarifResults.push(result);
     }
   }
@@ -71,10 +135,11 @@ export function formatSarif(results: readonly FileResult[], lang: Lang, version:
           driver: {
             name: "pmark",
             version,
-            rules: [...ruleIds].sort().map((id) => ({ id })),
+            rules,
           },
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        artifacts,
         results: sarifResults,
       },
     ],

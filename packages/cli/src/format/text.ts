@@ -1,4 +1,16 @@
-import { KIND_LABELS, compareFindings, type Finding, type Lang, type ReportSummary, type SheetKind, type WorkbookReport } from "@pmark/core";
+import {
+  KIND_LABELS,
+  compareFindings,
+  type Coverage,
+  type Finding,
+  type HeatMap,
+  type Lang,
+  type Readiness,
+  type ReportOverview,
+  type ReportSummary,
+  type SheetKind,
+  type WorkbookReport,
+} from "@pmark/core";
 import type { FileResult } from "../check-file";
 import { emptySummary, addSummary } from "./summary";
 
@@ -30,6 +42,130 @@ export function summaryLine(s: ReportSummary, lang: Lang): string {
     `${n(s.errors, "error", "errors")}, ${n(s.warnings, "warning", "warnings")}, ${s.infos} info, ${s.accepted} accepted` +
     ` / risks: ${r.high} high, ${r.medium} medium, ${r.low} low, ${r.incomplete} incomplete`
   );
+}
+
+/** Terminal columns a string takes: East Asian wide and full-width characters count two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+const padEndW = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+const padStartW = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+
+const OVERVIEW_WORDS = {
+  mapTitle: { ja: "リスクマップ(行: 発生可能性、列: 影響度)", en: "risk map (rows: likelihood, columns: impact)" },
+  before: { ja: "対策前", en: "before measures" },
+  after: { ja: "対策後(残存)", en: "after measures (residual)" },
+  corner: { ja: "発\\影", en: "L\\I" },
+  noMap: {
+    ja: "リスクマップ: 発生可能性と影響度を読める行がありません",
+    en: "risk map: no risk row with a readable likelihood and impact",
+  },
+  noResidual: {
+    ja: "対策後: 残存リスクの発生可能性・影響度の列がありません",
+    en: "after measures: no residual likelihood and impact columns",
+  },
+  readiness: { ja: "準備度", en: "readiness" },
+  phases: { ja: "局面別の分析済み項目", en: "items analysed per phase" },
+  noPhaseColumn: { ja: "(局面の列なし)", en: "(no phase column)" },
+  departments: { ja: "部署別(分析済み/項目・指摘)", en: "per department (analysed/items, findings)" },
+  noDepartment: { ja: "(部署なし)", en: "(no department)" },
+};
+
+/** One grid: a header of impact values, then likelihood rows from the highest down. */
+function gridLines(counts: readonly (readonly number[])[], map: HeatMap, corner: string, cell: number): string[] {
+  const impacts: number[] = [];
+  for (let i = map.impact.min; i <= map.impact.max; i++) impacts.push(i);
+  const cornerWidth = Math.max(displayWidth(corner), String(map.likelihood.max).length);
+  const lines = [padEndW(corner, cornerWidth) + impacts.map((i) => padStartW(String(i), cell + 1)).join("")];
+  for (let l = map.likelihood.max; l >= map.likelihood.min; l--) {
+    const row = counts[l - map.likelihood.min] ?? [];
+    lines.push(padStartW(String(l), cornerWidth) + impacts.map((i) => padStartW(String(row[i - map.impact.min] ?? 0), cell + 1)).join(""));
+  }
+  return lines;
+}
+
+/**
+ * The heat map as two grids side by side (before and after measures), or the before grid
+ * alone when no risk sheet has residual likelihood and impact columns; then a count of the
+ * risk rows that could not be placed.
+ */
+export function heatMapLines(map: HeatMap, lang: Lang): string[] {
+  const total = (g: readonly (readonly number[])[]) => g.reduce((n, row) => n + row.reduce((a, b) => a + b, 0), 0);
+  if (total(map.before) === 0 && total(map.after) === 0) return [` ${OVERVIEW_WORDS.noMap[lang]}`];
+  const withAfter = map.columns.after || total(map.after) > 0;
+  const cell = Math.max(2, ...[...map.before, ...(withAfter ? map.after : [])].flat().map((n) => String(n).length));
+  const corner = OVERVIEW_WORDS.corner[lang];
+  const left = gridLines(map.before, map, corner, cell);
+  const lines = [` ${OVERVIEW_WORDS.mapTitle[lang]}`];
+  if (withAfter) {
+    const right = gridLines(map.after, map, corner, cell);
+    const leftWidth = Math.max(displayWidth(OVERVIEW_WORDS.before[lang]), ...left.map(displayWidth)) + 4;
+    lines.push(`   ${padEndW(OVERVIEW_WORDS.before[lang], leftWidth)}${OVERVIEW_WORDS.after[lang]}`);
+    left.forEach((l, i) => lines.push(`   ${padEndW(l, leftWidth)}${right[i] ?? ""}`.trimEnd()));
+  } else {
+    lines.push(`   ${OVERVIEW_WORDS.before[lang]}`);
+    for (const l of left) lines.push(`   ${l}`);
+  }
+  const before = map.unplaced.before;
+  const after = withAfter ? map.unplaced.after : 0;
+  if (before > 0 || after > 0) {
+    lines.push(
+      lang === "ja"
+        ? `   マップ外(評価を読めない行): 対策前 ${before}${withAfter ? `・対策後 ${after}` : ""}`
+        : `   not on the map (ratings missing or unreadable): ${before} before${withAfter ? `, ${after} after` : ""} measures`,
+    );
+  }
+  if (!withAfter) lines.push(`   ${OVERVIEW_WORDS.noResidual[lang]}`);
+  return lines;
+}
+
+/** `準備度 72/100 / 局面別…: 取得・入力 18/18・…` (phases no item is subject to are left out). */
+export function readinessLine(readiness: Readiness, coverage: Coverage, lang: Lang): string {
+  const sep = lang === "ja" ? "・" : ", ";
+  const phases = coverage.phases.filter((p) => p.applicable > 0).map((p) => `${p.label[lang]} ${p.analysed}/${p.applicable}`);
+  let line = `${OVERVIEW_WORDS.readiness[lang]} ${readiness.score}/100`;
+  if (phases.length > 0) {
+    line += ` / ${OVERVIEW_WORDS.phases[lang]}: ${phases.join(sep)}`;
+    if (!coverage.phased) line += ` ${OVERVIEW_WORDS.noPhaseColumn[lang]}`;
+  }
+  return line;
+}
+
+/** Per-department coverage, or null when no ledger item names a department. */
+export function departmentLine(coverage: Coverage, lang: Lang): string | null {
+  const named = coverage.departments.some((d) => d.department !== "");
+  if (!named) return null;
+  const parts = coverage.departments.map((d) => {
+    const name = d.department === "" ? OVERVIEW_WORDS.noDepartment[lang] : d.department;
+    return lang === "ja"
+      ? `${name} ${d.analysed}/${d.items}・指摘${d.findings}`
+      : `${name} ${d.analysed}/${d.items}, ${d.findings} ${d.findings === 1 ? "finding" : "findings"}`;
+  });
+  return `${OVERVIEW_WORDS.departments[lang]}: ${parts.join(lang === "ja" ? "、" : "; ")}`;
+}
+
+/** The lines after a file's summary: heat map, readiness with phase coverage, departments. */
+export function overviewLines(o: ReportOverview, lang: Lang): string[] {
+  const lines = heatMapLines(o.heatMap, lang);
+  lines.push(` ${readinessLine(o.readiness, o.coverage, lang)}`);
+  const departments = departmentLine(o.coverage, lang);
+  if (departments !== null) lines.push(` ${departments}`);
+  return lines;
 }
 
 interface Group {
@@ -78,6 +214,7 @@ function fileBlock(file: string, report: WorkbookReport, lang: Lang, paint: Pain
     }
   }
   lines.push(` ${summaryLine(report.summary, lang)}`);
+  if (report.overview) lines.push(...overviewLines(report.overview, lang));
   return lines;
 }
 

@@ -25,7 +25,18 @@ export interface Finding {
   data?: MessageData;
   /** Set when a suppression accepts the finding: it is still reported and counted as accepted. */
   accepted?: boolean;
+  /** Where the acceptance came from (set together with `accepted: true`). */
+  acceptance?: Acceptance;
 }
+
+/**
+ * Who accepted a finding: a profile `suppressions` entry (with its reason, written by the
+ * profile's author), or a note/備考 cell on the finding's row such as 「承認済: ledger/review-overdue」
+ * (only the note's address is kept: note text is a cell value and may hold personal data).
+ */
+export type Acceptance =
+  | { source: "profile"; reason?: string }
+  | { source: "note"; sheet: string; cell: string };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

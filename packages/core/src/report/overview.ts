@@ -1,0 +1,351 @@
+import type { Finding } from "../findings/finding";
+import { cellAt, isBlank, type CellValue } from "../grid/grid";
+import { readLevel, readScale } from "../read/level";
+import { nameKey, partyPresence, type LedgerItem, type RiskEntry } from "../read/records";
+import type { RecognisedSheet } from "../recognise/recognise";
+import type { ResolvedProfile } from "../profile/resolve";
+import { inputCell, modelForSheet, readInput, type RiskModel } from "../scoring/index";
+import type { PhaseDef } from "../profile/schema";
+import type { RuleArea } from "../rules/define";
+import type { WorkbookModel } from "../rules/model";
+import type {
+  Coverage,
+  DepartmentCoverage,
+  HeatMap,
+  PhaseCoverage,
+  Readiness,
+  ReadinessComponent,
+  ReadinessComponentId,
+  ReportOverview,
+  ReportSummary,
+  Scale,
+} from "./types";
+
+/**
+ * The overview of one workbook: a likelihood × impact heat map before and after measures,
+ * per-phase and per-department coverage, and a readiness figure. Everything here is computed
+ * from the recognised sheets and the (already suppressed) findings; nothing quotes a cell value
+ * except department names, which are organisational labels, not personal data.
+ */
+
+// ---------------------------------------------------------------- heat map
+
+/** The widest rating scale read from likelihood and impact columns without a model (1–3, 1–4, 1–5). */
+const WIDEST = 5;
+/** The scale assumed when the values do not show a wider one (PRODUCT.md §3: 1–3). */
+const DEFAULT_SCALE: Scale = { min: 1, max: 3 };
+
+/**
+ * How one risk sheet's entries are placed on the map: the fields that play likelihood and
+ * impact before and after measures, and their scales. From the sheet's risk model (scoring/)
+ * when it has a likelihood and an impact input; otherwise from the likelihood and impact columns,
+ * on the scale their values show (1–3 unless a rating up to 5 appears), where 高/中/低 also read
+ * as 3/2/1 on a 1–3 scale (qualitative sheets).
+ */
+interface SheetAxes {
+  model: RiskModel | null;
+  before: { likelihood: string; impact: string } | null;
+  after: { likelihood: string; impact: string } | null;
+  likelihood: Scale;
+  impact: Scale;
+}
+
+function inferredScale(sheet: RecognisedSheet, fields: readonly string[]): Scale {
+  let max = DEFAULT_SCALE.max;
+  for (const f of fields) {
+    for (const m of sheet.byField.get(f) ?? []) {
+      for (const r of sheet.dataRows) {
+        const v = readScale(cellAt(sheet.grid, r, m.col), 1, WIDEST);
+        if (v && v.ok && v.value > max) max = v.value;
+      }
+    }
+  }
+  return { min: DEFAULT_SCALE.min, max };
+}
+
+function sheetAxes(sheet: RecognisedSheet, profile: ResolvedProfile): SheetAxes {
+  const model = modelForSheet(sheet, profile);
+  if (model && model.likelihoodInput && model.impactInput) {
+    const l = model.likelihoodInput;
+    const i = model.impactInput;
+    const rl = model.residualField(l);
+    const ri = model.residualField(i);
+    return {
+      model,
+      before: { likelihood: l, impact: i },
+      after: rl && ri ? { likelihood: rl, impact: ri } : null,
+      likelihood: model.scale(l),
+      impact: model.scale(i),
+    };
+  }
+  return {
+    model: null,
+    before: { likelihood: "likelihood", impact: "impact" },
+    after: { likelihood: "residualLikelihood", impact: "residualImpact" },
+    likelihood: inferredScale(sheet, ["likelihood", "residualLikelihood"]),
+    impact: inferredScale(sheet, ["impact", "residualImpact"]),
+  };
+}
+
+const LEVEL_RATING = { low: 1, medium: 2, high: 3 } as const;
+
+/** A rating on the scale: an integer in range (「３」「3(高)」 too), or 高/中/低 on a 1–3 scale. */
+function ratingOf(v: CellValue, scale: Scale, model: RiskModel | null): number | null {
+  const value = model ? readInput(model, v) : v;
+  const n = readScale(value, scale.min, scale.max);
+  if (n) return n.ok ? n.value : null;
+  return null;
+}
+
+function ratingOrLevel(v: CellValue, scale: Scale, model: RiskModel | null): number | null {
+  const n = ratingOf(v, scale, model);
+  if (n !== null || model) return n;
+  if (scale.min !== 1 || scale.max !== 3) return null;
+  const l = readLevel(v);
+  return l && l.ok ? LEVEL_RATING[l.value] : null;
+}
+
+function union(a: Scale | null, b: Scale): Scale {
+  return a ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) } : { ...b };
+}
+
+function emptyGrid(rows: Scale, cols: Scale): number[][] {
+  return Array.from({ length: rows.max - rows.min + 1 }, () => Array.from({ length: cols.max - cols.min + 1 }, () => 0));
+}
+
+/**
+ * Counts risk entries per (likelihood, impact) before measures and per (residual likelihood,
+ * residual impact) after. The map's axes span every risk sheet's scale (1–3 when there is none).
+ * An entry lacking either rating of a pair, or rated off its sheet's scale, is counted in
+ * `unplaced` for that pair.
+ */
+export function heatMap(model: WorkbookModel, profile: ResolvedProfile): HeatMap {
+  const axes = new Map<RecognisedSheet, SheetAxes>();
+  let likelihood: Scale | null = null;
+  let impact: Scale | null = null;
+  for (const sheet of model.ofKind("risk")) {
+    const a = sheetAxes(sheet, profile);
+    axes.set(sheet, a);
+    likelihood = union(likelihood, a.likelihood);
+    impact = union(impact, a.impact);
+  }
+  const L = likelihood ?? DEFAULT_SCALE;
+  const I = impact ?? DEFAULT_SCALE;
+  const has = (s: RecognisedSheet, pair: { likelihood: string; impact: string } | null) => pair !== null && s.byField.has(pair.likelihood) && s.byField.has(pair.impact);
+  const out: HeatMap = {
+    likelihood: { ...L },
+    impact: { ...I },
+    before: emptyGrid(L, I),
+    after: emptyGrid(L, I),
+    unplaced: { before: 0, after: 0 },
+    columns: {
+      before: [...axes].some(([s, a]) => has(s, a.before)),
+      after: [...axes].some(([s, a]) => has(s, a.after)),
+    },
+  };
+  const place = (grid: number[][], l: number | null, i: number | null): boolean => {
+    if (l === null || i === null) return false;
+    const row = grid[l - L.min];
+    if (!row || row[i - I.min] === undefined) return false;
+    row[i - I.min] = (row[i - I.min] ?? 0) + 1;
+    return true;
+  };
+  const rate = (e: RiskEntry, a: SheetAxes, field: string, scale: Scale) => ratingOrLevel(inputCell(e.sheet, e.row, field, e.group).value, scale, a.model);
+  for (const e of model.riskEntries) {
+    const a = axes.get(e.sheet);
+    const pairs = [
+      [a?.before ?? null, out.before, "before"],
+      [a?.after ?? null, out.after, "after"],
+    ] as const;
+    for (const [pair, grid, key] of pairs) {
+      const ok = a !== undefined && pair !== null && place(grid, rate(e, a, pair.likelihood, a.likelihood), rate(e, a, pair.impact, a.impact));
+      if (!ok) out.unplaced[key]++;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- coverage
+
+/** Whether a phase applies to an item: 委託・提供 only with a contractor or a recipient. */
+export function phaseApplies(phase: PhaseDef, item: LedgerItem): boolean {
+  if (phase.appliesWhen !== "contractorOrRecipient") return true;
+  return partyPresence(item.contractor) === "present" || partyPresence(item.recipient) === "present";
+}
+
+/** True when some risk sheet records phases (a phase column, or column groups per phase). */
+function isPhased(model: WorkbookModel): boolean {
+  return model.ofKind("risk").some((s) => s.layout === "wide" || s.byField.has("phase"));
+}
+
+/** The phases each ledger item has risk entries for (every phase when the sheets record none). */
+function coveredPhases(model: WorkbookModel, profile: ResolvedProfile): Map<LedgerItem, Set<string>> {
+  const phased = isPhased(model);
+  const out = new Map<LedgerItem, Set<string>>();
+  for (const item of model.ledgerItems) {
+    const entries = model.links.entriesOf.get(item) ?? [];
+    const covered = phased
+      ? new Set(entries.map((e) => e.phase).filter((p): p is string => p !== null))
+      : new Set(entries.length > 0 ? profile.phases.map((p) => p.id) : []);
+    out.set(item, covered);
+  }
+  return out;
+}
+
+const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
+
+export function coverage(model: WorkbookModel, profile: ResolvedProfile, findings: readonly Finding[]): Coverage {
+  const covered = coveredPhases(model, profile);
+  const phases: PhaseCoverage[] = profile.phases.map((phase) => {
+    let applicable = 0;
+    let analysed = 0;
+    for (const item of model.ledgerItems) {
+      if (!phaseApplies(phase, item)) continue;
+      applicable++;
+      if (covered.get(item)?.has(phase.id)) analysed++;
+    }
+    return { phase: phase.id, label: { ja: phase.label.ja, en: phase.label.en }, applicable, analysed };
+  });
+
+  // Departments in first-seen order; spellings that differ only in width or spacing merge.
+  const departments = new Map<string, DepartmentCoverage>();
+  const departmentOf = new Map<LedgerItem, DepartmentCoverage>();
+  for (const item of model.ledgerItems) {
+    const name = item.department.text.trim();
+    const key = nameKey(name);
+    let d = departments.get(key);
+    if (!d) {
+      d = { department: name, items: 0, analysed: 0, findings: 0, errors: 0 };
+      departments.set(key, d);
+    }
+    d.items++;
+    if ((model.links.entriesOf.get(item) ?? []).length > 0) d.analysed++;
+    departmentOf.set(item, d);
+  }
+
+  // Which departments a row speaks about: a ledger row its item's, a risk row its linked items'.
+  const rows = new Map<string, Set<DepartmentCoverage>>();
+  const add = (key: string, d: DepartmentCoverage | undefined) => {
+    if (!d) return;
+    const set = rows.get(key);
+    if (set) set.add(d);
+    else rows.set(key, new Set([d]));
+  };
+  for (const item of model.ledgerItems) add(rowKey(item.sheet.name, item.row + 1), departmentOf.get(item));
+  for (const e of model.riskEntries) {
+    for (const item of model.links.itemsOf.get(e) ?? []) add(rowKey(e.sheet.name, e.row + 1), departmentOf.get(item));
+  }
+  for (const f of findings) {
+    if (f.accepted) continue;
+    for (const d of rows.get(rowKey(f.sheet, f.row)) ?? []) {
+      d.findings++;
+      if (f.severity === "error") d.errors++;
+    }
+  }
+  return { phased: isPhased(model), phases, departments: [...departments.values()] };
+}
+
+// ---------------------------------------------------------------- readiness
+
+/**
+ * Readiness, 0–100: how close the workbook is to what an examiner expects. Five components,
+ * each a share between 0 and 1, weighted and summed, then rounded down (so 100 means every
+ * component is complete):
+ *
+ *   readiness = ⌊ 20·C + 20·R + 25·P + 15·S + 20·A ⌋
+ *
+ *   C columns  required column groups present over (ledger sheets × required groups);
+ *              0 without a ledger sheet.
+ *   R rows     ledger rows whose required cells are all filled (each required group that has a
+ *              column has a non-blank cell on the row) over all ledger rows; 0 without rows.
+ *   P phases   ledger rows for which every applicable phase has a linked risk entry over all
+ *              ledger rows (委託・提供 applies only with a contractor or recipient; when no risk
+ *              sheet records phases, any linked entry covers the row); 0 without rows.
+ *   S scoring  risk rows that could be given a level (summary.risks high + medium + low) over
+ *              the risk rows the summary counts (those plus incomplete); 0 when none is counted.
+ *   A areas    rule areas (the part of a rule id before "/") among the rules that ran with no
+ *              error-severity finding that is not accepted, over the areas that ran; 1 when no
+ *              rule ran; 0 without a ledger sheet (no errors in nothing is no credit).
+ *
+ * Monotone: the total is a non-decreasing function of each share, and each share counts good
+ * cells or rows over a denominator fixed by the workbook's rows and columns. So, with the rows
+ * kept, blanking a required cell, deleting a risk row's phase, blanking a rating or adding an
+ * error never raises the figure; filling them in and accepting a finding never lowers it.
+ * Contractor and recipient cells change which phases apply, i.e. what is required, not how
+ * well it is met. Suppressions affect A only: an accepted exception is still a gap in the
+ * documents, but no longer a nonconformity.
+ */
+export const READINESS_WEIGHTS: Readonly<Record<ReadinessComponentId, number>> = {
+  columns: 20,
+  rows: 20,
+  phases: 25,
+  scoring: 15,
+  areas: 20,
+};
+
+function component(id: ReadinessComponentId, met: number, of: number, whenEmpty: 0 | 1): ReadinessComponent {
+  const ratio = of > 0 ? Math.min(1, Math.max(0, met / of)) : whenEmpty;
+  return { id, weight: READINESS_WEIGHTS[id], ratio, met, of };
+}
+
+/** Required groups (profile `required`) present on the row: each group with a column has a value. */
+function rowComplete(item: LedgerItem, required: readonly (readonly string[])[]): boolean {
+  const { sheet, row } = item;
+  for (const alternatives of required) {
+    const cols = alternatives.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => m.col));
+    if (cols.length === 0) continue; // the column's absence is counted in C.
+    if (!cols.some((c) => !isBlank(cellAt(sheet.grid, row, c)))) return false;
+  }
+  return true;
+}
+
+export interface ReadinessInput {
+  model: WorkbookModel;
+  profile: ResolvedProfile;
+  findings: readonly Finding[];
+  summary: ReportSummary;
+  /** Areas of the rules that ran. */
+  areas: readonly RuleArea[];
+}
+
+export function readiness({ model, profile, findings, summary, areas }: ReadinessInput): Readiness {
+  const ledgers = model.ofKind("ledger");
+  const groups = profile.required;
+  const columnsMet = ledgers.reduce((n, s) => n + groups.filter((alts) => alts.some((f) => s.byField.has(f))).length, 0);
+  const columns = component("columns", columnsMet, ledgers.length * groups.length, ledgers.length > 0 ? 1 : 0);
+
+  const items = model.ledgerItems;
+  const rows = component("rows", items.filter((i) => rowComplete(i, groups)).length, items.length, 0);
+
+  const covered = coveredPhases(model, profile);
+  const fullyCovered = items.filter((item) => profile.phases.every((p) => !phaseApplies(p, item) || covered.get(item)?.has(p.id))).length;
+  const phases = component("phases", fullyCovered, items.length, 0);
+
+  const r = summary.risks;
+  const levelled = r.high + r.medium + r.low;
+  const scoring = component("scoring", levelled, levelled + r.incomplete, 0);
+
+  const ran = [...new Set(areas)];
+  const failing = new Set(findings.filter((f) => f.severity === "error" && !f.accepted).map((f) => f.rule.split("/")[0]));
+  // Without a ledger there is nothing for the rules to pass: no credit for the absence of errors.
+  const clean = ledgers.length > 0 ? ran.filter((a) => !failing.has(a)).length : 0;
+  const areaShare = component("areas", clean, ran.length, ledgers.length > 0 ? 1 : 0);
+
+  const components = [columns, rows, phases, scoring, areaShare];
+  const total = components.reduce((sum, c) => sum + c.weight * c.ratio, 0);
+  // The epsilon keeps 99.99999… (floating error on a complete workbook) at 100.
+  const score = Math.max(0, Math.min(100, Math.floor(total + 1e-9)));
+  return { score, components };
+}
+
+// ---------------------------------------------------------------- all of it
+
+export type OverviewInput = ReadinessInput;
+
+export function buildOverview(input: OverviewInput): ReportOverview {
+  return {
+    heatMap: heatMap(input.model, input.profile),
+    coverage: coverage(input.model, input.profile, input.findings),
+    readiness: readiness(input),
+  };
+}
