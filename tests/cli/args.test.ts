@@ -79,7 +79,8 @@ describe("parseArgs", () => {
     expect(usageError(["check", "a", "--format", "xml"]).message.en).toContain("text, json or sarif");
     expect(usageError(["check", "a", "--lang", "fr"]).message.en).toContain("ja or en");
     expect(usageError(["check", "a", "--help=yes"]).message.en).toContain("takes no value");
-    expect(usageError(["template", "--out", "x.xlsx"]).message.en).toContain("not available");
+    expect(usageError(["template", "--lang", "en"]).message.en).toContain("--out FILE.xlsx");
+    expect(parseArgs(["template", "--out", "x.xlsx"])).toEqual({ command: "template", lang: "ja", out: "x.xlsx" });
   });
 
   it("--today must be a real YYYY-MM-DD date", () => {

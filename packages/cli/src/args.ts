@@ -15,14 +15,25 @@ export interface CheckArgs {
   skipRules: string[];
 }
 
+/** `pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx` (PRODUCT.md §5). */
+export interface TemplateArgs {
+  command: "template";
+  profile?: string;
+  lang: Lang;
+  out: string;
+}
+
 export type ParsedArgs =
   | CheckArgs
+  | TemplateArgs
   | { command: "help"; lang: Lang }
   | { command: "version" }
   | { command: "usage-error"; lang: Lang; message: LocalisedText };
 
-const VALUE_OPTIONS = ["--profile", "--today", "--format", "--lang", "--rule", "--skip-rule"] as const;
+const VALUE_OPTIONS = ["--profile", "--today", "--format", "--lang", "--rule", "--skip-rule", "--out"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
+/** Options of `check` only; --out is `template`'s; --profile and --lang serve both. */
+const CHECK_ONLY: readonly ValueOption[] = ["--today", "--format", "--rule", "--skip-rule"];
 
 function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
@@ -58,11 +69,6 @@ function langHint(argv: readonly string[]): Lang {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const lang = langHint(argv);
   const error = (message: LocalisedText): ParsedArgs => ({ command: "usage-error", lang, message });
-
-  // `pmark template …` (PRODUCT.md §5) is not built yet: say so before its options look unknown.
-  if (argv.includes("template") && !argv.includes("check") && !argv.some((a) => /^(-h|--help|-V|-v|--version)$/.test(a))) {
-    return error(M.templateNotAvailable);
-  }
 
   const positionals: string[] = [];
   const values: Partial<Record<ValueOption, string[]>> = {};
@@ -105,11 +111,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...inputs] = positionals;
   if (command === undefined) return error(M.noCommand);
-  if (command === "template") return error(M.templateNotAvailable);
-  if (command !== "check") return error(M.unknownCommand(command));
-  if (inputs.length === 0) return error(M.noInputs);
+  if (command !== "check" && command !== "template") return error(M.unknownCommand(command));
 
   const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
+  if (command === "template") return parseTemplate(inputs, last, error);
+  if (values["--out"]) return error(M.optionNotFor("--out", "check"));
+  if (inputs.length === 0) return error(M.noInputs);
 
   const format = last("--format") ?? "text";
   if (format !== "text" && format !== "json" && format !== "sarif") return error(M.badFormat(format));
@@ -140,6 +147,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const result: CheckArgs = { command: "check", inputs, format, lang: chosenLang, rules, skipRules };
   if (today !== undefined) result.today = today;
+  if (profile !== undefined) result.profile = profile;
+  return result;
+}
+
+function parseTemplate(
+  extra: readonly string[],
+  last: (name: ValueOption) => string | undefined,
+  error: (message: LocalisedText) => ParsedArgs,
+): ParsedArgs {
+  const misplaced = CHECK_ONLY.find((o) => last(o) !== undefined);
+  if (misplaced) return error(M.optionNotFor(misplaced, "template"));
+  if (extra.length > 0) return error(M.templateExtra(extra[0] as string));
+  const lang = last("--lang") ?? "ja";
+  if (lang !== "ja" && lang !== "en") return error(M.badLang(lang));
+  const out = last("--out");
+  if (out === undefined || out.trim() === "") return error(M.templateNoOut);
+  if (!/\.xlsx$/i.test(out)) return error(M.templateNotXlsx(out));
+  const profile = last("--profile");
+  if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
+  const result: TemplateArgs = { command: "template", lang, out };
   if (profile !== undefined) result.profile = profile;
   return result;
 }

@@ -10,6 +10,7 @@ import { USAGE, helpText } from "./messages";
 import { resolveProfile } from "./profile";
 import { createProgress, type ProgressStream } from "./progress";
 import { checkInputs } from "./runner";
+import { runTemplate } from "./template";
 import { VERSION } from "./version";
 
 export interface OutStream extends ProgressStream {
@@ -82,5 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     case "check":
       return runCheck(args, io);
+    case "template":
+      return runTemplate(args, io);
   }
 }

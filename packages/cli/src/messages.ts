@@ -8,11 +8,13 @@ export const USAGE: LocalisedText = {
   ja: [
     "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
     "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx",
     "see pmark --help",
   ].join("\n"),
 };
@@ -23,17 +25,21 @@ export function helpText(lang: Lang, version: string): string {
 
 usage:
   pmark check FILE|FOLDER... [options]
+  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx
   pmark --help | --version
 
 Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
 recursively. Several files are checked in parallel; results keep the argument order.
+\`template\` writes the standard template workbook of a profile (ledger, risk analysis with
+scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
 
 options:
   --profile ID|P.json   profile: the built-in id jisq15001 (default) or a profile JSON file
   --today YYYY-MM-DD    the check date (default: today), for reproducible results
   --format text|json|sarif
                         output format (default: text)
-  --lang ja|en          language of messages (default: ja)
+  --lang ja|en          language of messages and of the template (default: ja)
+  --out FILE.xlsx       template: the file to write
   --rule ID             run only these rules (repeatable, or comma-separated; "risk/" selects a group)
   --skip-rule ID        skip these rules (repeatable, or comma-separated)
   -h, --help            show this help
@@ -49,17 +55,21 @@ exit status:
 
 使い方:
   pmark check ファイル|フォルダ... [オプション]
+  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx
   pmark --help | --version
 
 .xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
 複数のファイルは並行して検査し、結果は引数の順に出します。
+template はプロファイルの標準テンプレート (台帳・評価式入りのリスク分析表・委託先・法令等・
+教育・内部監査) を書き出します。アドインなしで記入できます。
 
 オプション:
   --profile ID|P.json   プロファイル: 組み込みの jisq15001 (既定) か、プロファイルの JSON ファイル
   --today YYYY-MM-DD    検査日 (既定: 今日)。結果を再現できるように固定します
   --format text|json|sarif
                         出力形式 (既定: text)
-  --lang ja|en          メッセージの言語 (既定: ja)
+  --lang ja|en          メッセージとテンプレートの言語 (既定: ja)
+  --out FILE.xlsx       template: 書き出すファイル
   --rule ID             このルールだけを実行 (繰り返し指定・カンマ区切り可。"risk/" でグループ指定)
   --skip-rule ID        このルールを実行しない (繰り返し指定・カンマ区切り可)
   -h, --help            このヘルプを表示
@@ -76,10 +86,27 @@ exit status:
 export const M = {
   noCommand: { ja: "コマンドを指定してください (pmark check …)", en: "no command given (pmark check …)" },
   unknownCommand: (c: string): LocalisedText => ({ ja: `不明なコマンドです: ${c}`, en: `unknown command: ${c}` }),
-  templateNotAvailable: {
-    ja: "pmark template はこのバージョンではまだ使えません",
-    en: "pmark template is not available in this version yet",
-  },
+  optionNotFor: (o: string, command: string): LocalisedText => ({
+    ja: `${o} は pmark ${command} では使えません`,
+    en: `${o} does not apply to pmark ${command}`,
+  }),
+  templateNoOut: { ja: "書き出す先を --out FILE.xlsx で指定してください", en: "give the file to write with --out FILE.xlsx" },
+  templateNotXlsx: (v: string): LocalisedText => ({
+    ja: `--out は .xlsx ファイルです: ${v}`,
+    en: `--out must be an .xlsx file: ${v}`,
+  }),
+  templateExtra: (v: string): LocalisedText => ({
+    ja: `pmark template はファイルを読みません (--out で書き出し先を指定): ${v}`,
+    en: `pmark template reads no files (give the output with --out): ${v}`,
+  }),
+  templateWritten: (file: string, profile: string, version: string, lang: string): LocalisedText => ({
+    ja: `${file} を書き出しました (プロファイル ${profile} ${version}、${lang === "ja" ? "日本語" : "英語"})`,
+    en: `wrote ${file} (profile ${profile} ${version}, ${lang === "ja" ? "Japanese" : "English"})`,
+  }),
+  templateWriteFailed: (file: string, detail: string): LocalisedText => ({
+    ja: `${file} に書き出せません (${detail})`,
+    en: `cannot write ${file} (${detail})`,
+  }),
   noInputs: { ja: "検査するファイルかフォルダを指定してください", en: "no file or folder to check" },
   unknownOption: (o: string): LocalisedText => ({ ja: `不明なオプションです: ${o}`, en: `unknown option: ${o}` }),
   missingValue: (o: string): LocalisedText => ({ ja: `${o} に値がありません`, en: `${o} needs a value` }),

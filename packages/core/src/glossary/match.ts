@@ -35,7 +35,8 @@ function buildIndex(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
     for (const [id, raw] of Object.entries(catalogue)) {
       const def: FieldDef = { id, ...raw };
       const exactOnly = new Set((raw.exactOnly ?? []).map(normaliseHeader));
-      const spellings = [...raw.synonyms, ...(extra[kind]?.[id] ?? [])];
+      // A field's own labels always name it: templates write them as headers (templates/).
+      const spellings = [...raw.synonyms, raw.label.ja, raw.label.en, ...(extra[kind]?.[id] ?? [])];
       for (const s of spellings) {
         const n = normaliseHeader(s);
         if (n === "") continue;
