@@ -1,0 +1,160 @@
+import type { CellValue, MergedRange, SheetGrid } from "@pmark/core";
+import type { SheetPort, SpreadsheetPort } from "../gas/ports";
+import { dateToSerial, type DateToSerial } from "./dates";
+
+/**
+ * Reading a spreadsheet into core's SheetGrids: per sheet a fixed number of service calls
+ * (size, values, formulas, merges), never one per cell, so the cost in round trips does not
+ * grow with the number of rows.
+ */
+
+/** Header recognition looks at the top 40 rows (and the row above a header): merges below do not matter. */
+const HEADER_AREA_ROWS = 41;
+
+export interface ReadLimits {
+  /** Cells (values and formulas read together) one run may read and check. */
+  maxCells: number;
+  /** Stop reading further sheets once this much time has passed since `startedAt`. */
+  readDeadlineMs: number;
+  startedAt: number;
+  now: () => number;
+}
+
+/**
+ * Measured shape of the budget: Apps Script stops a run after 6 minutes. Reading costs about
+ * 1–3 s per 100,000 cells (values and formulas) and checking a similar amount in V8, so two
+ * million cells stay well inside the limit with room for the reply; reading stops at 4 minutes
+ * whatever the estimate said, leaving time to check what was read.
+ */
+export const DEFAULT_LIMITS: Omit<ReadLimits, "startedAt" | "now"> = {
+  maxCells: 2_000_000,
+  readDeadlineMs: 240_000,
+};
+
+export interface SkippedSheet {
+  name: string;
+  cells: number;
+  reason: "size" | "time";
+}
+
+export interface ReadOutcome {
+  grids: SheetGrid[];
+  /** The Sheet objects in the order of `grids`, for writing back. */
+  sheets: SheetPort[];
+  skipped: SkippedSheet[];
+  /** Cells of every sheet, read or not. */
+  totalCells: number;
+  /** The spreadsheet's time zone (dates were read in it). */
+  timeZone: string;
+}
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+export function cellFromGas(v: unknown, toSerial: DateToSerial): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (isDate(v)) return toSerial(v);
+  return String(v);
+}
+
+/** "B2:C3" → 0-based inclusive corners; a single cell "B2" too. */
+export function mergedFromA1(a1: string): MergedRange | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.replace(/^.*!/, ""));
+  if (!m || !m[1] || !m[2]) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]) - 1;
+  const c1 = col(m[1]) - 1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? col(m[3]) - 1 : c1;
+  return { startRow: Math.min(r1, r2), startCol: Math.min(c1, c2), endRow: Math.max(r1, r2), endCol: Math.max(c1, c2) };
+}
+
+/**
+ * Where merged areas are read: near the header only (what recognition needs; a fixed number of
+ * calls), or everywhere (what a plan that writes into existing sheets must know, so it is never
+ * refused half-way; one call per merged area).
+ */
+export type MergeScope = "header" | "all";
+
+/** One sheet in a fixed number of calls: size, values, formulas, and merges. */
+export function readSheet(sheet: SheetPort, name: string, rows: number, cols: number, toSerial: DateToSerial, mergeScope: MergeScope = "header"): SheetGrid {
+  if (rows === 0 || cols === 0) return { name, values: [] };
+  const range = sheet.getRange(1, 1, rows, cols);
+  const raw = range.getValues();
+  const rawFormulas = range.getFormulas();
+  const values: CellValue[][] = new Array<CellValue[]>(raw.length);
+  for (let r = 0; r < raw.length; r++) {
+    const src = raw[r] ?? [];
+    const row: CellValue[] = new Array<CellValue>(src.length);
+    for (let c = 0; c < src.length; c++) row[c] = cellFromGas(src[c], toSerial);
+    values[r] = row;
+  }
+  let anyFormula = false;
+  const formulas: (string | null)[][] = new Array<(string | null)[]>(rawFormulas.length);
+  for (let r = 0; r < rawFormulas.length; r++) {
+    const src = rawFormulas[r] ?? [];
+    const row: (string | null)[] = new Array<string | null>(src.length);
+    for (let c = 0; c < src.length; c++) {
+      const f = src[c];
+      if (typeof f === "string" && f !== "") {
+        row[c] = f;
+        anyFormula = true;
+      } else row[c] = null;
+    }
+    formulas[r] = row;
+  }
+  const grid: { name: string; values: CellValue[][]; formulas?: (string | null)[][]; merges?: MergedRange[] } = { name, values };
+  if (anyFormula) grid.formulas = formulas;
+  // Whether the sheet has merges at all matters to recognition; where they are matters only
+  // near the header. Positions are read for the header area alone, so the calls do not grow
+  // with merged blocks further down (one per item in many risk sheets).
+  const all = range.getMergedRanges();
+  if (all.length > 0) {
+    const areas = mergeScope === "all" ? all : sheet.getRange(1, 1, Math.min(rows, HEADER_AREA_ROWS), cols).getMergedRanges();
+    const merges: MergedRange[] = [];
+    for (const m of areas) {
+      const mr = mergedFromA1(m.getA1Notation());
+      if (mr) merges.push(mr);
+    }
+    grid.merges = merges;
+  }
+  return grid;
+}
+
+/**
+ * Every sheet, in tab order, within the limits: a sheet that would take the run past the cell
+ * budget is skipped (smaller ones after it are still read), and once the read deadline has
+ * passed the remaining sheets are skipped. Skipped sheets are reported, never dropped silently.
+ */
+export function readWorkbook(ss: SpreadsheetPort, limits: ReadLimits, mergeScope: MergeScope = "header"): ReadOutcome {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const toSerial = dateToSerial(timeZone);
+  const all = ss.getSheets();
+  const sized = all.map((sheet) => {
+    const rows = sheet.getLastRow();
+    const cols = sheet.getLastColumn();
+    return { sheet, name: sheet.getName(), rows, cols, cells: rows * cols };
+  });
+  const totalCells = sized.reduce((n, s) => n + s.cells, 0);
+  const out: ReadOutcome = { grids: [], sheets: [], skipped: [], totalCells, timeZone };
+  let budget = limits.maxCells;
+  let timedOut = false;
+  for (const s of sized) {
+    if (!timedOut && limits.now() - limits.startedAt > limits.readDeadlineMs) timedOut = true;
+    if (timedOut) {
+      out.skipped.push({ name: s.name, cells: s.cells, reason: "time" });
+      continue;
+    }
+    if (s.cells > budget) {
+      out.skipped.push({ name: s.name, cells: s.cells, reason: "size" });
+      continue;
+    }
+    budget -= s.cells;
+    out.grids.push(readSheet(s.sheet, s.name, s.rows, s.cols, toSerial, mergeScope));
+    out.sheets.push(s.sheet);
+  }
+  return out;
+}

@@ -1,0 +1,260 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../packages/core/src/check";
+import type { SheetGrid } from "../../packages/core/src/grid/grid";
+import { builtCode, loadAddon, overTheWire } from "./addon";
+import { makeFakes, spreadsheetOf } from "./fake-gas";
+import { generatedWorkbook } from "./workbooks";
+
+const TODAY = "2025-06-30";
+
+let code = "";
+beforeAll(async () => {
+  code = await builtCode();
+});
+
+interface Result {
+  ok: boolean;
+  written: number;
+  skipped: { sheet: string; cell: string }[];
+  error?: { code: string; message: { ja: string; en: string } };
+}
+
+describe("Highlight and Clear", () => {
+  function setup(rows = 30) {
+    const grids = generatedWorkbook(rows);
+    const fakes = makeFakes(spreadsheetOf(grids), "ja");
+    const ledger = fakes.ss.sheet("個人情報管理台帳");
+    // The user's own fills, some on cells that findings will colour, some elsewhere.
+    ledger.getRange("C4:C6").setBackground("#00ff00");
+    ledger.getRange("L6").setBackground("#abcdef");
+    ledger.getRange("A1:F1").setBackground("#d9ead3");
+    ledger.getRange("Q5").setBackground("#FFFF00");
+    fakes.ss.calls.reset();
+    return { grids, fakes, ledger, addon: loadAddon(code, fakes) };
+  }
+
+  it("colours every finding's cell, one RangeList call per sheet and colour", () => {
+    const { grids, fakes, ledger, addon } = setup();
+    const result = overTheWire(addon.pmarkApply?.("highlight", { today: TODAY }, false)) as Result;
+    expect(result.ok).toBe(true);
+    const findings = checkWorkbook(grids, { today: TODAY }).findings;
+    const cells = new Set(findings.map((f) => `${f.sheet}!${f.cell}`));
+    expect(result.written).toBe(cells.size);
+    for (const f of findings) expect(ledger.spreadsheet.sheet(f.sheet).peek(f.cell).bg, `${f.sheet}!${f.cell}`).not.toBeNull();
+    const colours = new Set(findings.map((f) => `${f.sheet}|${f.severity}`));
+    expect(fakes.ss.calls.of("Sheet.getRangeList")).toBe(colours.size);
+    expect(fakes.ss.calls.of("RangeList.setBackground")).toBe(colours.size);
+    expect(fakes.ss.calls.of("Range.setBackground")).toBe(0);
+  });
+
+  it("Clear restores every cell's own fill exactly (and leaves the rest as it was)", () => {
+    const { fakes, ledger, addon } = setup();
+    const before = fakes.ss.sheets.map((s) => s.backgroundsSnapshot());
+    addon.pmarkApply?.("highlight", { today: TODAY }, false);
+    expect(ledger.peek("C4").bg).not.toBe("#00ff00");
+    expect(ledger.peek("L6").bg).not.toBe("#abcdef");
+    const cleared = overTheWire(addon.pmarkClearHighlights?.()) as Result;
+    expect(cleared.ok).toBe(true);
+    expect(cleared.written).toBeGreaterThan(0);
+    expect(fakes.ss.sheets.map((s) => s.backgroundsSnapshot())).toEqual(before);
+    expect(fakes.props.store.size).toBe(0);
+  });
+
+  it("a cell the user re-coloured after highlighting keeps the user's new colour", () => {
+    const { ledger, addon } = setup();
+    addon.pmarkApply?.("highlight", { today: TODAY }, false);
+    ledger.getRange("C5").setBackground("#123456");
+    addon.pmarkClearHighlights?.();
+    expect(ledger.peek("C5").bg).toBe("#123456");
+    expect(ledger.peek("C4").bg).toBe("#00ff00");
+  });
+
+  it("highlighting twice, then clearing once, still restores the originals (not the first highlight)", () => {
+    const { fakes, addon } = setup();
+    const before = fakes.ss.sheets.map((s) => s.backgroundsSnapshot());
+    addon.pmarkApply?.("highlight", { today: TODAY }, false);
+    addon.pmarkApply?.("highlight", { today: TODAY }, false);
+    addon.pmarkClearHighlights?.();
+    expect(fakes.ss.sheets.map((s) => s.backgroundsSnapshot())).toEqual(before);
+  });
+
+  it("the memory of fills survives a reload and a renamed sheet (DocumentProperties, by sheet id)", () => {
+    const { fakes, ledger, addon } = setup();
+    const before = fakes.ss.sheets.map((s) => s.backgroundsSnapshot());
+    addon.pmarkApply?.("highlight", { today: TODAY }, false);
+    ledger.name = "台帳（改名）";
+    const reloaded = loadAddon(code, fakes); // a new execution: nothing kept in memory
+    reloaded.pmarkClearHighlights?.();
+    expect(fakes.ss.sheets.map((s) => s.backgroundsSnapshot())).toEqual(before);
+  });
+
+  it("a large highlight is stored in chunks under Apps Script's 9 KB per value", () => {
+    const grids = generatedWorkbook(3000);
+    const fakes = makeFakes(spreadsheetOf(grids), "en");
+    const addon = loadAddon(code, fakes);
+    const before = fakes.ss.sheets.map((s) => s.backgroundsSnapshot());
+    const result = overTheWire(addon.pmarkApply?.("highlight", { today: TODAY }, false)) as Result;
+    expect(result.ok).toBe(true);
+    const chunks = [...fakes.props.store.keys()].filter((k) => /\.\d+$/.test(k));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const [k, v] of fakes.props.store) expect(Buffer.byteLength(k + v, "utf8")).toBeLessThanOrEqual(9 * 1024);
+    addon.pmarkClearHighlights?.();
+    expect(fakes.ss.sheets.map((s) => s.backgroundsSnapshot())).toEqual(before);
+  });
+
+  it("the menu item checks and highlights, and reports the counts in a toast", () => {
+    const { fakes, addon } = setup();
+    addon.menuCheckAndHighlight?.();
+    expect(fakes.ss.toasts.at(-1)?.msg).toMatch(/^エラー \d+ 件、警告 \d+ 件、情報 \d+ 件。\d+ セルを色付けしました。$/);
+    addon.menuClearHighlights?.();
+    expect(fakes.ss.toasts.at(-1)?.msg).toMatch(/^色付けを解除しました/);
+  });
+});
+
+describe("Findings report sheet", () => {
+  it("writes every finding to a new sheet in one block; text that starts with = + - @ stays text", () => {
+    // A sheet whose name starts with "=": the report lists it, and it must not become a formula.
+    const grids: SheetGrid[] = generatedWorkbook(5).map((g) => (g.name === "個人情報管理台帳" ? { ...g, name: "=HYPERLINK(\"http://x\",\"台帳\")" } : g));
+    grids.push({ name: "+81 電話", values: [["メモ"], ["-"], ["@x"]] });
+    const fakes = makeFakes(spreadsheetOf(grids), "ja");
+    const addon = loadAddon(code, fakes);
+    fakes.ss.calls.reset();
+    const result = overTheWire(addon.pmarkApply?.("report", { today: TODAY }, false)) as Result;
+    expect(result.ok).toBe(true);
+    const report = fakes.ss.sheets.at(-1);
+    if (!report) throw new Error("no report sheet");
+    expect(report.name).toBe("チェック結果");
+    expect(fakes.ss.calls.of("Range.setValues")).toBe(1);
+    const findings = checkWorkbook(grids, { today: TODAY }).findings;
+    expect(report.lastRow()).toBe(findings.length + 1);
+    const column = report.grid.slice(1).map((row) => row[2]);
+    expect(column.some((c) => c?.v === "=HYPERLINK(\"http://x\",\"台帳\")")).toBe(true);
+    for (const c of report.grid.flat()) {
+      expect(c.f, String(c.v)).toBeNull(); // nothing became a formula
+      if (c.v !== null) expect(typeof c.v).toBe("string"); // nothing became a number or a date
+    }
+    expect(report.grid[0]?.map((c) => c.v)).toEqual(["ルール", "重大度", "シート", "セル", "内容"]);
+    expect(report.frozen.rows).toBe(1);
+    // Widths come in characters (as for Excel) and go to Sheets in pixels.
+    expect(report.widths.get(5)).toBe(80 * 7 + 5);
+  });
+
+  it("a second report does not overwrite the first: it goes to 「チェック結果 (2)」", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(5)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.menuWriteReport?.();
+    addon.menuWriteReport?.();
+    expect(fakes.ss.sheets.map((s) => s.name)).toContain("チェック結果 (2)");
+    expect(fakes.ss.toasts.at(-1)?.msg).toBe("指摘一覧をシート「チェック結果 (2)」に書き出しました。");
+  });
+});
+
+describe("Insert template sheets", () => {
+  it("adds the template's sheets with headers, formulas, dropdowns and level colours; touches no existing sheet", () => {
+    const grids = generatedWorkbook(5);
+    const fakes = makeFakes(spreadsheetOf(grids), "ja");
+    const addon = loadAddon(code, fakes);
+    const before = fakes.ss.sheets.map((s) => s.contentSnapshot());
+    const preview = overTheWire(addon.pmarkPreview?.("template", null)) as { plan: { ops: { op: string; sheet: string }[] }; overwrites: unknown[] };
+    expect(preview.overwrites).toEqual([]);
+    const added = preview.plan.ops.filter((o) => o.op === "addSheet").map((o) => o.sheet);
+    const result = overTheWire(addon.pmarkApply?.("template", null, false)) as Result;
+    expect(result.ok).toBe(true);
+    expect(fakes.ss.sheets.slice(0, 2).map((s) => s.contentSnapshot())).toEqual(before);
+    const names = fakes.ss.sheets.map((s) => s.name);
+    for (const n of added) expect(names.some((x) => x === n || x.startsWith(`${n} (`))).toBe(true);
+    const withValidation = fakes.ss.sheets.filter((s) => s.grid.flat().some((c) => c.validation));
+    expect(withValidation.length).toBeGreaterThan(0);
+    const withFormulas = fakes.ss.sheets.filter((s) => s.grid.flat().some((c) => c.f));
+    expect(withFormulas.length).toBeGreaterThan(0);
+    expect(fakes.ss.sheets.some((s) => s.conditionalRules.length > 0)).toBe(true);
+  });
+
+  it("conditional formats are appended to the user's own rules, never replacing them", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.pmarkApply?.("template", null, false);
+    const sheet = fakes.ss.sheets.find((s) => s.conditionalRules.length > 0);
+    if (!sheet) throw new Error("no conditional formats");
+    const count = sheet.conditionalRules.length;
+    const own = fakes.services.SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("要確認").setBackground("#ff0000").setRanges([sheet.getRange("A1:A3")]).build();
+    sheet.setConditionalFormatRules([own, ...sheet.conditionalRules]);
+    // A second insert goes to new sheets; the user's rule on the first stays first.
+    addon.pmarkApply?.("template", null, false);
+    expect(sheet.conditionalRules[0]).toBe(own);
+    expect(sheet.conditionalRules).toHaveLength(count + 1);
+  });
+});
+
+describe("Add formulas and dropdowns (preview, then confirmation)", () => {
+  function setup() {
+    const grids = generatedWorkbook(6);
+    const risk = grids[1] as SheetGrid;
+    // The user's own note in the first free column: core must go around it.
+    const values = risk.values.map((row) => [...row]);
+    (values[3] as unknown[])[9] = "要確認";
+    grids[1] = { ...risk, values };
+    const fakes = makeFakes(spreadsheetOf(grids), "ja");
+    return { fakes, addon: loadAddon(code, fakes) };
+  }
+
+  it("the preview lists the plan (formulas, dropdowns) and what it would overwrite, and writes nothing", () => {
+    const { fakes, addon } = setup();
+    const before = fakes.ss.sheets.map((s) => s.contentSnapshot());
+    const calls = fakes.ss.calls;
+    calls.reset();
+    const preview = overTheWire(addon.pmarkPreview?.("formulas", null)) as { plan: { ops: { op: string }[] }; overwrites: unknown[]; problem?: unknown };
+    expect(preview.plan.ops.some((o) => o.op === "formulas")).toBe(true);
+    expect(preview.plan.ops.some((o) => o.op === "validation")).toBe(true);
+    expect(preview.overwrites).toEqual([]);
+    expect(preview.problem).toBeUndefined();
+    expect(fakes.ss.sheets.map((s) => s.contentSnapshot())).toEqual(before);
+    for (const m of Object.keys(calls.summary())) expect(m).not.toMatch(/\.set|insertSheet/);
+  });
+
+  it("apply writes the level formulas beside the table, its header as text, and the dropdowns", () => {
+    const { fakes, addon } = setup();
+    const plan = (overTheWire(addon.pmarkPreview?.("formulas", null)) as { plan: { ops: { op: string; sheet: string; range: string; list: string[]; strict?: boolean }[] } }).plan;
+    const result = overTheWire(addon.pmarkApply?.("formulas", null, false)) as Result;
+    expect(result.ok).toBe(true);
+    expect(result.skipped).toEqual([]);
+    const risk = fakes.ss.sheet("リスク分析表");
+    expect(risk.peek("J4").v).toBe("要確認");
+    expect(risk.peek("K1")).toMatchObject({ v: "リスクレベル", f: null });
+    for (let r = 2; r <= 7; r++) expect(risk.peek(`K${r}`).f, `K${r}`).toMatch(/^=IF\(G\d+=""/);
+    // Dropdowns: one rule per range, refusing other input only where the plan says strict.
+    const validations = plan.ops.filter((o) => o.op === "validation");
+    expect(validations.length).toBeGreaterThan(0);
+    for (const op of validations) {
+      const rule = fakes.ss.sheet(op.sheet).peek(op.range.split(":")[0] as string).validation;
+      expect(rule?.values, op.range).toEqual(op.list);
+      expect(rule?.allowInvalid, op.range).toBe(op.strict !== true);
+    }
+    expect(fakes.ss.calls.of("Range.setDataValidation")).toBe(validations.length);
+  });
+
+  it("a protected sheet is refused before anything is written, with the reason", () => {
+    const { fakes, addon } = setup();
+    fakes.ss.sheet("リスク分析表").protections.push({ type: "SHEET", editable: false });
+    const before = fakes.ss.sheets.map((s) => s.contentSnapshot());
+    const result = overTheWire(addon.pmarkApply?.("formulas", null, true)) as Result;
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe("protected");
+    expect(result.error?.message.ja).toContain("リスク分析表");
+    expect(fakes.ss.sheets.map((s) => s.contentSnapshot())).toEqual(before);
+  });
+
+  it("a protected range blocks the plan only when the plan writes into it", () => {
+    const { fakes, addon } = setup();
+    fakes.ss.sheet("リスク分析表").protections.push({ type: "RANGE", range: "A1:B3", editable: false });
+    expect((overTheWire(addon.pmarkApply?.("formulas", null, true)) as Result).ok).toBe(true);
+    const again = setup();
+    again.fakes.ss.sheet("リスク分析表").protections.push({ type: "RANGE", range: "K3", editable: false });
+    const refused = overTheWire(again.addon.pmarkApply?.("formulas", null, true)) as Result;
+    expect(refused.error?.code).toBe("protected");
+    // A range the user may edit (they are among its editors) is no obstacle.
+    const editor = setup();
+    editor.fakes.ss.sheet("リスク分析表").protections.push({ type: "RANGE", range: "K3", editable: true });
+    expect((overTheWire(editor.addon.pmarkApply?.("formulas", null, true)) as Result).ok).toBe(true);
+  });
+});
