@@ -3,6 +3,8 @@ import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildExcel } from "./build-excel.mjs";
+import { buildSheets } from "../packages/sheets-addon/build.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -21,6 +23,9 @@ const targets = {
       logLevel: "warning",
     });
   },
+  excel: () => buildExcel(root),
+  // Google Sheets add-on: dist/sheets (Code.js, Sidebar.html, appsscript.json) for `clasp push`.
+  sheets: () => buildSheets(join(root, "dist", "sheets")),
 };
 
 const wanted = process.argv.slice(2);

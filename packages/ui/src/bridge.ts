@@ -1,4 +1,6 @@
-import type { Lang, WorkbookReport, WritePlan, Overwrite } from "@pmark/core";
+import type { Lang, LocalisedText, WorkbookReport, WritePlan, Overwrite, PlanKind } from "@pmark/core";
+
+export type { PlanKind };
 
 /**
  * The one narrow port between the shared task pane / sidebar UI and its host. Excel
@@ -6,12 +8,20 @@ import type { Lang, WorkbookReport, WritePlan, Overwrite } from "@pmark/core";
  * Apps Script server; the in-memory bridge backs the preview mode, demos and browser tests.
  * Everything crossing it is plain data (no Date, no functions), as google.script.run requires.
  */
-export type PlanKind = "template" | "formulas" | "report" | "highlight";
+
+/** Why a host could not do what was asked (protected sheet, too large, merged header...). */
+export interface BridgeProblem {
+  code: string;
+  message: LocalisedText;
+}
 
 export interface PlanPreview {
+  /** The plan as it would be written: added sheets already under their free names. */
   plan: WritePlan;
   /** Non-empty user cells the plan would overwrite: written only with `confirmOverwrite`. */
   overwrites: Overwrite[];
+  /** Set when the plan is empty or cannot be written, with the reason to show. */
+  problem?: BridgeProblem;
 }
 
 export interface ApplyResult {
@@ -44,4 +54,19 @@ export interface HostBridge {
   clearHighlights(): Promise<ApplyResult>;
   /** Optional: call back (debounced by the UI) when the user edits the workbook. */
   onChange?(callback: () => void): () => void;
+}
+
+/**
+ * An error a bridge may throw with a message for the user in both languages; the UI shows
+ * `text[lang]` (else the error's own message). Plain data, so it survives google.script.run
+ * as `{ code, text }` fields on the Error.
+ */
+export class BridgeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: LocalisedText,
+  ) {
+    super(text.en);
+    this.name = "BridgeError";
+  }
 }

@@ -1,1 +1,16 @@
 export * from "./bridge";
+export { mountApp, errorText, type MountOptions, type MountedApp } from "./app";
+export { MESSAGES, translator, type MessageKey, type Messages, type Translate } from "./messages";
+export {
+  createMemoryBridge,
+  memoryWorkbook,
+  applyPlanToWorkbook,
+  clearHighlights,
+  gridsOf,
+  type MemoryBridge,
+  type MemoryBridgeOptions,
+  type MemoryWorkbook,
+  type MemorySheet,
+} from "./memory-bridge";
+export { sampleWorkbook } from "./sample";
+export { heatMapView } from "./heatmap";

@@ -10,17 +10,27 @@ import type { LocalisedText } from "../i18n/text";
 export type WriteOp =
   /** Create a sheet; when the name exists the host picks "name (2)", never overwrites. */
   | { op: "addSheet"; sheet: string; tabColor?: string; hidden?: boolean }
-  /** A block of constant values, top-left at (row, col). Text is always written as text: never parsed as a formula. */
+  /**
+   * A block of constant values, top-left at (row, col); null or undefined leaves a cell alone.
+   * Text is always written as text, never parsed as a formula, number or date: builders pass
+   * strings through `textCell` (a leading apostrophe, the spreadsheet's own text prefix, which
+   * Excel and Sheets both drop from the stored value), and hosts prefix any other string that
+   * would start a formula.
+   */
   | { op: "values"; sheet: string; row: number; col: number; values: CellValue[][] }
   /** A block of formulas ("=..." with plain function names), top-left at (row, col); null leaves a cell alone. */
   | { op: "formulas"; sheet: string; row: number; col: number; formulas: (string | null)[][] }
-  /** A dropdown list on a range. */
-  | { op: "validation"; sheet: string; range: string; list: string[]; allowBlank: boolean; prompt?: LocalisedText }
+  /**
+   * A dropdown list on a range. Other input is rejected unless `strict` is false (for columns
+   * whose spellings vary, such as phases): then the host only warns. Existing values never change.
+   */
+  | { op: "validation"; sheet: string; range: string; list: string[]; allowBlank: boolean; prompt?: LocalisedText; strict?: boolean }
   /** Conditional fills: cells whose value equals `equals` get `fill`. */
   | { op: "conditionalFormat"; sheet: string; range: string; rules: { equals: string; fill: string; font?: string }[] }
   /** Highlight cells (findings); the host remembers the user's own fill so Clear restores it exactly. */
   | { op: "highlight"; sheet: string; cells: string[]; fill: string }
   | { op: "format"; sheet: string; range: string; bold?: boolean; fill?: string; wrap?: boolean; numberFormat?: string }
+  /** Widths in characters (Excel's column-width unit; hosts convert: about 7 px per character + 5 px) from 1-based `col` rightwards. */
   | { op: "columnWidths"; sheet: string; col: number; widths: number[] }
   | { op: "freeze"; sheet: string; rows: number; cols: number };
 
@@ -29,6 +39,9 @@ export interface WritePlan {
   title: LocalisedText;
   ops: WriteOp[];
 }
+
+/** The actions a host offers; `buildPlan` turns each into a WritePlan. */
+export type PlanKind = "template" | "formulas" | "report" | "highlight";
 
 /** A non-empty user cell that a plan would overwrite: shown in the preview, written only after confirmation. */
 export interface Overwrite {

@@ -1,0 +1,298 @@
+import { a1, cellAt, formulaAt, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
+import type { LocalisedText } from "../i18n/text";
+import { parseRange, rectsIntersect, sameContent, storedValue, type Rect } from "./cells";
+import type { Overwrite, WriteOp, WritePlan } from "./types";
+
+/**
+ * Checks a plan against the workbook it will be applied to, the same way in every host:
+ * which sheets it adds (and under which free name), which non-empty user cells it would write
+ * over, and whether it writes into part of a merged area. Hosts call `preparePlan` before
+ * writing anything, so that a refused plan leaves nothing half-written.
+ */
+
+/** Excel's limits, which Sheets does not exceed: names up to 31 characters without []:*?/\. */
+const MAX_SHEET_NAME = 31;
+const FORBIDDEN_IN_NAME = /[[\]:*?/\\]/g;
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** A legal sheet name close to `name`. */
+export function legalSheetName(name: string): string {
+  const cleaned = name.replace(FORBIDDEN_IN_NAME, "_").replace(/^'+|'+$/g, "").trim();
+  return (cleaned === "" ? "Sheet" : cleaned).slice(0, MAX_SHEET_NAME);
+}
+
+/** `name`, or "name (2)", "name (3)"... whichever is free; names compare case-insensitively, as in Excel. */
+export function freeSheetName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = legalSheetName(name);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * Gives every added sheet a free name and points the ops that follow it at that name: after an
+ * `addSheet` of N, ops on N mean the new sheet. Returns the placed plan and the added names.
+ */
+export function placePlan(plan: WritePlan, existing: readonly string[]): { plan: WritePlan; added: Set<string> } {
+  const taken = [...existing];
+  const renamed = new Map<string, string>();
+  const added = new Set<string>();
+  const ops: WriteOp[] = [];
+  for (const op of plan.ops) {
+    if (op.op === "addSheet") {
+      const name = freeSheetName(op.sheet, taken);
+      taken.push(name);
+      renamed.set(op.sheet, name);
+      added.add(name);
+      ops.push({ ...op, sheet: name });
+    } else {
+      const to = renamed.get(op.sheet);
+      ops.push(to === undefined ? op : { ...op, sheet: to });
+    }
+  }
+  return { plan: { ...plan, ops }, added };
+}
+
+/** The rectangle an op writes cell contents into (values and formulas only), 1-based. */
+export function contentRect(op: WriteOp): Rect | null {
+  if (op.op !== "values" && op.op !== "formulas") return null;
+  const block = op.op === "values" ? op.values : op.formulas;
+  const width = block.reduce((w, row) => Math.max(w, row.length), 0);
+  if (block.length === 0 || width === 0) return null;
+  return { top: op.row, left: op.col, bottom: op.row + block.length - 1, right: op.col + width - 1 };
+}
+
+/** Each cell an op writes content into, with what it writes (a value, or a formula's text). */
+export function* writtenCells(op: WriteOp): Generator<{ row: number; col: number; value?: CellValue; formula?: string }> {
+  if (op.op === "values") {
+    for (let r = 0; r < op.values.length; r++) {
+      const row = op.values[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v !== null && v !== undefined) yield { row: op.row + r, col: op.col + c, value: v };
+      }
+    }
+  } else if (op.op === "formulas") {
+    for (let r = 0; r < op.formulas.length; r++) {
+      const row = op.formulas[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const f = row[c];
+        if (f !== null && f !== undefined) yield { row: op.row + r, col: op.col + c, formula: f };
+      }
+    }
+  }
+}
+
+/** Number of cells a plan writes content into (values and formulas). */
+export function cellsWritten(plan: WritePlan): number {
+  let n = 0;
+  for (const op of plan.ops) for (const _ of writtenCells(op)) n++;
+  return n;
+}
+
+function gridOf(grids: readonly SheetGrid[], name: string): SheetGrid | undefined {
+  return grids.find((g) => g.name === name) ?? grids.find((g) => g.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The user's content at a 1-based cell: blank, or a value and maybe a formula. */
+function userContent(grid: SheetGrid, row: number, col: number): { blank: boolean; value: CellValue; formula: string | undefined } {
+  const value = cellAt(grid, row - 1, col - 1);
+  const formula = formulaAt(grid, row - 1, col - 1);
+  return { blank: isBlank(value) && formula === undefined, value, formula };
+}
+
+/**
+ * Every non-empty user cell the plan would write over, in plan order. Cells of sheets the plan
+ * adds are new, and writing exactly what a cell already holds (the same value, or the same
+ * formula) changes nothing, so neither is listed. Call it on a placed plan (`placePlan`).
+ */
+export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[]): Overwrite[] {
+  const out: Overwrite[] = [];
+  const seen = new Set<string>();
+  const added = new Set<string>();
+  for (const op of plan.ops) {
+    if (op.op === "addSheet") {
+      added.add(op.sheet);
+      continue;
+    }
+    if (added.has(op.sheet)) continue;
+    const grid = gridOf(grids, op.sheet);
+    if (!grid) continue;
+    for (const cell of writtenCells(op)) {
+      const user = userContent(grid, cell.row, cell.col);
+      if (user.blank) continue;
+      if (cell.formula !== undefined && user.formula === cell.formula) continue;
+      if (cell.value !== undefined && user.formula === undefined && sameContent(user.value, storedValue(cell.value))) continue;
+      const address = a1(cell.row, cell.col);
+      const key = `${op.sheet}\u0000${address}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ sheet: op.sheet, cell: address });
+    }
+  }
+  return out;
+}
+
+/** The plan with the listed cells left alone (null in their place). */
+export function withoutOverwrites(plan: WritePlan, overwrites: readonly Overwrite[]): WritePlan {
+  if (overwrites.length === 0) return plan;
+  const skip = new Set(overwrites.map((o) => `${o.sheet}\u0000${o.cell}`));
+  const ops = plan.ops.map((op): WriteOp => {
+    if (op.op === "values") {
+      return { ...op, values: op.values.map((row, r) => row.map((v, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : v))) };
+    }
+    if (op.op === "formulas") {
+      return { ...op, formulas: op.formulas.map((row, r) => row.map((f, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : f))) };
+    }
+    return op;
+  });
+  return { ...plan, ops };
+}
+
+/**
+ * Cells where a values or formulas op covers part of a merged area: spreadsheets refuse to
+ * change part of a merged cell, so such a plan is refused before anything is written.
+ */
+export function mergeConflicts(plan: WritePlan, grids: readonly SheetGrid[]): Overwrite[] {
+  const out: Overwrite[] = [];
+  const seen = new Set<string>();
+  for (const op of plan.ops) {
+    const rect = contentRect(op);
+    if (!rect) continue;
+    const grid = gridOf(grids, op.sheet);
+    for (const m of grid?.merges ?? []) {
+      const merged: Rect = { top: m.startRow + 1, left: m.startCol + 1, bottom: m.endRow + 1, right: m.endCol + 1 };
+      if (merged.top === merged.bottom && merged.left === merged.right) continue;
+      const inside = merged.top >= rect.top && merged.bottom <= rect.bottom && merged.left >= rect.left && merged.right <= rect.right;
+      // Writing only a merged area's top-left cell is writing the merged cell itself.
+      const topLeftOnly = rect.top <= merged.top && rect.left <= merged.left && rect.bottom === merged.top && rect.right === merged.left;
+      const cell = a1(merged.top, merged.left);
+      if (rectsIntersect(rect, merged) && !inside && !topLeftOnly && !seen.has(`${op.sheet}\u0000${cell}`)) {
+        seen.add(`${op.sheet}\u0000${cell}`);
+        out.push({ sheet: op.sheet, cell });
+      }
+    }
+  }
+  return out;
+}
+
+/** Ops that write outside a sheet's limits or to a sheet that neither exists nor is added. */
+export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overwrite[] {
+  const sheets = new Set(existing.map((n) => n.toLowerCase()));
+  const out: Overwrite[] = [];
+  for (const op of plan.ops) {
+    if (op.op === "addSheet") {
+      sheets.add(op.sheet.toLowerCase());
+      continue;
+    }
+    const rect = contentRect(op) ?? ("range" in op ? parseRange(op.range) : null);
+    const missing = !sheets.has(op.sheet.toLowerCase());
+    if (missing || (rect && (rect.bottom > MAX_ROWS || rect.right > MAX_COLS))) {
+      out.push({ sheet: op.sheet, cell: rect ? a1(Math.min(rect.top, MAX_ROWS), Math.min(rect.left, MAX_COLS)) : "A1" });
+    }
+  }
+  return out;
+}
+
+export interface PlanProblem {
+  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large";
+  message: LocalisedText;
+  cells?: Overwrite[];
+}
+
+export interface PreparedPlan {
+  /** The plan to write: sheets placed under free names, unconfirmed overwrites removed. */
+  plan: WritePlan;
+  /** Non-empty user cells the original plan would write over. */
+  overwrites: Overwrite[];
+  /** Overwrites left out because they were not confirmed. */
+  skipped: Overwrite[];
+  /** Names of the sheets the plan adds. */
+  added: string[];
+  /** Cells with content the plan writes. */
+  written: number;
+  /** When set, the host must write nothing. */
+  problem?: PlanProblem;
+}
+
+const list = (cells: readonly Overwrite[]) =>
+  cells
+    .slice(0, 5)
+    .map((c) => `${c.sheet}!${c.cell}`)
+    .join(", ") + (cells.length > 5 ? " …" : "");
+
+/**
+ * The host-neutral part of applying a plan: place added sheets, find overwrites, drop them
+ * unless confirmed, and refuse (with a reason) what a spreadsheet would reject half-way.
+ * `protectedSheets` are the host's protected sheets (and "*" for a protected workbook structure).
+ */
+export function preparePlan(
+  plan: WritePlan,
+  grids: readonly SheetGrid[],
+  opts: { confirmOverwrite: boolean; protectedSheets?: readonly string[] },
+): PreparedPlan {
+  const placed = placePlan(
+    plan,
+    grids.map((g) => g.name),
+  );
+  const overwrites = overwritesOf(placed.plan, grids);
+  const toWrite = opts.confirmOverwrite ? placed.plan : withoutOverwrites(placed.plan, overwrites);
+  const result: PreparedPlan = {
+    plan: toWrite,
+    overwrites,
+    skipped: opts.confirmOverwrite ? [] : overwrites,
+    added: [...placed.added],
+    written: cellsWritten(toWrite),
+  };
+  const protectedSet = new Set((opts.protectedSheets ?? []).map((n) => n.toLowerCase()));
+  if (protectedSet.size > 0) {
+    const hit = new Set<string>();
+    for (const op of toWrite.ops) {
+      if (op.op === "addSheet" ? protectedSet.has("*") : protectedSet.has(op.sheet.toLowerCase())) hit.add(op.op === "addSheet" ? "*" : op.sheet);
+    }
+    if (hit.size > 0) {
+      const names = [...hit].filter((n) => n !== "*");
+      const structure = hit.has("*");
+      result.problem = {
+        code: "protected",
+        message: structure && names.length === 0
+          ? { ja: "ブックの構成が保護されているため、シートを追加できません。保護を解除してから実行してください。", en: "The workbook structure is protected, so no sheet can be added. Unprotect it and try again." }
+          : {
+              ja: `シート「${names.join("」「")}」は保護されています。保護を解除してから実行してください。何も書き込んでいません。`,
+              en: `Sheet "${names.join('", "')}" is protected. Unprotect it and try again; nothing was written.`,
+            },
+        cells: names.map((sheet) => ({ sheet, cell: "A1" })),
+      };
+      return result;
+    }
+  }
+  const bounds = outOfBounds(toWrite, grids.map((g) => g.name));
+  if (bounds.length > 0) {
+    result.problem = {
+      code: "out-of-bounds",
+      message: {
+        ja: `書き込み先がシートの範囲外か、存在しないシートです(${list(bounds)})。何も書き込んでいません。`,
+        en: `The plan writes outside the sheet or to a sheet that does not exist (${list(bounds)}); nothing was written.`,
+      },
+      cells: bounds,
+    };
+    return result;
+  }
+  const merged = mergeConflicts(toWrite, grids);
+  if (merged.length > 0) {
+    result.problem = {
+      code: "merged-cells",
+      message: {
+        ja: `書き込み先の見出しに結合セルがあります(${list(merged)})。結合を解除するか、列を手で追加してから実行してください。何も書き込んでいません。`,
+        en: `The header has merged cells where the add-in would write (${list(merged)}). Unmerge them or add the column yourself, then try again; nothing was written.`,
+      },
+      cells: merged,
+    };
+  }
+  return result;
+}

@@ -1,0 +1,681 @@
+import {
+  guardText,
+  textCell,
+  parseRange,
+  rectAddress,
+  rectanglesOf,
+  rectSize,
+  type CellValue,
+  type Lang,
+  type MergedRange,
+  type Rect,
+  type SheetGrid,
+  type WriteOp,
+  type WritePlan,
+} from "@pmark/core";
+import { BridgeError } from "@pmark/ui";
+import {
+  HIGHLIGHT_SHEET,
+  fillStateOf,
+  recordCells,
+  recordsToRows,
+  rowsToRecords,
+  sameFill,
+  splitLargeRecords,
+  type FillState,
+  type HighlightRecord,
+} from "./highlight-store";
+
+/**
+ * The Excel adapter: reads the workbook into SheetGrids and applies write plans, with the
+ * number of `context.sync` round trips driven by payload size, never by the number of cells,
+ * rows or findings. Every function takes the request context; `withExcel` (errors.ts) owns
+ * `Excel.run`. Only Excel.* rich APIs are used, string literals for enums.
+ */
+
+/** Optional requirement sets, detected once by the bridge (ExcelApi 1.9 is the manifest's minimum). */
+export interface Features {
+  /** ExcelApi 1.13: getMergedAreasOrNullObject, to refuse writes into part of a merged cell. */
+  mergedAreas: boolean;
+  /** ExcelApi 1.14: `triggerSource` on change events, to ignore the add-in's own writes. */
+  triggerSource: boolean;
+}
+
+export const NO_FEATURES: Features = { mergedAreas: false, triggerSource: false };
+
+/** Bytes per round trip: under Excel on the web's 5 MB request/response cap, with headroom. */
+export const DEFAULT_BUDGET = 4_000_000;
+/** Excel reads at most 5,000,000 cells per request; a larger sheet is refused with a message. */
+export const MAX_SHEET_CELLS = 5_000_000;
+/** Rows of each sheet read up front to estimate the bytes per row of the full read. */
+const SAMPLE_ROWS = 64;
+/** Address text per getRanges call: reported failures start around 8,200 characters. */
+export const MAX_ADDRESS_CHARS = 7_000;
+/** Bytes per cell assumed when a sheet's first rows are empty (nothing to sample). */
+const FALLBACK_CELL_BYTES = 40;
+/** Response bytes per cell of getCellProperties({format: {fill}}). */
+const FILL_BYTES_PER_CELL = 90;
+
+export interface SheetInfo {
+  name: string;
+  protected: boolean;
+  /** Rows and columns read, counted from A1. */
+  rows: number;
+  cols: number;
+}
+
+export interface WorkbookRead {
+  grids: SheetGrid[];
+  sheets: SheetInfo[];
+  structureProtected: boolean;
+  /** The add-in's highlight records (when asked for), for sheets that still exist. */
+  highlights: HighlightRecord[];
+  highlightSheetExists: boolean;
+}
+
+export interface ReadOptions {
+  budget?: number;
+  features?: Features;
+  /** Also read the highlight bookkeeping (no extra round trip). */
+  withHighlights?: boolean;
+}
+
+function isPayloadError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = typeof err?.code === "string" ? err.code : "";
+  return /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code) || /payload/i.test(typeof err?.message === "string" ? err.message : "");
+}
+
+function tooLarge(what: string): BridgeError {
+  return new BridgeError("too-large", {
+    ja: `${what}が大きすぎて Excel から一度に読み書きできません。シートを分けるか、コマンドライン版 pmark でチェックしてください。`,
+    en: `${what} is too large to read or write through Excel. Split the sheet, or check the file with the pmark command line.`,
+  });
+}
+
+interface Block {
+  sheet: number;
+  start: number;
+  count: number;
+  cols: number;
+  bytes: number;
+}
+
+/** Packs blocks into round trips of at most `budget` estimated bytes, in order. */
+function packBlocks(blocks: readonly Block[], budget: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && size + b.bytes > budget) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += b.bytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function toFormula(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+/**
+ * Reads every worksheet's values and formulas (from A1 to the end of its used range):
+ * round trip 1 lists the sheets, round trip 2 gets each used range's size, protection, merged
+ * areas and a sample of its first rows, and the values and formulas then come in as few round
+ * trips as the estimated payload allows — one while the whole workbook fits the byte budget,
+ * row blocks beyond that. The count is the same for 10 rows as for 10,000 of a typical sheet.
+ */
+export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const features = options.features ?? NO_FEATURES;
+
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load("items/name");
+  const wbProtection = ctx.workbook.protection;
+  wbProtection.load("protected");
+  await ctx.sync();
+
+  const all = worksheets.items;
+  const highlightSheet = all.find((ws) => ws.name === HIGHLIGHT_SHEET) ?? null;
+  const user = all.filter((ws) => ws.name !== HIGHLIGHT_SHEET);
+  const probes = user.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    ws.protection.load("protected");
+    const sample = ws.getRange(`1:${SAMPLE_ROWS}`).getUsedRangeOrNullObject(true);
+    sample.load("values,formulas,rowCount,columnCount");
+    const merged = features.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+    return { ws, used, sample, merged };
+  });
+  let bookkeeping: Excel.Range | null = null;
+  if (options.withHighlights && highlightSheet) {
+    bookkeeping = highlightSheet.getUsedRangeOrNullObject(true);
+    bookkeeping.load("values");
+  }
+  await ctx.sync();
+
+  const sheets: SheetInfo[] = [];
+  const blocks: Block[] = [];
+  probes.forEach((p, i) => {
+    const rows = p.used.isNullObject ? 0 : p.used.rowIndex + p.used.rowCount;
+    const cols = p.used.isNullObject ? 0 : p.used.columnIndex + p.used.columnCount;
+    sheets.push({ name: p.ws.name, protected: p.ws.protection.protected, rows, cols });
+    if (rows === 0 || cols === 0) return;
+    if (rows * cols > MAX_SHEET_CELLS) throw tooLarge(`「${p.ws.name}」 (${rows} × ${cols})`);
+    let cellBytes = FALLBACK_CELL_BYTES;
+    if (!p.sample.isNullObject && p.sample.rowCount * p.sample.columnCount > 0) {
+      const sampled = JSON.stringify(p.sample.values).length + JSON.stringify(p.sample.formulas).length;
+      cellBytes = Math.max(4, sampled / (p.sample.rowCount * p.sample.columnCount));
+    }
+    // A quarter of headroom over the sample's density, plus the array punctuation per row.
+    const rowBytes = Math.ceil(cellBytes * cols * 1.25) + 16;
+    const perBlock = Math.max(1, Math.min(Math.floor(budget / rowBytes), Math.floor(1_000_000 / cols)));
+    for (let start = 0; start < rows; start += perBlock) {
+      const count = Math.min(perBlock, rows - start);
+      blocks.push({ sheet: i, start, count, cols, bytes: count * rowBytes });
+    }
+  });
+
+  const values: CellValue[][][] = probes.map(() => []);
+  const formulas: (string | null)[][][] = probes.map(() => []);
+  const hasFormula = probes.map(() => false);
+  const readGroup = async (group: Block[], depth: number): Promise<void> => {
+    const ranges = group.map((b) => {
+      const r = (probes[b.sheet] as (typeof probes)[number]).ws.getRangeByIndexes(b.start, 0, b.count, b.cols);
+      r.load("values,formulas");
+      return r;
+    });
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadError(e) || depth > 8) throw e;
+      // The estimate was short: halve the blocks and read them again.
+      const halves = group.flatMap((b) =>
+        b.count === 1
+          ? [b]
+          : [
+              { ...b, count: Math.ceil(b.count / 2), bytes: b.bytes / 2 },
+              { ...b, start: b.start + Math.ceil(b.count / 2), count: Math.floor(b.count / 2), bytes: b.bytes / 2 },
+            ],
+      );
+      if (halves.length === group.length && group.every((b) => b.count === 1)) throw tooLarge(`「${(probes[group[0]?.sheet ?? 0] as (typeof probes)[number]).ws.name}」`);
+      for (const g of packBlocks(halves, Math.max(1, group.reduce((s, b) => s + b.bytes, 0) / 2))) await readGroup(g, depth + 1);
+      return;
+    }
+    group.forEach((b, k) => {
+      const r = ranges[k] as Excel.Range;
+      const v = values[b.sheet] as CellValue[][];
+      const f = formulas[b.sheet] as (string | null)[][];
+      r.values.forEach((row, j) => {
+        v[b.start + j] = row as CellValue[];
+        const fr = (r.formulas[j] ?? []).map(toFormula);
+        if (fr.some((x) => x !== null)) hasFormula[b.sheet] = true;
+        f[b.start + j] = fr;
+      });
+    });
+  };
+  for (const group of packBlocks(blocks, budget)) await readGroup(group, 0);
+
+  const names = new Set(user.map((ws) => ws.name));
+  const grids: SheetGrid[] = probes.map((p, i) => {
+    const merges: MergedRange[] = [];
+    if (p.merged && !p.merged.isNullObject) {
+      for (const area of p.merged.areas.items) {
+        merges.push({ startRow: area.rowIndex, startCol: area.columnIndex, endRow: area.rowIndex + area.rowCount - 1, endCol: area.columnIndex + area.columnCount - 1 });
+      }
+    }
+    return {
+      name: p.ws.name,
+      values: values[i] as CellValue[][],
+      ...(hasFormula[i] ? { formulas: formulas[i] as (string | null)[][] } : {}),
+      ...(merges.length > 0 ? { merges } : {}),
+    };
+  });
+  const highlights = bookkeeping && !bookkeeping.isNullObject ? rowsToRecords(bookkeeping.values).filter((r) => names.has(r.sheet)) : [];
+  return { grids, sheets, structureProtected: wbProtection.protected, highlights, highlightSheetExists: highlightSheet !== null };
+}
+
+/**
+ * Queues commands into round trips of at most `budget` estimated bytes: a command that would
+ * overflow the current round trip syncs it first. Commands are queued in order, so a failure
+ * leaves an ordered prefix written.
+ */
+class Batcher {
+  private size = 0;
+  syncs = 0;
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly budget: number,
+    /** Runs after each round trip (to collect what it loaded). */
+    private readonly afterSync: () => void = () => undefined,
+  ) {}
+
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.size > 0 && this.size + bytes > this.budget) await this.flush();
+    queue();
+    this.size += bytes;
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    await this.ctx.sync();
+    this.syncs++;
+    this.size = 0;
+    this.afterSync();
+  }
+}
+
+/** Splits addresses into comma-joined lists under MAX_ADDRESS_CHARS characters each. */
+export function addressChunks(addresses: readonly string[], max = MAX_ADDRESS_CHARS): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const a of addresses) {
+    if (current !== "" && current.length + 1 + a.length > max) {
+      out.push(current);
+      current = "";
+    }
+    current = current === "" ? a : `${current},${a}`;
+  }
+  if (current !== "") out.push(current);
+  return out;
+}
+
+/** Excel column width in points for a width in characters (about 7 px a character plus padding). */
+function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function rectangular<T>(block: readonly (readonly T[])[], fill: T): T[][] {
+  const width = block.reduce((w, row) => Math.max(w, row.length), 0);
+  return block.map((row) => {
+    const r = [...row];
+    while (r.length < width) r.push(fill);
+    return r;
+  });
+}
+
+function rowBytes(row: readonly unknown[]): number {
+  return JSON.stringify(row).length + 2;
+}
+
+export interface ApplyOptions {
+  lang: Lang;
+  budget?: number;
+  /** The grids the plan was checked against: what a failed write is rolled back to. */
+  grids: readonly SheetGrid[];
+}
+
+export interface ApplyOutcome {
+  written: number;
+  syncs: number;
+}
+
+/**
+ * Writes a checked plan (see core's `preparePlan`; highlights go through `applyHighlights`)
+ * in as few round trips as its payload allows, screen updating suspended. Text is written as
+ * text. If a round trip fails after others succeeded, the sheets added are deleted and the
+ * cells written are put back, so nothing is left half-written.
+ */
+export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, options: ApplyOptions): Promise<ApplyOutcome> {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const batch = new Batcher(ctx, budget);
+  const sheets = new Map<string, Excel.Worksheet>();
+  const added: string[] = [];
+  const touched: { sheet: string; rect: Rect }[] = [];
+  let written = 0;
+  const sheet = (name: string) => {
+    let ws = sheets.get(name);
+    if (!ws) sheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
+    return ws;
+  };
+  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  try {
+    for (const op of plan.ops) written += await queueOp(ctx, op, batch, sheet, sheets, added, touched, options.lang, budget);
+    await batch.flush();
+  } catch (e) {
+    if (batch.syncs > 0) await rollback(ctx, added, touched, options.grids).catch(() => undefined);
+    throw e;
+  }
+  return { written, syncs: batch.syncs };
+}
+
+async function queueOp(
+  ctx: Excel.RequestContext,
+  op: WriteOp,
+  batch: Batcher,
+  sheet: (name: string) => Excel.Worksheet,
+  sheets: Map<string, Excel.Worksheet>,
+  added: string[],
+  touched: { sheet: string; rect: Rect }[],
+  lang: Lang,
+  budget: number,
+): Promise<number> {
+  switch (op.op) {
+    case "addSheet":
+      await batch.add(200, () => {
+        const ws = ctx.workbook.worksheets.add(op.sheet);
+        sheets.set(op.sheet, ws);
+        if (op.tabColor) ws.tabColor = op.tabColor;
+        if (op.hidden) ws.visibility = "Hidden";
+      });
+      added.push(op.sheet);
+      return 0;
+    case "values":
+    case "formulas": {
+      const isValues = op.op === "values";
+      const block = isValues ? rectangular(op.values.map((row) => row.map((v) => (v === undefined ? null : guardText(v)))), null as CellValue) : rectangular(op.formulas, null as string | null);
+      const width = block[0]?.length ?? 0;
+      if (block.length === 0 || width === 0) return 0;
+      let n = 0;
+      for (const row of block) for (const v of row) if (v !== null) n++;
+      // Row blocks sized to the byte budget: one block for any plan that fits.
+      let start = 0;
+      while (start < block.length) {
+        let bytes = 0;
+        let end = start;
+        while (end < block.length && (end === start || bytes + rowBytes(block[end] as unknown[]) <= budget * 0.9)) bytes += rowBytes(block[end++] as unknown[]);
+        const part = block.slice(start, end);
+        const top = op.row + start;
+        await batch.add(bytes + 200, () => {
+          const range = sheet(op.sheet).getRangeByIndexes(top - 1, op.col - 1, part.length, width);
+          if (isValues) range.values = part as (string | number | boolean)[][];
+          else range.formulas = part as string[][];
+        });
+        touched.push({ sheet: op.sheet, rect: { top, left: op.col, bottom: top + part.length - 1, right: op.col + width - 1 } });
+        start = end;
+      }
+      return n;
+    }
+    case "validation":
+      await batch.add(400 + op.list.join(",").length, () => {
+        const dv = sheet(op.sheet).getRange(op.range).dataValidation;
+        dv.clear();
+        dv.rule = { list: { inCellDropDown: true, source: op.list.join(",") } };
+        dv.ignoreBlanks = op.allowBlank;
+        dv.errorAlert = { showAlert: true, style: op.strict === false ? "Warning" : "Stop", title: "", message: "" };
+        if (op.prompt) dv.prompt = { showPrompt: true, title: "", message: op.prompt[lang].slice(0, 255) };
+      });
+      return 0;
+    case "conditionalFormat":
+      await batch.add(300 * op.rules.length, () => {
+        const range = sheet(op.sheet).getRange(op.range);
+        for (const rule of op.rules) {
+          const cf = range.conditionalFormats.add("CellValue");
+          cf.cellValue.format.fill.color = rule.fill;
+          if (rule.font) cf.cellValue.format.font.color = rule.font;
+          cf.cellValue.rule = { formula1: `="${rule.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+        }
+      });
+      return 0;
+    case "format": {
+      const rect = parseRange(op.range);
+      const cells = rect ? rectSize(rect) : 1;
+      await batch.add(200 + (op.numberFormat ? cells * (op.numberFormat.length + 3) : 0), () => {
+        const range = sheet(op.sheet).getRange(op.range);
+        if (op.bold !== undefined) range.format.font.bold = op.bold;
+        if (op.fill) range.format.fill.color = op.fill;
+        if (op.wrap !== undefined) range.format.wrapText = op.wrap;
+        if (op.numberFormat && rect) {
+          const nf = op.numberFormat;
+          range.numberFormat = Array.from({ length: rect.bottom - rect.top + 1 }, () => Array.from({ length: rect.right - rect.left + 1 }, () => nf));
+        }
+      });
+      return 0;
+    }
+    case "columnWidths":
+      await batch.add(100 * op.widths.length, () => {
+        const ws = sheet(op.sheet);
+        op.widths.forEach((w, i) => {
+          ws.getRangeByIndexes(0, op.col - 1 + i, 1, 1).format.columnWidth = columnPoints(w);
+        });
+      });
+      return 0;
+    case "freeze":
+      await batch.add(150, () => {
+        const ws = sheet(op.sheet);
+        if (op.rows > 0 && op.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, op.rows, op.cols));
+        else if (op.rows > 0) ws.freezePanes.freezeRows(op.rows);
+        else if (op.cols > 0) ws.freezePanes.freezeColumns(op.cols);
+      });
+      return 0;
+    case "highlight":
+      throw new Error("highlight ops are applied with applyHighlights");
+  }
+}
+
+async function rollback(ctx: Excel.RequestContext, added: readonly string[], touched: readonly { sheet: string; rect: Rect }[], grids: readonly SheetGrid[]): Promise<void> {
+  const addedSet = new Set(added);
+  for (const name of added) ctx.workbook.worksheets.getItemOrNullObject(name).delete();
+  for (const t of touched) {
+    if (addedSet.has(t.sheet)) continue;
+    const grid = grids.find((g) => g.name === t.sheet);
+    const before: (string | number | boolean)[][] = [];
+    for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        const f = grid?.formulas?.[r - 1]?.[c - 1];
+        const v = grid?.values[r - 1]?.[c - 1];
+        // Text goes back behind the text prefix, so it stays text (never a number or a formula).
+        row.push(typeof f === "string" && f.startsWith("=") ? f : v === null || v === undefined ? "" : typeof v === "string" ? textCell(v) : v);
+      }
+      before.push(row);
+    }
+    ctx.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.rect.top - 1, t.rect.left - 1, before.length, before[0]?.length ?? 0).formulas = before as string[][];
+  }
+  await ctx.sync();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlights
+
+interface PaintedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** Reads the current fill of every cell of the given rectangles, in as few round trips as the payload allows. */
+async function readFills(ctx: Excel.RequestContext, rects: readonly { sheet: string; rect: Rect }[], budget: number): Promise<Map<string, FillState>> {
+  const out = new Map<string, FillState>();
+  const pending: { sheet: string; rect: Rect; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  const collect = () => {
+    for (const p of pending) {
+      p.result.value.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          out.set(`${p.sheet}\u0000${p.rect.top + i}:${p.rect.left + j}`, fillStateOf(cell.format?.fill));
+        }),
+      );
+    }
+    pending.length = 0;
+  };
+  const batch = new Batcher(ctx, budget, collect);
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const { sheet, rect } of rects) {
+    const bytes = rectSize(rect) * FILL_BYTES_PER_CELL + 100;
+    await batch.add(bytes, () => {
+      let ws = sheets.get(sheet);
+      if (!ws) sheets.set(sheet, (ws = ctx.workbook.worksheets.getItem(sheet)));
+      const result = ws.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
+      pending.push({ sheet, rect, result });
+    });
+  }
+  await batch.flush();
+  return out;
+}
+
+function protectedError(names: readonly string[]): BridgeError {
+  return new BridgeError("protected", {
+    ja: `シート「${names.join("」「")}」は保護されているため、色を変更できません。保護を解除してから実行してください。何も変更していません。`,
+    en: `Sheet "${names.join('", "')}" is protected, so its fills cannot change. Unprotect it and try again; nothing was changed.`,
+  });
+}
+
+/** Queues the fills that put cells back to their recorded state, grouped so each colour is one call per address chunk. */
+async function queueRestores(ctx: Excel.RequestContext, batch: Batcher, cells: readonly (PaintedCell & { to: FillState })[]): Promise<void> {
+  const groups = new Map<string, { sheet: string; to: FillState; cells: PaintedCell[] }>();
+  for (const c of cells) {
+    const key = `${c.sheet}\u0000${c.to.color ?? ""}\u0000${c.to.pattern ?? ""}\u0000${c.to.patternColor ?? ""}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { sheet: c.sheet, to: c.to, cells: [] }));
+    g.cells.push(c);
+  }
+  for (const g of groups.values()) {
+    const ws = ctx.workbook.worksheets.getItem(g.sheet);
+    const rects = rectanglesOf(g.cells);
+    if (g.to.pattern) {
+      // Patterned fills (rare) go back cell by cell with every fill property.
+      for (const r of rects) {
+        const to = g.to;
+        await batch.add(rectSize(r) * 80 + 100, () => {
+          const props = Array.from({ length: r.bottom - r.top + 1 }, () =>
+            Array.from({ length: r.right - r.left + 1 }, () => ({ format: { fill: { color: to.color ?? undefined, pattern: to.pattern as Excel.FillPattern, patternColor: to.patternColor } } })),
+          );
+          ws.getRange(rectAddress(r)).setCellProperties(props);
+        });
+      }
+      continue;
+    }
+    for (const addresses of addressChunks(rects.map(rectAddress))) {
+      const to = g.to;
+      await batch.add(addresses.length + 150, () => {
+        const areas = ws.getRanges(addresses);
+        if (to.color === null) areas.format.fill.clear();
+        else areas.format.fill.color = to.color;
+      });
+    }
+  }
+}
+
+async function writeBookkeeping(ctx: Excel.RequestContext, batch: Batcher, exists: boolean, records: readonly HighlightRecord[], budget: number): Promise<void> {
+  const rows = recordsToRows(splitLargeRecords(records));
+  await batch.add(300, () => {
+    const ws = exists ? ctx.workbook.worksheets.getItem(HIGHLIGHT_SHEET) : ctx.workbook.worksheets.add(HIGHLIGHT_SHEET);
+    if (!exists) ws.visibility = "VeryHidden";
+    ws.getRange("A:D").clear("Contents");
+  });
+  let start = 0;
+  while (start < rows.length) {
+    let bytes = 0;
+    let end = start;
+    while (end < rows.length && (end === start || bytes < budget / 2)) bytes += rowBytes(rows[end++] as unknown[]);
+    const part = rows.slice(start, end);
+    const top = start;
+    await batch.add(bytes + 150, () => {
+      ctx.workbook.worksheets.getItem(HIGHLIGHT_SHEET).getRangeByIndexes(top, 0, part.length, 4).values = part as string[][];
+    });
+    start = end;
+  }
+}
+
+/**
+ * Paints a highlight plan. The fills the cells have now are read first (getCellProperties on
+ * each painted rectangle) and recorded in the workbook with the colour painted; cells flagged
+ * by an earlier run and no longer flagged get their fill back. Round trips: one to read the
+ * fills (more only past the byte budget), then the writes — bookkeeping before paint, so an
+ * interrupted run can still be cleared.
+ */
+export async function applyHighlights(ctx: Excel.RequestContext, plan: WritePlan, read: WorkbookRead, options: { budget?: number } = {}): Promise<ApplyOutcome> {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const ops = plan.ops.filter((op): op is Extract<WriteOp, { op: "highlight" }> => op.op === "highlight");
+  const newRects = ops.flatMap((op) => op.cells.map((c) => ({ sheet: op.sheet, rect: parseRange(c), fill: op.fill })).filter((x): x is { sheet: string; rect: Rect; fill: string } => x.rect !== null));
+  const old = recordCells(read.highlights);
+  const protectedNames = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
+  const blocked = [...new Set([...newRects.map((r) => r.sheet), ...read.highlights.map((r) => r.sheet)])].filter((n) => protectedNames.has(n));
+  if (blocked.length > 0) throw protectedError(blocked);
+  if (!read.highlightSheetExists && read.structureProtected) {
+    throw new BridgeError("protected", {
+      ja: "ブックの構成が保護されているため、色付けの記録用シートを追加できません。保護を解除してから実行してください。何も変更していません。",
+      en: "The workbook structure is protected, so the sheet that records highlights cannot be added. Unprotect it and try again; nothing was changed.",
+    });
+  }
+
+  const before = await readFills(ctx, [...newRects, ...read.highlights.map((r) => ({ sheet: r.sheet, rect: r.rect }))], budget);
+  const painted = new Set<string>();
+  const records: HighlightRecord[] = [];
+  for (const r of newRects) {
+    const original: FillState[] = [];
+    for (let row = r.rect.top; row <= r.rect.bottom; row++) {
+      for (let col = r.rect.left; col <= r.rect.right; col++) {
+        const key = `${r.sheet}\u0000${row}:${col}`;
+        painted.add(key);
+        const now = before.get(key) ?? { color: null };
+        const prev = old.get(key);
+        // Still showing our earlier colour: the user's own fill is the one recorded then.
+        original.push(prev && sameFill(now, { color: prev.painted.toUpperCase() }) ? prev.original : now);
+      }
+    }
+    records.push({ sheet: r.sheet, rect: r.rect, painted: r.fill.toUpperCase(), original });
+  }
+  const restores: (PaintedCell & { to: FillState })[] = [];
+  for (const [key, c] of old) {
+    if (painted.has(key)) continue;
+    if (sameFill(before.get(key) ?? { color: null }, { color: c.painted.toUpperCase() })) restores.push({ sheet: c.sheet, row: c.row, col: c.col, to: c.original });
+  }
+
+  const batch = new Batcher(ctx, budget);
+  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  await queueRestores(ctx, batch, restores);
+  await writeBookkeeping(ctx, batch, read.highlightSheetExists, records, budget);
+  let cells = 0;
+  for (const op of ops) {
+    const ws = ctx.workbook.worksheets.getItem(op.sheet);
+    for (const addresses of addressChunks(op.cells)) {
+      await batch.add(addresses.length + 150, () => {
+        ws.getRanges(addresses).format.fill.color = op.fill;
+      });
+    }
+    for (const c of op.cells) cells += rectSize(parseRange(c) ?? { top: 1, left: 1, bottom: 0, right: 0 });
+  }
+  await batch.flush();
+  return { written: cells, syncs: batch.syncs };
+}
+
+/**
+ * Clear: puts back the recorded fill of every highlighted cell that still shows the colour the
+ * add-in painted (a fill the user chose since is kept), then empties the bookkeeping. Works
+ * after a reload: the records live in the workbook.
+ */
+export async function clearHighlights(ctx: Excel.RequestContext, options: { budget?: number } = {}): Promise<ApplyOutcome> {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load("items/name");
+  await ctx.sync();
+  const hs = worksheets.items.find((ws) => ws.name === HIGHLIGHT_SHEET);
+  if (!hs) return { written: 0, syncs: 1 };
+  const used = hs.getUsedRangeOrNullObject(true);
+  used.load("values");
+  const user = worksheets.items.filter((ws) => ws.name !== HIGHLIGHT_SHEET);
+  for (const ws of user) ws.protection.load("protected");
+  await ctx.sync();
+  const names = new Set(user.map((ws) => ws.name));
+  const records = used.isNullObject ? [] : rowsToRecords(used.values).filter((r) => names.has(r.sheet));
+  const blocked = [...new Set(records.map((r) => r.sheet))].filter((n) => user.find((ws) => ws.name === n)?.protection.protected);
+  if (blocked.length > 0) throw protectedError(blocked);
+  const now = await readFills(ctx, records.map((r) => ({ sheet: r.sheet, rect: r.rect })), budget);
+  const restores: (PaintedCell & { to: FillState })[] = [];
+  for (const [key, c] of recordCells(records)) {
+    if (sameFill(now.get(key) ?? { color: null }, { color: c.painted.toUpperCase() })) restores.push({ sheet: c.sheet, row: c.row, col: c.col, to: c.original });
+  }
+  const batch = new Batcher(ctx, budget);
+  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  await queueRestores(ctx, batch, restores);
+  await batch.add(200, () => {
+    hs.getRange("A:D").clear("Contents");
+  });
+  await batch.flush();
+  return { written: restores.length, syncs: 2 + batch.syncs };
+}
+
+/** Activates the sheet and selects the cell (one round trip). */
+export async function selectCell(ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  await ctx.sync();
+}

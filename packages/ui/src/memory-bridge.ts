@@ -1,0 +1,250 @@
+import {
+  a1,
+  buildPlan,
+  cellsOf,
+  checkWorkbook,
+  guardText,
+  parseA1,
+  parseRange,
+  preparePlan,
+  storedValue,
+  type CellValue,
+  type Lang,
+  type PlanKind,
+  type ProfileInput,
+  type SheetGrid,
+  type WorkbookReport,
+  type WritePlan,
+} from "@pmark/core";
+import type { ApplyResult, HostBridge, PlanPreview } from "./bridge";
+
+/**
+ * An in-memory workbook that implements the host bridge by running core directly: the preview
+ * mode of the task pane (opened outside Office), demos, and the browser and unit tests. It
+ * applies write plans the way a spreadsheet host does — text stays text, null leaves a cell
+ * alone, highlights remember the user's own fill — so tests can check plans end to end.
+ */
+
+export interface MemorySheet {
+  name: string;
+  values: CellValue[][];
+  formulas: (string | null)[][];
+  merges?: SheetGrid["merges"];
+  hidden?: boolean;
+}
+
+export interface MemoryWorkbook {
+  sheets: MemorySheet[];
+  /** Cell fills the user (or a highlight) set: sheet → A1 → colour; absent means no fill. */
+  fills: Map<string, Map<string, string>>;
+  /** Cells painted by the add-in: sheet → A1 → the fill before painting (null = none) and the colour painted. */
+  highlights: Map<string, Map<string, { original: string | null; painted: string }>>;
+  /** Everything else a plan set (dropdowns, formats...), kept for inspection. */
+  extras: WritePlan["ops"];
+}
+
+export function memoryWorkbook(grids: readonly SheetGrid[], fills?: Record<string, Record<string, string>>): MemoryWorkbook {
+  return {
+    sheets: grids.map((g) => ({
+      name: g.name,
+      values: g.values.map((row) => [...row]),
+      formulas: g.values.map((row, r) => row.map((_, c) => g.formulas?.[r]?.[c] ?? null)),
+      ...(g.merges ? { merges: g.merges } : {}),
+    })),
+    fills: new Map(Object.entries(fills ?? {}).map(([sheet, cells]) => [sheet, new Map(Object.entries(cells))])),
+    highlights: new Map(),
+    extras: [],
+  };
+}
+
+/** The workbook as core reads it (the add-in's bookkeeping never shows: it lives outside the sheets). */
+export function gridsOf(wb: MemoryWorkbook): SheetGrid[] {
+  return wb.sheets.map((s) => ({ name: s.name, values: s.values, formulas: s.formulas, ...(s.merges ? { merges: s.merges } : {}) }));
+}
+
+function sheetOf(wb: MemoryWorkbook, name: string): MemorySheet {
+  const s = wb.sheets.find((x) => x.name === name) ?? wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+function setCell(sheet: MemorySheet, row: number, col: number, value: CellValue, formula: string | null): void {
+  while (sheet.values.length < row) sheet.values.push([]);
+  while (sheet.formulas.length < row) sheet.formulas.push([]);
+  const vr = sheet.values[row - 1] as CellValue[];
+  const fr = sheet.formulas[row - 1] as (string | null)[];
+  while (vr.length < col) vr.push(null);
+  while (fr.length < col) fr.push(null);
+  vr[col - 1] = value;
+  fr[col - 1] = formula;
+}
+
+function fillsOf(wb: MemoryWorkbook, sheet: string): Map<string, string> {
+  let m = wb.fills.get(sheet);
+  if (!m) wb.fills.set(sheet, (m = new Map()));
+  return m;
+}
+
+/** Puts back the fill of every painted cell whose colour is still the one painted (a fill the user changed since stays). */
+export function clearHighlights(wb: MemoryWorkbook, keep?: ReadonlySet<string>): number {
+  let n = 0;
+  for (const [sheet, cells] of wb.highlights) {
+    const fills = fillsOf(wb, sheet);
+    for (const [cell, h] of cells) {
+      if (keep?.has(`${sheet}\u0000${cell}`)) continue;
+      if (fills.get(cell) === h.painted) {
+        if (h.original === null) fills.delete(cell);
+        else fills.set(cell, h.original);
+        n++;
+      }
+      cells.delete(cell);
+    }
+    if (cells.size === 0) wb.highlights.delete(sheet);
+  }
+  return n;
+}
+
+/** Applies a placed, checked plan (see `preparePlan`); returns the cells written or painted. */
+export function applyPlanToWorkbook(wb: MemoryWorkbook, plan: WritePlan): number {
+  let written = 0;
+  const painting = plan.ops.filter((op) => op.op === "highlight");
+  if (painting.length > 0) {
+    // A new set of highlights replaces the old one: cells no longer flagged get their fill back.
+    const next = new Set<string>();
+    for (const op of painting) for (const range of op.cells) for (const c of cellsOf(parseRange(range) ?? { top: 1, left: 1, bottom: 0, right: 0 })) next.add(`${op.sheet}\u0000${a1(c.row, c.col)}`);
+    clearHighlights(wb, next);
+  }
+  for (const op of plan.ops) {
+    switch (op.op) {
+      case "addSheet":
+        wb.sheets.push({ name: op.sheet, values: [], formulas: [], ...(op.hidden ? { hidden: true } : {}) });
+        break;
+      case "values": {
+        const sheet = sheetOf(wb, op.sheet);
+        op.values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v === null || v === undefined) return;
+            setCell(sheet, op.row + r, op.col + c, storedValue(guardText(v)), null);
+            written++;
+          }),
+        );
+        break;
+      }
+      case "formulas": {
+        const sheet = sheetOf(wb, op.sheet);
+        op.formulas.forEach((row, r) =>
+          row.forEach((f, c) => {
+            if (f === null || f === undefined) return;
+            // No calculation engine here: the cell holds the formula and shows blank.
+            setCell(sheet, op.row + r, op.col + c, "", f);
+            written++;
+          }),
+        );
+        break;
+      }
+      case "highlight": {
+        const fills = fillsOf(wb, op.sheet);
+        let marks = wb.highlights.get(op.sheet);
+        if (!marks) wb.highlights.set(op.sheet, (marks = new Map()));
+        for (const range of op.cells) {
+          const rect = parseRange(range);
+          if (!rect) continue;
+          for (const c of cellsOf(rect)) {
+            const cell = a1(c.row, c.col);
+            const prev = marks.get(cell);
+            marks.set(cell, { original: prev ? prev.original : (fills.get(cell) ?? null), painted: op.fill });
+            fills.set(cell, op.fill);
+            written++;
+          }
+        }
+        break;
+      }
+      default:
+        wb.extras.push(op);
+    }
+  }
+  return written;
+}
+
+export interface MemoryBridgeOptions {
+  language?: Lang;
+  /** Check date (YYYY-MM-DD); today when omitted. */
+  today?: string;
+  profile?: ProfileInput;
+  /** Sheets to treat as protected ("*" protects the workbook structure). */
+  protectedSheets?: string[];
+  /** The user's own fills: sheet → A1 → colour. */
+  fills?: Record<string, Record<string, string>>;
+}
+
+export interface MemoryBridge extends HostBridge {
+  readonly host: "preview";
+  readonly workbook: MemoryWorkbook;
+  /** Every selection the UI asked for, in order. */
+  readonly selections: { sheet: string; cell: string }[];
+  grids(): SheetGrid[];
+  /** Replaces the whole workbook (demo pages load their own sample). */
+  load(grids: readonly SheetGrid[], fills?: Record<string, Record<string, string>>): void;
+  /** A user's edit: writes the cell and notifies `onChange` listeners. */
+  edit(sheet: string, cell: string, value: CellValue): void;
+}
+
+export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryBridgeOptions = {}): MemoryBridge {
+  let wb = memoryWorkbook(grids, options.fills);
+  const selections: { sheet: string; cell: string }[] = [];
+  const listeners = new Set<() => void>();
+  const lang: Lang = options.language ?? "ja";
+  const check = (): WorkbookReport =>
+    checkWorkbook(gridsOf(wb), { ...(options.today ? { today: options.today } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+  const planFor = (kind: PlanKind) => {
+    const grids = gridsOf(wb);
+    return { grids, ...buildPlan(kind, grids, check(), { lang, ...(options.profile ? { profile: options.profile } : {}) }) };
+  };
+  const protectedSheets = options.protectedSheets ?? [];
+
+  return {
+    host: "preview",
+    get workbook() {
+      return wb;
+    },
+    selections,
+    grids: () => gridsOf(wb),
+    load(next, fills) {
+      wb = memoryWorkbook(next, fills);
+    },
+    edit(sheet, cell, value) {
+      const at = parseA1(cell);
+      if (!at) throw new Error(`not a cell: ${cell}`);
+      setCell(sheetOf(wb, sheet), at.row, at.col, value, null);
+      for (const l of listeners) l();
+    },
+    language: () => lang,
+    async check() {
+      return check();
+    },
+    async select(sheet, cell) {
+      selections.push({ sheet, cell });
+    },
+    async preview(kind): Promise<PlanPreview> {
+      const { grids, plan, problem } = planFor(kind);
+      const prepared = preparePlan(plan, grids, { confirmOverwrite: true, protectedSheets });
+      const issue = prepared.problem ?? problem;
+      return { plan: prepared.plan, overwrites: prepared.overwrites, ...(issue ? { problem: { code: issue.code, message: issue.message } } : {}) };
+    },
+    async apply(kind, _options, confirmOverwrite): Promise<ApplyResult> {
+      const { grids, plan } = planFor(kind);
+      const prepared = preparePlan(plan, grids, { confirmOverwrite, protectedSheets });
+      if (prepared.problem) return { ok: false, written: 0, skipped: [], error: { code: prepared.problem.code, message: prepared.problem.message } };
+      const written = applyPlanToWorkbook(wb, prepared.plan);
+      return { ok: true, written, skipped: prepared.skipped };
+    },
+    async clearHighlights(): Promise<ApplyResult> {
+      const written = clearHighlights(wb);
+      return { ok: true, written, skipped: [] };
+    },
+    onChange(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * Task pane figures for `npm run bench`, as one JSON line on stdout:
+ *   { taskpaneGzipBytes, commandsGzipBytes, firstRenderMs, firstCheckMs, runs }
+ * firstRenderMs: navigation start to the UI drawn (the pane's "pmark-rendered" mark), in
+ * headless Chromium, preview mode, median of `runs` cold page loads; firstCheckMs: clicking
+ * Check on the built-in sample until the findings are drawn (median). Nothing leaves
+ * 127.0.0.1: office.js is answered by a local stub.
+ *
+ *   node scripts/bench-ui.mjs [--runs N]
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_STUB = "window.Office={context:{displayLanguage:'ja-JP'},onReady:function(cb){var i={host:null,platform:null};setTimeout(function(){cb&&cb(i)},0);return Promise.resolve(i)}};";
+
+const dist = mkdtempSync(join(tmpdir(), "pmark-bench-ui-"));
+const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "excel"], { cwd: root, env: { ...process.env, PMARK_EXCEL_OUTDIR: dist }, stdio: ["ignore", "ignore", "inherit"] });
+if (built.status !== 0) process.exit(built.status ?? 1);
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const sizes = { taskpaneGzipBytes: gz("taskpane.js"), commandsGzipBytes: gz("commands.js") };
+
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
+const server = createServer((req, res) => {
+  const file = normalize(join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname)));
+  if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+  res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const userDataDir = mkdtempSync(join(tmpdir(), "pmark-bench-chromium-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+await context.route("**/*", (route) => {
+  const url = route.request().url();
+  if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STUB });
+  return new URL(url).origin === origin ? route.continue() : route.abort();
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const render = [];
+const check = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/taskpane.html?lang=ja`);
+    await page.waitForSelector(".pm-app[data-ready]");
+    render.push(await page.evaluate("performance.getEntriesByName('pmark-rendered')[0].startTime"));
+    const t0 = Date.now();
+    await page.click("#pm-check");
+    await page.waitForSelector(".pm-finding");
+    check.push(Date.now() - t0);
+    await page.close();
+  }
+} finally {
+  await context.close();
+  server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+}
+
+console.log(
+  JSON.stringify({
+    ...sizes,
+    firstRenderMs: Math.round(median(render) * 10) / 10,
+    firstCheckMs: median(check),
+    runs,
+  }),
+);

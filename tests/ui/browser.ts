@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+/**
+ * Browser-test plumbing: build the task pane with scripts/build.mjs into a temporary folder,
+ * serve it from 127.0.0.1, and drive Debian's headless Chromium with playwright-core. office.js
+ * is answered by a local stub (as outside Office: no host), every other request that leaves
+ * the page's origin is blocked and recorded.
+ */
+
+export const ROOT = join(__dirname, "..", "..");
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+
+/** office.js outside Office: onReady reports no host, as the real script does in a plain browser. */
+export const OFFICE_STUB = `window.Office = {
+  context: { displayLanguage: "ja-JP" },
+  onReady: function (cb) { var info = { host: null, platform: null }; setTimeout(function () { if (cb) cb(info); }, 0); return Promise.resolve(info); }
+};`;
+
+export function buildPane(): string {
+  const out = mkdtempSync(join(tmpdir(), "pmark-pane-"));
+  const res = spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "excel"], { cwd: ROOT, env: { ...process.env, PMARK_EXCEL_OUTDIR: out }, encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`build failed: ${res.stderr}`);
+  return out;
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
+
+export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** Requests that would have left the page's origin (blocked), office.js excepted (stubbed). */
+  offOrigin: string[];
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(origin: string): Promise<Session> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "pmark-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const requests: string[] = [];
+  const offOrigin: string[] = [];
+  const pageErrors: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STUB });
+    if (new URL(url).origin === origin) return route.continue();
+    offOrigin.push(url);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  return {
+    context,
+    page,
+    requests,
+    offOrigin,
+    pageErrors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPane } from "./browser";
+
+/**
+ * The task pane bundle: a gzip ceiling (raise it in the same commit when growth is intended,
+ * and say why) and what must never be in it — markup sinks, dynamic code, network calls, Node.
+ */
+
+const CEILING_GZIP = { "taskpane.js": 130_000, "commands.js": 120_000 };
+const MUST_NOT_APPEAR = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "new Function", "eval(", "fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "node:fs", "exceljs", "hyperformula"];
+
+describe("Excel add-in bundles", () => {
+  let dist = "";
+  beforeAll(() => {
+    dist = buildPane();
+  });
+  afterAll(() => {
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  for (const [file, ceiling] of Object.entries(CEILING_GZIP)) {
+    it(`${file} stays under ${ceiling} bytes gzipped`, () => {
+      const size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+      expect(size, `${file} is ${size} bytes gzipped; raise CEILING_GZIP in this test if the growth is intended`).toBeLessThanOrEqual(ceiling);
+    });
+    it(`${file} has no markup sinks, dynamic code, network calls or Node modules`, () => {
+      const text = readFileSync(join(dist, file), "utf8");
+      expect(MUST_NOT_APPEAR.filter((s) => text.includes(s))).toEqual([]);
+    });
+  }
+
+  it("the pages load only office.js from Microsoft's CDN and their own script", () => {
+    for (const page of ["taskpane.html", "commands.html"]) {
+      const html = readFileSync(join(dist, page), "utf8");
+      const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+      expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", page.replace(".html", ".js")]);
+      expect(html).not.toMatch(/<link[^>]+href="https?:/);
+      expect(html).toContain("Content-Security-Policy");
+    }
+  });
+});
