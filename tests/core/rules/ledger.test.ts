@@ -88,3 +88,132 @@ describe("ledger header used by the rule tests", () => {
     expect(LEDGER_HEADER).toHaveLength(20);
   });
 });
+
+// ---- Rules of issue 9 (sensitive keywords, foreign transfer, legal retention, 2023 scope). ----
+// Columns of ledgerSheet: C 名称, D 項目, I 媒体, J 保管場所, M 保管期間, O 委託先, P 提供先, Q 要配慮.
+
+table("ledger/sensitive-unflagged", {
+  valid: [
+    { name: "health checks flagged as sensitive", grids: withRisk(ledgerSheet([{ 個人情報の名称: "健康診断結果", 要配慮個人情報: "有" }])) },
+    {
+      name: "look-alikes: 健康保険証番号, 国籍, 犯罪収益移転防止法, システム障害",
+      grids: withRisk(
+        ledgerSheet([
+          { 個人情報の名称: "従業員名簿", 個人情報の項目: "氏名、住所、健康保険証番号、国籍", 要配慮個人情報: "無" },
+          { 個人情報の名称: "犯罪収益移転防止法に基づく本人確認記録", 要配慮個人情報: null },
+          { 個人情報の名称: "システム障害対応記録", 要配慮個人情報: "無" },
+          { 個人情報の名称: "宗教法人顧客名簿", 要配慮個人情報: "無" },
+        ]),
+      ),
+    },
+  ],
+  invalid: [
+    { name: "健康診断結果 flagged no", grids: withRisk(ledgerSheet([{ 個人情報の名称: "健康診断結果", 要配慮個人情報: "無" }])), expected: [`${L}!Q2 unflagged`] },
+    {
+      name: "2023 additions in the data items, flag blank",
+      grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、労働組合の加入状況", 要配慮個人情報: null }, { 個人情報の項目: "性的指向に関する相談内容", 要配慮個人情報: "" }])),
+      expected: [`${L}!Q2 unflagged`, `${L}!Q3 unflagged`],
+    },
+    {
+      name: "no sensitive column: the item's name",
+      grids: [sheet(L, [["個人情報の名称", "利用目的", "保管場所"], ["障害者手帳の写し", "障害者雇用の手続", "人事キャビネット"]])],
+      expected: [`${L}!A2 noFlagColumn`],
+    },
+  ],
+});
+
+const register = sheet("委託先管理台帳", [
+  ["委託先名", "委託業務", "評価日", "評価結果", "覚書", "所在国", "備考"],
+  ["Global CRM Inc.", "顧客管理SaaS", "2025/4/1", "適", "済（DPA締結）", "米国", "外国にある第三者：基準適合体制を確認"],
+  ["Overseas Support Ltd.", "問合せ対応", "2025/4/1", "適", "済", "フィリピン", null],
+]);
+
+table("ledger/overseas-provision-unspecified", {
+  valid: [
+    { name: "domestic or none", grids: withRisk(ledgerSheet([{ 提供先: "健康保険組合", 本人同意: "○" }, { 提供先: "海外提供なし" }])) },
+    { name: "country and safeguard in the cell", grids: withRisk(ledgerSheet([{ 提供先: "米国の親会社（基準適合体制を確認済み）", 本人同意: "○" }])) },
+    { name: "an EU country is itself the safeguard", grids: withRisk(ledgerSheet([{ 提供先: "ドイツの子会社", 本人同意: "○" }])) },
+    { name: "a registered contractor with its country and safeguard", grids: [...withRisk(ledgerSheet([{ 委託先: "Global CRM Inc." }])), register] },
+  ],
+  invalid: [
+    { name: "第三国提供あり with nothing else", grids: withRisk(ledgerSheet([{ 提供先: "第三国提供あり", 本人同意: "○" }])), expected: [`${L}!P2 neither`] },
+    { name: "a country without a safeguard", grids: withRisk(ledgerSheet([{ 提供先: "米国の提携先", 本人同意: "○" }])), expected: [`${L}!P2 noSafeguard`] },
+    { name: "abroad with a safeguard but no country", grids: withRisk(ledgerSheet([{ 委託先: "海外のコールセンター（基準適合体制あり）" }])), expected: [`${L}!O2 noCountry`] },
+    { name: "a registered contractor abroad without a safeguard", grids: [...withRisk(ledgerSheet([{ 委託先: "Overseas Support Ltd." }])), register], expected: [`${L}!O2 noSafeguard`] },
+  ],
+});
+
+table("ledger/retention-below-legal", {
+  valid: [
+    {
+      name: "exactly the legal minimum, or more",
+      grids: withRisk(
+        ledgerSheet([
+          { 個人情報の名称: "健康診断結果", 保管期間: "5年" },
+          { 個人情報の名称: "扶養控除等申告書", 保管期間: "7年間" },
+          { 個人情報の名称: "労働者名簿", 保管期間: "退職後5年" },
+          { 個人情報の名称: "雇用保険被保険者資格取得届", 保管期間: "4年" },
+        ]),
+      ),
+    },
+    { name: "3 years for a wage ledger while the transitional rule lasts", grids: withRisk(ledgerSheet([{ 個人情報の名称: "賃金台帳", 保管期間: "最終記入日から3年" }])) },
+    { name: "no legal period for a customer list", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿", 保管期間: "1年" }])) },
+    { name: "永年 and unreadable text are other rules'", grids: withRisk(ledgerSheet([{ 個人情報の名称: "出勤簿", 保管期間: "永年" }, { 個人情報の名称: "タイムカード", 保管期間: "法定期間" }])) },
+  ],
+  invalid: [
+    { name: "health checks kept 4 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "健康診断結果", 保管期間: "4年" }])), expected: [`${L}!M2 belowLegal`] },
+    { name: "a withholding ledger kept 5 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "源泉徴収簿", 保管期間: "5年" }])), expected: [`${L}!M2 belowLegal`] },
+    { name: "attendance kept 2 years (below even the transitional 3)", grids: withRisk(ledgerSheet([{ 個人情報の名称: "出勤簿", 保管期間: "２年" }])), expected: [`${L}!M2 belowLegal`] },
+    { name: "one month short of 7 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "扶養控除等申告書", 保管期間: "6年11か月" }])), expected: [`${L}!M2 belowLegal`] },
+  ],
+});
+
+const MY_NUMBER_HEADER = ["個人情報の名称", "利用目的", "保管場所", "保管期間", "特定個人情報"];
+
+table("ledger/mynumber-retention-indefinite", {
+  valid: [
+    { name: "My Number kept for the statutory period", grids: withRisk(ledgerSheet([{ 個人情報の名称: "マイナンバー（個人番号）", 保管期間: "退職後7年" }])) },
+    { name: "永年 without My Number", grids: withRisk(ledgerSheet([{ 個人情報の名称: "社史資料", 保管期間: "永年" }])) },
+    { name: "an explicit no wins over the words", grids: [sheet(L, [MY_NUMBER_HEADER, ["マイナンバー取扱規程の配布記録", "周知", "総務部", "永年", "無"]])] },
+  ],
+  invalid: [
+    { name: "個人番号 in the data items, kept 永年", grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、個人番号", 保管期間: "永年" }])), expected: [`${L}!M2 indefinite`] },
+    { name: "flagged My Number, kept without limit", grids: [sheet(L, [MY_NUMBER_HEADER, ["扶養親族情報", "年末調整", "経理部", "無期限", "○"]])], expected: [`${L}!D2 indefinite`] },
+  ],
+});
+
+table("ledger/mixed-media-row", {
+  valid: [{ name: "one medium per row", grids: withRisk(ledgerSheet([{ 媒体: "紙" }, { 媒体: "電子" }])) }],
+  invalid: [{ name: "紙・電子 and 両方", grids: withRisk(ledgerSheet([{ 媒体: "紙・電子" }, { 媒体: "電子" }, { 媒体: "両方" }])), expected: [`${L}!I2 mixed`, `${L}!I4 mixed`] }],
+});
+
+const trainingRecords = sheet("教育実施記録", [["氏名", "所属", "実施日", "教育名", "テスト結果"], ["山田", "人事部", "2025/4/1", "個人情報保護教育", "90点"]]);
+const pmsItems = [{ 個人情報の名称: "同意書" }, { 個人情報の名称: "入社時誓約書" }, { 個人情報の名称: "来訪者受付票" }, { 個人情報の名称: "教育受講記録" }];
+
+table("ledger/pms-records-missing", {
+  valid: [
+    { name: "the PMS records are in the ledger", grids: [ledgerSheet([{ 個人情報の名称: "顧客名簿" }, ...pmsItems]), trainingRecords] },
+    { name: "a ledger without yearly records is not judged", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿" }])) },
+  ],
+  invalid: [
+    {
+      name: "a ledger beside training records that lists none of them",
+      grids: [ledgerSheet([{ 個人情報の名称: "顧客名簿" }]), trainingRecords],
+      expected: [`${L}!C1 missing`, `${L}!C1 missing`, `${L}!C1 missing`, `${L}!C1 missing`],
+    },
+    { name: "only the pledges missing", grids: [ledgerSheet([{ 個人情報の名称: "顧客名簿" }, ...pmsItems.filter((i) => i.個人情報の名称 !== "入社時誓約書")]), trainingRecords], expected: [`${L}!C1 missing`] },
+  ],
+});
+
+const CATEGORY_HEADER = ["個人情報の名称", "利用目的", "保管場所", "情報区分"];
+
+table("ledger/2023-category-missing", {
+  valid: [
+    { name: "access logs with a category", grids: [sheet(L, [CATEGORY_HEADER, ["Webアクセスログ", "不正検知", "ログサーバ", "個人関連情報"]])] },
+    { name: "no identifiers", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿" }])) },
+  ],
+  invalid: [
+    { name: "cookie IDs, no category column", grids: withRisk(ledgerSheet([{ 個人情報の名称: "広告配信用Cookie ID" }])), expected: [`${L}!C2 noCategory`] },
+    { name: "IP addresses, category blank", grids: [sheet(L, [CATEGORY_HEADER, ["問合せ履歴", "サポート", "CRM", "個人情報"], ["アクセス元IPアドレス", "不正検知", "ログサーバ", null]])], expected: [`${L}!D3 noCategory`] },
+  ],
+});

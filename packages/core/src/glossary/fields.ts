@@ -46,6 +46,8 @@ export const LEDGER_FIELDS = [
   "owner",
   "contractor",
   "recipient",
+  "country",
+  "safeguard",
   "sensitive",
   "myNumber",
   "disclosable",
@@ -107,11 +109,26 @@ export type ContractorField = (typeof CONTRACTOR_FIELDS)[number];
 export const LAW_FIELDS = ["id", "name", "authority", "category", "enforcedDate", "checkedDate", "url", "relatedBusiness", "note"] as const;
 export type LawField = (typeof LAW_FIELDS)[number];
 
+/** 教育実施記録 / 受講者名簿 (notes/domain.md §4.3): one row per person and training session. */
+export const TRAINING_FIELDS = ["id", "name", "department", "employment", "hireDate", "date", "course", "method", "testResult", "passed", "absenceReason", "followUp", "note"] as const;
+export type TrainingField = (typeof TRAINING_FIELDS)[number];
+
+/** 内部監査記録 (notes/domain.md §4.4): one row per audited department (or per check item). */
+export const AUDIT_FIELDS = ["id", "date", "department", "auditor", "auditorDepartment", "checkItem", "result", "finding", "correctiveAction", "correctionDue", "correctedDate", "note"] as const;
+export type AuditField = (typeof AUDIT_FIELDS)[number];
+
+/** マネジメントレビュー / 代表者による見直し (notes/domain.md §4.5): one row per review (or per input). */
+export const REVIEW_FIELDS = ["id", "date", "input", "output", "reviewer", "note"] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+
 export interface FieldsByKind {
   ledger: LedgerField;
   risk: RiskField;
   contractor: ContractorField;
   law: LawField;
+  training: TrainingField;
+  audit: AuditField;
+  review: ReviewField;
 }
 
 type Catalogue<F extends string> = Record<F, Omit<FieldDef<F>, "id">>;
@@ -305,6 +322,18 @@ const ledger: Catalogue<LedgerField> = {
     type: "text",
     label: { ja: "提供先", en: "Third-party recipient" },
     synonyms: ["提供先", "第三者提供", "第三者提供先", "提出先", "第三者提供の有無", "提供の有無", "共同利用", "recipient", "recipients", "thirdparty", "thirdpartyrecipient", "provisiontothirdparties"],
+  },
+  country: {
+    // The PPC data-mapping toolkit's columns for handling abroad (外国にある第三者への提供).
+    type: "text",
+    label: { ja: "所在国", en: "Country" },
+    synonyms: ["所在国", "国名", "外国の名称", "提供先の国", "提供先国", "委託先の所在国", "移転先国", "移転先の国", "保管国", "データ保管国", "所在国・地域", "country", "countries", "destinationcountry", "countryoftransfer"],
+    exactOnly: ["国名"],
+  },
+  safeguard: {
+    type: "text",
+    label: { ja: "外国移転の根拠", en: "Transfer safeguard" },
+    synonyms: ["外国移転の根拠", "越境移転の根拠", "移転の根拠", "外国提供の根拠", "外国提供の要件", "基準適合体制", "相当措置", "移転根拠", "transfersafeguard", "safeguard", "transfermechanism", "transferbasis"],
   },
   sensitive: {
     type: "yesno",
@@ -629,11 +658,214 @@ const law: Catalogue<LawField> = {
   note: NOTE,
 };
 
+const training: Catalogue<TrainingField> = {
+  id: {
+    type: "id",
+    label: { ja: "番号", en: "ID" },
+    synonyms: ["no", "no.", "番号", "社員番号", "従業員番号", "社員no", "職員番号", "id", "employeeid", "staffid"],
+    exactOnly: ["no", "番号", "id"],
+  },
+  name: {
+    type: "text",
+    label: { ja: "氏名", en: "Name" },
+    synonyms: ["氏名", "受講者", "受講者名", "受講者氏名", "従業者名", "従業者氏名", "従業員名", "従業員氏名", "社員名", "社員氏名", "名前", "対象者氏名", "name", "fullname", "employee", "employeename", "attendee", "participant", "trainee", "staffname"],
+    exactOnly: ["name", "employee"],
+    signature: true,
+  },
+  department: {
+    type: "text",
+    label: { ja: "所属", en: "Department" },
+    synonyms: ["所属", "所属部署", "所属部門", "所属部署名", "部署", "部署名", "部門", "部門名", "所属課", "department", "dept", "team"],
+    exactOnly: ["team"],
+  },
+  employment: {
+    type: "text",
+    label: { ja: "区分", en: "Employment type" },
+    synonyms: ["区分", "雇用区分", "従業者区分", "従業員区分", "社員区分", "雇用形態", "就業形態", "身分", "職種区分", "役職区分", "employmenttype", "employment", "staffcategory", "contracttype"],
+    exactOnly: ["区分", "身分"],
+  },
+  hireDate: {
+    type: "date",
+    label: { ja: "入社日", en: "Hire date" },
+    synonyms: ["入社日", "入社年月日", "着任日", "配属日", "雇入日", "雇入れ日", "hiredate", "startdate", "joined"],
+  },
+  date: {
+    type: "date",
+    label: { ja: "実施日", en: "Date" },
+    synonyms: ["実施日", "受講日", "教育実施日", "教育日", "研修日", "研修実施日", "受講年月日", "実施年月日", "受講完了日", "修了日", "date", "trainingdate", "completed", "completiondate", "attended", "datecompleted"],
+    exactOnly: ["date"],
+    signature: true,
+  },
+  course: {
+    type: "text",
+    label: { ja: "教育名", en: "Course" },
+    synonyms: ["教育名", "教育内容", "教育テーマ", "教育の名称", "研修名", "研修内容", "コース", "コース名", "講座名", "科目", "教育種別", "course", "coursename", "training", "trainingname", "programme", "program", "module"],
+    exactOnly: ["科目", "training", "module"],
+    signature: true,
+  },
+  method: {
+    type: "text",
+    label: { ja: "方法", en: "Method" },
+    synonyms: ["方法", "実施方法", "教育方法", "受講方法", "実施形態", "研修形態", "method", "deliverymethod", "format"],
+    exactOnly: ["方法", "format"],
+  },
+  testResult: {
+    type: "text",
+    label: { ja: "テスト結果", en: "Test result" },
+    synonyms: ["テスト結果", "理解度", "理解度テスト", "理解度確認", "理解度確認テスト", "理解度テスト結果", "確認テスト", "テスト", "点数", "得点", "テストの点数", "評価点", "testresult", "test", "score", "testscore", "quiz", "quizscore", "assessment", "comprehensioncheck"],
+    exactOnly: ["テスト", "点数", "得点", "test", "score"],
+    signature: true,
+  },
+  passed: {
+    type: "text",
+    label: { ja: "合否", en: "Pass/fail" },
+    synonyms: ["合否", "合否判定", "合格判定", "判定", "合格", "passfail", "pass/fail", "passed", "pass", "outcome"],
+    exactOnly: ["判定", "合格", "pass", "outcome"],
+    signature: true,
+  },
+  absenceReason: {
+    type: "text",
+    label: { ja: "未受講理由", en: "Reason not trained" },
+    synonyms: ["未受講理由", "未受講の理由", "欠席理由", "未実施理由", "reasonnottrained", "absencereason"],
+  },
+  followUp: {
+    type: "date",
+    label: { ja: "フォロー実施日", en: "Follow-up date" },
+    synonyms: ["フォロー実施日", "フォロー日", "フォローアップ日", "フォローアップ実施日", "再教育日", "補講日", "followup", "followupdate"],
+  },
+  note: NOTE,
+};
+
+const audit: Catalogue<AuditField> = {
+  id: {
+    type: "id",
+    label: { ja: "番号", en: "ID" },
+    synonyms: ["no", "no.", "番号", "指摘番号", "監査番号", "id"],
+    exactOnly: ["no", "番号", "id"],
+  },
+  date: {
+    type: "date",
+    label: { ja: "監査日", en: "Audit date" },
+    synonyms: ["監査日", "監査実施日", "内部監査日", "内部監査実施日", "監査年月日", "実施日", "実施年月日", "auditdate", "dateofaudit", "audited", "date"],
+    exactOnly: ["date", "実施日"],
+    signature: true,
+  },
+  department: {
+    type: "text",
+    label: { ja: "被監査部門", en: "Audited department" },
+    synonyms: ["被監査部門", "被監査部署", "被監査部門名", "監査対象部門", "監査対象部署", "監査対象", "対象部門", "対象部署", "auditeddepartment", "auditee", "auditeddept", "departmentaudited", "auditedunit"],
+    signature: true,
+  },
+  auditor: {
+    type: "text",
+    label: { ja: "監査員", en: "Auditor" },
+    synonyms: ["監査員", "監査員名", "監査員氏名", "内部監査員", "担当監査員", "監査担当者", "監査者", "auditor", "auditors", "auditorname", "leadauditor"],
+    signature: true,
+  },
+  auditorDepartment: {
+    type: "text",
+    label: { ja: "監査員の所属", en: "Auditor's department" },
+    synonyms: ["監査員の所属", "監査員所属", "監査員の所属部署", "監査員所属部署", "監査員の部署", "監査員部署", "監査員の所属部門", "監査員所属部門", "auditorsdepartment", "auditordepartment", "auditordept", "auditorsdept", "auditorsunit"],
+    signature: true,
+  },
+  checkItem: {
+    type: "text",
+    label: { ja: "チェック項目", en: "Check item" },
+    synonyms: ["チェック項目", "監査項目", "確認項目", "監査内容", "監査の観点", "監査テーマ", "要求事項", "checkitem", "checkpoint", "criteria", "auditcriteria", "requirement"],
+  },
+  result: {
+    type: "text",
+    label: { ja: "結果", en: "Result" },
+    synonyms: ["結果", "監査結果", "判定", "評価", "適合性", "適否", "指摘区分", "判定結果", "result", "auditresult", "rating", "conformity", "findingtype"],
+    exactOnly: ["結果", "判定", "評価", "適否", "result", "rating"],
+  },
+  finding: {
+    type: "text",
+    label: { ja: "指摘事項", en: "Finding" },
+    synonyms: ["指摘事項", "指摘内容", "不適合内容", "不適合の内容", "所見", "観察事項", "監査所見", "finding", "findings", "observation", "nonconformity"],
+  },
+  correctiveAction: {
+    type: "text",
+    label: { ja: "是正処置", en: "Corrective action" },
+    synonyms: ["是正処置", "是正内容", "是正処置内容", "是正処置の内容", "是正措置", "対応内容", "correctiveaction", "correction", "action"],
+    exactOnly: ["action"],
+  },
+  correctionDue: {
+    type: "date",
+    label: { ja: "是正期限", en: "Correction due" },
+    synonyms: ["是正期限", "是正予定日", "是正処置期限", "是正完了予定日", "是正期日", "対応期限", "correctiondue", "duedate", "due"],
+    exactOnly: ["due"],
+    signature: true,
+  },
+  correctedDate: {
+    type: "date",
+    label: { ja: "是正完了日", en: "Corrected" },
+    synonyms: ["是正完了日", "是正日", "是正処置完了日", "是正確認日", "是正処置日", "完了確認日", "corrected", "correcteddate", "closed", "closeddate", "dateclosed"],
+    signature: true,
+  },
+  note: NOTE,
+};
+
+const review: Catalogue<ReviewField> = {
+  id: {
+    type: "id",
+    label: { ja: "番号", en: "ID" },
+    synonyms: ["no", "no.", "番号", "回", "id"],
+    exactOnly: ["no", "番号", "回", "id"],
+  },
+  date: {
+    type: "date",
+    label: { ja: "実施日", en: "Review date" },
+    synonyms: [
+      "実施日",
+      "実施年月日",
+      "見直し日",
+      "見直し実施日",
+      "開催日",
+      "レビュー日",
+      "レビュー実施日",
+      "マネジメントレビュー実施日",
+      "マネジメントレビュー日",
+      "代表者による見直し日",
+      "代表者による見直し実施日",
+      "reviewdate",
+      "dateofreview",
+      "date",
+      "held",
+    ],
+    exactOnly: ["date", "held"],
+  },
+  input: {
+    type: "text",
+    label: { ja: "インプット", en: "Inputs" },
+    synonyms: ["インプット", "インプット情報", "インプット項目", "入力", "入力事項", "入力情報", "見直しへの入力", "見直しの入力", "報告事項", "報告内容", "審議事項", "input", "inputs", "reviewinputs", "agenda"],
+    exactOnly: ["入力"],
+    signature: true,
+  },
+  output: {
+    type: "text",
+    label: { ja: "アウトプット", en: "Outputs" },
+    synonyms: ["アウトプット", "アウトプット情報", "出力", "出力事項", "見直しの結果", "見直し結果", "代表者による見直し", "代表者による見直し結果", "決定事項", "指示事項", "代表者の指示", "改善指示", "output", "outputs", "decisions", "reviewoutputs", "actions"],
+    exactOnly: ["出力", "actions"],
+    signature: true,
+  },
+  reviewer: {
+    type: "text",
+    label: { ja: "実施者", en: "Reviewer" },
+    synonyms: ["実施者", "代表者", "代表者名", "出席者", "参加者", "承認者", "reviewer", "topmanagement", "attendees", "participants", "chair"],
+    exactOnly: ["chair"],
+  },
+  note: NOTE,
+};
+
 export const FIELD_CATALOGUE: { [K in RecognisedKind]: Catalogue<FieldsByKind[K]> } = {
   ledger,
   risk,
   contractor,
   law,
+  training,
+  audit,
+  review,
 };
 
 export function fieldDef<K extends RecognisedKind>(kind: K, field: FieldsByKind[K]): FieldDef<FieldsByKind[K]> {

@@ -3,7 +3,7 @@ import type { LocalisedText } from "../i18n/text";
 /** What a sheet is, told from its headers (never from its tab name). */
 export type SheetKind = "ledger" | "risk" | "contractor" | "law" | "training" | "audit" | "review" | "unknown";
 
-export const RECOGNISED_KINDS = ["ledger", "risk", "contractor", "law"] as const satisfies readonly SheetKind[];
+export const RECOGNISED_KINDS = ["ledger", "risk", "contractor", "law", "training", "audit", "review"] as const satisfies readonly SheetKind[];
 export type RecognisedKind = (typeof RECOGNISED_KINDS)[number];
 
 export const KIND_LABELS: Record<SheetKind, LocalisedText> = {

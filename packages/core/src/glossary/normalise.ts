@@ -7,8 +7,20 @@
  * label: 「保管場所（必須）」, 「利用目的 ※記入例参照」, 「①取得方法」, 「【保管】」.
  */
 export function nfkc(text: string): string {
-  return text.normalize("NFKC");
+  // Cell texts repeat (高/中/低, ○/×, phase names) and normalize() is an ICU call: memoise short ones.
+  if (text.length > NFKC_MEMO_MAX_LENGTH) return text.normalize("NFKC");
+  let out = nfkcMemo.get(text);
+  if (out === undefined) {
+    out = text.normalize("NFKC");
+    if (nfkcMemo.size >= NFKC_MEMO_MAX_ENTRIES) nfkcMemo.clear();
+    nfkcMemo.set(text, out);
+  }
+  return out;
 }
+
+const NFKC_MEMO_MAX_LENGTH = 200;
+const NFKC_MEMO_MAX_ENTRIES = 50_000;
+const nfkcMemo = new Map<string, string>();
 
 /** NFKC + lower case + no whitespace. Used for values. */
 export function normaliseValue(text: string): string {

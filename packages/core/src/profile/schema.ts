@@ -57,7 +57,7 @@ export const profileSchema = z.object({
       training: z.optional(z.number().check(z.int(), z.positive())),
       /** Internal audit cycle: every department audited within it (J.6.2). */
       audit: z.optional(z.number().check(z.int(), z.positive())),
-      /** Management review (代表者による見直し, J.7 / JIS 9.3). */
+      /** Management review (代表者による見直し, J.6.3 / JIS 9.3). */
       review: z.optional(z.number().check(z.int(), z.positive())),
     }),
   ),

@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
-import { compact, fail, hasFullWidthDigit, ok, prepare, stripBrackets, type ReadResult } from "./result";
+import { compact, fail, hasFullWidthDigit, ok, prepare, stripBrackets, TextMemo, type ReadResult } from "./result";
 
 export type Level = "high" | "medium" | "low";
 
@@ -24,6 +24,12 @@ const NOTE = /\(([^()]*)\)/g;
  * not a level. Letter grades (A/B/C) are not read: their direction differs between companies.
  */
 export function readLevel(v: CellValue): ReadResult<Level> | null {
+  return levelMemo.read(v, readLevelOnce, undefined);
+}
+
+const levelMemo = new TextMemo<Level>();
+
+function readLevelOnce(v: CellValue): ReadResult<Level> | null {
   const cell = prepare(v);
   switch (cell.kind) {
     case "blank":

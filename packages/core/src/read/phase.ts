@@ -2,7 +2,7 @@ import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import { DEFAULT_PHASES } from "../glossary/phases";
 import type { PhaseDef } from "../profile/schema";
-import { fail, ok, prepare, stripBrackets, type ReadResult } from "./result";
+import { fail, ok, prepare, stripBrackets, TextMemo, type ReadResult } from "./result";
 
 /** Circled numbers (①–⑳, ㉑–㊿, ❶…) become plain digits under NFKC, so they go first. */
 const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793]/g;
@@ -57,6 +57,17 @@ function tableFor(phases: readonly PhaseDef[]): PhaseTable {
  * Pass the profile's phases; the lookup is cached per array, so reuse the same array.
  */
 export function readPhase(v: CellValue, phases: readonly PhaseDef[] = DEFAULT_PHASES): ReadResult<string> | null {
+  let memo = phaseMemos.get(phases);
+  if (!memo) {
+    memo = new TextMemo<string>();
+    phaseMemos.set(phases, memo);
+  }
+  return memo.read(v, readPhaseOnce, phases);
+}
+
+const phaseMemos = new WeakMap<readonly PhaseDef[], TextMemo<string>>();
+
+function readPhaseOnce(v: CellValue, phases: readonly PhaseDef[]): ReadResult<string> | null {
   const cell = prepare(v);
   if (cell.kind === "blank") return null;
   if (cell.kind !== "text") return fail();

@@ -174,6 +174,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   // A bare "No." is the row's own number, unless nothing else on the sheet names the item.
   const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
   const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
+  const colsOfGroup = new Map(groups.map((g) => [g, sheet.columns.filter((m) => m.phase === g)]));
   for (const r of sheet.dataRows) {
     // A new item starts when a reference differs from the one carried down; references of
     // the previous item that are blank on this row must not leak into the new one.
@@ -194,7 +195,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
       for (const g of groups) {
         const risk = fieldCell(sheet, r, "risk", g);
         const measure = fieldCell(sheet, r, "measure", g);
-        const groupCols = sheet.columns.filter((m) => m.phase === g);
+        const groupCols = colsOfGroup.get(g) ?? [];
         const anyFilled = groupCols.some((m) => !isBlank(cellAt(sheet.grid, r, m.col)));
         if (!anyFilled) continue;
         const first = groupCols[0];

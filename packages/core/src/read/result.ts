@@ -57,6 +57,26 @@ export function prepare(v: CellValue): Prepared {
   return { kind: "text", text };
 }
 
+/**
+ * Memoises a reader on text cells. A sheet repeats the same few spellings (高/中/低, ○/×, phase
+ * names) tens of thousands of times; each distinct text is read once, and every call still gets
+ * its own copy of the result. Numbers, booleans and long texts are read directly.
+ */
+export class TextMemo<T> {
+  private readonly memo = new Map<string, ReadResult<T> | null>();
+
+  read<A>(v: CellValue, reader: (v: CellValue, arg: A) => ReadResult<T> | null, arg: A): ReadResult<T> | null {
+    if (typeof v !== "string" || v.length > MAX_TEXT_LENGTH) return reader(v, arg);
+    let r = this.memo.get(v);
+    if (r === undefined) {
+      r = reader(v, arg);
+      if (this.memo.size >= 20_000) this.memo.clear();
+      this.memo.set(v, r);
+    }
+    return r === null ? null : { ...r };
+  }
+}
+
 /** Hyphens, dashes, minus signs and the long-vowel mark users type for "nothing here". */
 const DASH_ONLY = /^[-‐‑‒–—―−ー－ｰ─━⁃]+$/;
 

@@ -49,7 +49,8 @@ function push(index: Index, key: string, item: LedgerItem): void {
   if (key === "") return;
   const list = index.get(key);
   if (!list) index.set(key, [item]);
-  else if (!list.includes(item)) list.push(item);
+  // An item's values are pushed one after another, so a repeat can only be the last element.
+  else if (list[list.length - 1] !== item) list.push(item);
 }
 
 function buildIndexes(items: readonly LedgerItem[]): Record<(typeof MODE_ORDER)[number], { strict: Index; loose: Index }> {
@@ -71,9 +72,16 @@ function buildIndexes(items: readonly LedgerItem[]): Record<(typeof MODE_ORDER)[
   return out;
 }
 
-function resolve(index: { strict: Index; loose: Index }, text: string): LedgerItem[] {
+function resolve(index: { strict: Index; loose: Index; memo?: Map<string, LedgerItem[] | null> }, text: string): LedgerItem[] {
   if (text === "") return [];
-  return index.strict.get(nameKey(text)) ?? index.loose.get(looseNameKey(text)) ?? [];
+  // Every phase row repeats its item's reference: key each distinct text once.
+  const memo = (index.memo ??= new Map());
+  let found = memo.get(text);
+  if (found === undefined) {
+    found = index.strict.get(nameKey(text)) ?? index.loose.get(looseNameKey(text)) ?? null;
+    memo.set(text, found);
+  }
+  return found ?? [];
 }
 
 /** Text above the header and the tab name: where a one-item risk sheet names its item. */

@@ -24,12 +24,18 @@ export const riskFlatScoring = defineRule({
     },
   },
   check(ctx) {
+    // Entries by sheet, in model order (a workbook may hold one risk sheet per item).
+    const entriesOf = new Map<(typeof ctx.model.sheets)[number], typeof ctx.model.riskEntries>();
+    for (const entry of ctx.model.riskEntries) {
+      const list = entriesOf.get(entry.sheet);
+      if (list) list.push(entry);
+      else entriesOf.set(entry.sheet, [entry]);
+    }
     for (const sheet of ctx.model.ofKind("risk")) {
       const counts: Record<LevelId, number> = { high: 0, medium: 0, low: 0 };
       let rows = 0;
       let col = -1;
-      for (const entry of ctx.model.riskEntries) {
-        if (entry.sheet !== sheet) continue;
+      for (const entry of entriesOf.get(sheet) ?? []) {
         const a = assessEntry(entry, ctx.profile);
         if (!a || !a.level) continue;
         counts[a.level]++;

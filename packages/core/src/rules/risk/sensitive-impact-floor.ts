@@ -69,6 +69,8 @@ export const riskSensitiveImpactFloor = defineRule({
   },
   check(ctx) {
     const { itemsOf } = ctx.model.links;
+    // An item's categories are the same for each of its risk rows: read them once per item.
+    const categoriesOf = new Map<LedgerItem, Category[]>();
     for (const entry of ctx.model.riskEntries) {
       const items = itemsOf.get(entry) ?? [];
       if (items.length === 0) continue;
@@ -77,7 +79,12 @@ export const riskSensitiveImpactFloor = defineRule({
       // The strictest floor among the linked items' categories.
       let need: { floor: number; category: Category; item: LedgerItem } | null = null;
       for (const item of items) {
-        for (const category of itemCategories(item)) {
+        let categories = categoriesOf.get(item);
+        if (!categories) {
+          categories = itemCategories(item);
+          categoriesOf.set(item, categories);
+        }
+        for (const category of categories) {
           const floor = a.model.impactFloor[category];
           if (floor !== null && (need === null || floor > need.floor)) need = { floor, category, item };
         }
