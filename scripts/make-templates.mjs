@@ -2,7 +2,8 @@
 /**
  * Regenerates the standard templates (`npm run templates`):
  *
- *   templates/profiles/jisq15001.json   the built-in default profile, as JSON (from core)
+ *   templates/profiles/<id>.json        every built-in profile (jisq15001, ppc-datamap,
+ *                                       isms-asset, qualitative), as JSON (from core)
  *   templates/<profile>-ja.xlsx         one Japanese and one English template for every
  *   templates/<profile>-en.xlsx         profile file in templates/profiles/
  *
@@ -30,17 +31,19 @@ function run(args) {
   return r.stdout;
 }
 
-// 1. The default profile from core's source (bundled on the fly: core is TypeScript).
+// 1. The built-in profiles from core's source (bundled on the fly: core is TypeScript).
 const bundled = await build({
-  entryPoints: [join(root, "packages", "core", "src", "profile", "default.ts")],
+  entryPoints: [join(root, "packages", "core", "src", "profile", "builtin", "index.ts")],
   bundle: true,
   format: "esm",
   platform: "neutral",
   write: false,
   logLevel: "warning",
 });
-const { DEFAULT_PROFILE } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
-writeFileSync(join(profilesDir, `${DEFAULT_PROFILE.id}.json`), `${JSON.stringify(DEFAULT_PROFILE, null, 2)}\n`);
+const { BUILTIN_PROFILE_IDS, resolveBuiltinProfile } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
+for (const id of BUILTIN_PROFILE_IDS) {
+  writeFileSync(join(profilesDir, `${id}.json`), `${JSON.stringify(resolveBuiltinProfile(id), null, 2)}\n`);
+}
 
 // 2. The CLI, then one template per profile file and language.
 run([join(root, "scripts", "build.mjs"), "cli"]);

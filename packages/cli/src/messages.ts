@@ -34,7 +34,9 @@ recursively. Several files are checked in parallel; results keep the argument or
 scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
 
 options:
-  --profile ID|P.json   profile: the built-in id jisq15001 (default) or a profile JSON file
+  --profile ID|P.json   profile: a built-in id, jisq15001 (default), ppc-datamap, isms-asset
+                        or qualitative, or a profile JSON file ("extends": "ID" in the file
+                        merges it over that built-in profile)
   --today YYYY-MM-DD    the check date (default: today), for reproducible results
   --format text|json|sarif
                         output format (default: text)
@@ -64,7 +66,9 @@ template はプロファイルの標準テンプレート (台帳・評価式入
 教育・内部監査) を書き出します。アドインなしで記入できます。
 
 オプション:
-  --profile ID|P.json   プロファイル: 組み込みの jisq15001 (既定) か、プロファイルの JSON ファイル
+  --profile ID|P.json   プロファイル: 組み込みの jisq15001 (既定)・ppc-datamap・isms-asset・
+                        qualitative か、プロファイルの JSON ファイル (ファイルに "extends": "ID"
+                        と書くと、その組み込みプロファイルに差分として重ねます)
   --today YYYY-MM-DD    検査日 (既定: 今日)。結果を再現できるように固定します
   --format text|json|sarif
                         出力形式 (既定: text)
@@ -125,9 +129,9 @@ export const M = {
     en: `${o}: unknown rule id: ${v}${suggestion ? ` (did you mean ${suggestion}?)` : ""}`,
   }),
   emptyRule: (o: string): LocalisedText => ({ ja: `${o} のルール ID が空です`, en: `${o} has an empty rule id` }),
-  unknownProfile: (v: string): LocalisedText => ({
-    ja: `不明なプロファイルです: ${v} (組み込み: jisq15001。またはプロファイルの JSON ファイルを指定)`,
-    en: `unknown profile: ${v} (built-in: jisq15001; or give a profile JSON file)`,
+  unknownProfile: (v: string, ids: readonly string[]): LocalisedText => ({
+    ja: `不明なプロファイルです: ${v} (組み込み: ${ids.join(", ")}。またはプロファイルの JSON ファイルを指定)`,
+    en: `unknown profile: ${v} (built-in: ${ids.join(", ")}; or give a profile JSON file)`,
   }),
   profileNotFound: (v: string): LocalisedText => ({
     ja: `プロファイル「${v}」が見つかりません`,

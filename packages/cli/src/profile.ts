@@ -1,10 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
-import { profileSchema, type LocalisedText, type ProfileInput } from "@pmark/core";
+import { BUILTIN_PROFILE_IDS, DEFAULT_PROFILE, isBuiltinProfileId, profileSchema, resolveBuiltinProfile, type LocalisedText, type ProfileInput } from "@pmark/core";
 import { errorText } from "./load/failure";
 import { M } from "./messages";
 
-/** Built-in profile ids; the default one means "pass no profile to core". */
-export const BUILTIN_PROFILES: ReadonlyMap<string, ProfileInput | undefined> = new Map([["jisq15001", undefined]]);
+/**
+ * Built-in profile ids (core's `BUILTIN_PROFILE_IDS`) and what `--profile ID` passes to core:
+ * the default one means "pass no profile to core".
+ */
+export const BUILTIN_PROFILES: ReadonlyMap<string, ProfileInput | undefined> = new Map(
+  BUILTIN_PROFILE_IDS.map((id) => [id, id === DEFAULT_PROFILE.id ? undefined : resolveBuiltinProfile(id)]),
+);
 
 export type ProfileResult = { ok: true; profile?: ProfileInput } | { ok: false; message: LocalisedText };
 
@@ -75,14 +80,18 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** `--profile ID|P.json`: a built-in id, or a JSON file validated with core's profile schema. */
+/**
+ * `--profile ID|P.json`: a built-in id, or a JSON file validated with core's profile schema. A
+ * file's `extends` must name a built-in id (core merges the file over it when it resolves the
+ * profile); any other value is reported at `$.extends`.
+ */
 export async function resolveProfile(value: string | undefined): Promise<ProfileResult> {
   if (value === undefined) return { ok: true };
   if (BUILTIN_PROFILES.has(value) && !looksLikeFile(value)) {
     const builtin = BUILTIN_PROFILES.get(value);
     return builtin === undefined ? { ok: true } : { ok: true, profile: builtin };
   }
-  if (!looksLikeFile(value) && !(await isFile(value))) return { ok: false, message: M.unknownProfile(value) };
+  if (!looksLikeFile(value) && !(await isFile(value))) return { ok: false, message: M.unknownProfile(value, BUILTIN_PROFILE_IDS) };
 
   let text: string;
   try {
@@ -99,7 +108,15 @@ export async function resolveProfile(value: string | undefined): Promise<Profile
     return { ok: false, message: M.profileNotJson(value, errorText(e)) };
   }
   const parsed = profileSchema.safeParse(json);
-  if (parsed.success) return { ok: true, profile: parsed.data };
+  if (parsed.success) {
+    const base = parsed.data.extends;
+    if (base !== undefined && !isBuiltinProfileId(base)) {
+      const ids = BUILTIN_PROFILE_IDS.join(", ");
+      const issue = { ja: `$.extends: 組み込みプロファイルではありません: ${JSON.stringify(base)} (組み込み: ${ids})`, en: `$.extends: not a built-in profile: ${JSON.stringify(base)} (built-in: ${ids})` };
+      return { ok: false, message: M.profileInvalid(value, issue, 0) };
+    }
+    return { ok: true, profile: parsed.data };
+  }
   const issues = parsed.error.issues as readonly Issue[];
   const shown = issues.slice(0, 3).map(describeIssue);
   return {

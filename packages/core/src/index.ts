@@ -14,4 +14,5 @@ export { noteAcceptances } from "./report/suppress";
 export * from "./plan/index";
 export { resolveProfile, type ResolvedProfile } from "./profile/resolve";
 export { DEFAULT_PROFILE } from "./profile/default";
+export { BUILTIN_PROFILE_IDS, expandProfile, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "./profile/builtin/index";
 export * from "./templates/index";

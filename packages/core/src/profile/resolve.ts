@@ -1,6 +1,7 @@
 import type { Severity } from "../findings/finding";
 import type { ExtraSynonyms } from "../glossary/match";
 import type { RiskModelDef } from "../scoring/schema";
+import { expandProfile } from "./builtin/index";
 import { DEFAULT_PROFILE } from "./default";
 import type { PhaseDef, ProfileInput, SuppressionInput } from "./schema";
 
@@ -31,22 +32,27 @@ function alternatives(list: readonly string[]): string[][] {
 
 const cache = new WeakMap<object, ResolvedProfile>();
 
-/** Fills a (possibly partial) profile with the default profile's values. */
+/**
+ * Fills a (possibly partial) profile: a profile whose `extends` names a built-in id is first
+ * merged over that built-in (builtin/index.ts `expandProfile`); whatever is still missing comes
+ * from the default profile.
+ */
 export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedProfile {
   const hit = cache.get(input);
   if (hit) return hit;
   const d = DEFAULT_PROFILE;
+  const p = expandProfile(input);
   const resolved: ResolvedProfile = {
-    id: input.id,
-    version: input.version,
-    synonyms: input.fields?.synonyms ?? {},
-    required: alternatives(input.fields?.required ?? d.fields.required),
-    expected: alternatives(input.fields?.expected ?? d.fields.expected),
-    phases: input.phases ?? d.phases,
-    reviewMonths: { ...d.reviewIntervalMonths, ...(input.reviewIntervalMonths ?? {}) },
-    rules: input.rules ?? {},
-    riskModel: input.riskModel === undefined ? d.riskModel : input.riskModel,
-    suppressions: input.suppressions ?? [],
+    id: p.id,
+    version: p.version,
+    synonyms: p.fields?.synonyms ?? {},
+    required: alternatives(p.fields?.required ?? d.fields.required),
+    expected: alternatives(p.fields?.expected ?? d.fields.expected),
+    phases: p.phases ?? d.phases,
+    reviewMonths: { ...d.reviewIntervalMonths, ...(p.reviewIntervalMonths ?? {}) },
+    rules: p.rules ?? {},
+    riskModel: p.riskModel === undefined ? d.riskModel : p.riskModel,
+    suppressions: p.suppressions ?? [],
   };
   cache.set(input, resolved);
   return resolved;

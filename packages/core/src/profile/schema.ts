@@ -36,6 +36,10 @@ export const profileSchema = z.object({
   id: z.string().check(z.minLength(1)),
   version: z.string().check(z.minLength(1)),
   name: z.optional(z.object({ ja: z.string(), en: z.string() })),
+  /**
+   * A built-in profile id (jisq15001, ppc-datamap, isms-asset, qualitative) this profile is
+   * merged over: only what the file gives changes (profile/builtin/index.ts `expandProfile`).
+   */
   extends: z.optional(z.string()),
   fields: z.optional(
     z.object({

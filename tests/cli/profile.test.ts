@@ -1,0 +1,148 @@
+/**
+ * `--profile` with the built-in ids and with profile files that extend them: `pmark check` run
+ * in-process (runCli, the real checker) on .xlsx files written with ExcelJS, and `pmark
+ * template`. Unknown ids and invalid files exit 2 with one line.
+ */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SheetGrid } from "@pmark/core";
+import { runCli } from "../../packages/cli/src/cli";
+import { BUILTIN_PROFILE_IDS } from "../../packages/core/src/profile/builtin/index";
+import { PLANTED, RISK, workbookFor } from "../core/profiles/workbooks";
+import { lines, tempDir } from "./helpers";
+
+class Capture {
+  text = "";
+  isTTY = false;
+  columns = 80;
+  write(t: string) {
+    this.text += t;
+    return true;
+  }
+}
+
+async function run(argv: string[]) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const status = await runCli(argv, { stdout, stderr, env: {} });
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+}
+interface JsonReport {
+  files: { file: string; findings: JsonFinding[]; summary: { errors: number; warnings: number; infos: number } }[];
+}
+
+async function checkJson(file: string, ...extra: string[]) {
+  const r = await run(["check", file, "--format", "json", "--today", "2025-06-30", ...extra]);
+  const report = r.stdout === "" ? null : (JSON.parse(r.stdout) as JsonReport);
+  const findings = report?.files[0]?.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`) ?? [];
+  return { ...r, findings };
+}
+
+/** Writes grids as an .xlsx, one worksheet per grid, values only. */
+async function writeXlsx(path: string, grids: readonly SheetGrid[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.name);
+    g.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+      });
+    });
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = tempDir("pmark-profile-");
+  await writeXlsx(file("isms.xlsx"), workbookFor("isms-asset"));
+  await writeXlsx(file("isms-planted.xlsx"), workbookFor("isms-asset", true));
+  await writeXlsx(file("qualitative-planted.xlsx"), workbookFor("qualitative", true));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("pmark check --profile <built-in id>", () => {
+  it("isms-asset: the ISMS-style workbook checks clean, exit 0", async () => {
+    const r = await checkJson(file("isms.xlsx"), "--profile", "isms-asset");
+    expect(r.stderr).toBe("");
+    expect(r.findings).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+
+  it("isms-asset: a wrong リスク値 is one risk/score-mismatch at its cell, exit 1", async () => {
+    const r = await checkJson(file("isms-planted.xlsx"), "--profile", "isms-asset");
+    expect(r.findings).toEqual([`error risk/score-mismatch ${RISK}!${PLANTED["isms-asset"].cell}`]);
+    expect(r.status).toBe(1);
+  });
+
+  it("qualitative: the level must follow the impact (the default profile takes the level as written)", async () => {
+    const q = await checkJson(file("qualitative-planted.xlsx"), "--profile", "qualitative");
+    expect(q.findings).toEqual([`error risk/score-mismatch ${RISK}!${PLANTED.qualitative.cell}`]);
+    expect(q.status).toBe(1);
+    const d = await checkJson(file("qualitative-planted.xlsx"));
+    expect(d.findings.filter((f) => f.includes("risk/score-mismatch"))).toEqual([]);
+  });
+
+  it("an unknown id exits 2 with one line listing the built-in ids", async () => {
+    const r = await run(["check", file("isms.xlsx"), "--profile", "isms", "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual([`pmark: unknown profile: isms (built-in: ${BUILTIN_PROFILE_IDS.join(", ")}; or give a profile JSON file)`]);
+    const ja = await run(["check", file("isms.xlsx"), "--profile", "Qualitative"]);
+    expect(ja.status).toBe(2);
+    expect(lines(ja.stderr)).toEqual([`pmark: 不明なプロファイルです: Qualitative (組み込み: ${BUILTIN_PROFILE_IDS.join(", ")}。またはプロファイルの JSON ファイルを指定)`]);
+  });
+});
+
+describe("pmark check --profile P.json with extends", () => {
+  it("is merged over the built-in it names: only what the file says changes", async () => {
+    const p = file("acme-isms.json");
+    writeFileSync(p, JSON.stringify({ id: "acme-isms", version: "1.0.0", extends: "isms-asset", rules: { "risk/score-mismatch": "warning" } }));
+    const r = await checkJson(file("isms-planted.xlsx"), "--profile", p);
+    expect(r.findings).toEqual([`warning risk/score-mismatch ${RISK}!${PLANTED["isms-asset"].cell}`]);
+    expect(r.status).toBe(0);
+  });
+
+  it("an extends that names no built-in exits 2 with one line quoting $.extends", async () => {
+    const p = file("bad-extends.json");
+    writeFileSync(p, JSON.stringify({ id: "acme", version: "1", extends: "isms" }));
+    const r = await run(["check", file("isms.xlsx"), "--profile", p, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)).toEqual([`pmark: profile "${p}" is invalid: $.extends: not a built-in profile: "isms" (built-in: ${BUILTIN_PROFILE_IDS.join(", ")})`]);
+  });
+
+  it("an invalid file exits 2 with one line quoting the JSON path", async () => {
+    const p = file("bad-model.json");
+    writeFileSync(p, JSON.stringify({ id: "acme", version: "1", extends: "isms-asset", riskModel: { kind: "assetThreatVulnerability", scale: { min: 1, max: "3" } } }));
+    const r = await run(["check", file("isms.xlsx"), "--profile", p, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain(`profile "${p}" is invalid: $.riskModel.scale.max: expected number`);
+  });
+});
+
+describe("pmark template --profile <built-in id>", () => {
+  it("writes the profile's template, stamped with its id and version", async () => {
+    const out = file("q.xlsx");
+    const r = await run(["template", "--profile", "qualitative", "--lang", "en", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`wrote ${out} (profile qualitative 1.0.0, English)\n`);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    // The template passes its own profile's check with no error.
+    const c = await checkJson(out, "--profile", "qualitative");
+    expect(c.findings.filter((f) => f.startsWith("error"))).toEqual([]);
+  });
+});
