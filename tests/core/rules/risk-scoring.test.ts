@@ -3,6 +3,7 @@ import type { CellValue, SheetGrid } from "../../../packages/core/src/grid/grid"
 import type { ProfileInput } from "../../../packages/core/src/profile/schema";
 import { grid as ismsGrid } from "../../fixtures/grids/risk-isms-asset";
 import { grid as beforeAfterGrid } from "../../fixtures/grids/risk-long-before-after";
+import { resolveBuiltinProfile } from "../../../packages/core/src/profile/builtin/index";
 import { check, ledgerSheet, riskSheet, ruleTable, sheet } from "../helpers";
 
 const R = "リスク分析表";
@@ -38,6 +39,11 @@ ruleTable("risk/score-mismatch", {
     { name: "stored values written as text (「6点」「高リスク」「３」)", grids: [ledger, risks([{ 発生可能性: "２", 影響度: "3(高)", リスク値: "6点", リスクレベル: "高リスク" }])] },
     { name: "blank inputs are incomplete, not a mismatch", grids: [ledger, risks([{ 発生可能性: null, リスク値: 9, リスクレベル: "高" }])] },
     { name: "the ISMS asset fixture (max(C,I,A) × 脅威 × 脆弱性 formulas)", grids: [ismsGrid] },
+    {
+      name: "a likelihood × impact sheet under the isms-asset profile is not judged by its thresholds",
+      grids: [ledger, risks([{ 発生可能性: 3, 影響度: 3, リスク値: 9, リスクレベル: "高" }, { 発生可能性: 1, 影響度: 2, リスク値: 2, リスクレベル: "低" }])],
+      options: { profile: resolveBuiltinProfile("isms-asset") },
+    },
     { name: "the before/after fixture (residual ratings scored too)", grids: [beforeAfterGrid] },
     {
       name: "a 1–5 sheet under the default profile follows 1–5 thresholds",

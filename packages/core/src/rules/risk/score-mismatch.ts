@@ -4,6 +4,7 @@ import type { RiskEntry } from "../../read/records";
 import { assessEntry, inputCell, type ScoreAssessment } from "../../scoring/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";
+import { modelForSheet } from "../../scoring/infer";
 import { defineRule, type RuleContext } from "../define";
 
 type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue";
@@ -97,7 +98,16 @@ export const riskScoreMismatch = defineRule<Ids>({
     },
   },
   check(ctx) {
+    // A sheet that lacks the model's input columns is not scored by that model at all:
+    // risk/incomplete-scoring says so once, and stored levels are not judged by foreign thresholds.
+    const unscorable = new Set(
+      ctx.model.ofKind("risk").filter((sheet) => {
+        const model = modelForSheet(sheet, ctx.profile);
+        return model !== null && model.inputs.some((i) => !sheet.byField.has(i));
+      }),
+    );
     for (const entry of ctx.model.riskEntries) {
+      if (unscorable.has(entry.sheet)) continue;
       const a = assessEntry(entry, ctx.profile);
       if (!a) continue;
       const { model } = a;
