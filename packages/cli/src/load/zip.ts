@@ -175,7 +175,9 @@ export async function verifyZipEntries(buf: Buffer, entries: readonly ZipEntry[]
 
 function countInflated(data: Buffer, declared: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const inflate = createInflateRaw();
+    // Output chunks of up to 1 MiB (default 16 KiB): a big sheet part is counted in far fewer
+    // 'data' events, about three times faster, and the output is still never kept.
+    const inflate = createInflateRaw({ chunkSize: Math.min(1 << 20, Math.max(64 * 1024, declared)) });
     let n = 0;
     let settled = false;
     const finish = (v: string | null) => {

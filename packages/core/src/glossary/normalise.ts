@@ -19,7 +19,7 @@ export function nfkc(text: string): string {
 }
 
 const NFKC_MEMO_MAX_LENGTH = 200;
-const NFKC_MEMO_MAX_ENTRIES = 50_000;
+const NFKC_MEMO_MAX_ENTRIES = 200_000;
 const nfkcMemo = new Map<string, string>();
 
 /** NFKC + lower case + no whitespace. Used for values. */
@@ -38,6 +38,20 @@ const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f\u2780-\u2
  * A header that is *only* a bracketed label (「【保管】」) keeps its content.
  */
 export function normaliseHeader(text: string): string {
+  // Recognition asks for the same label once per sheet kind and candidate row: normalise it once.
+  if (text.length > NFKC_MEMO_MAX_LENGTH) return normaliseHeaderOnce(text);
+  let out = headerMemo.get(text);
+  if (out === undefined) {
+    out = normaliseHeaderOnce(text);
+    if (headerMemo.size >= NFKC_MEMO_MAX_ENTRIES) headerMemo.clear();
+    headerMemo.set(text, out);
+  }
+  return out;
+}
+
+const headerMemo = new Map<string, string>();
+
+function normaliseHeaderOnce(text: string): string {
   let s = text.replace(CIRCLED, "");
   s = nfkc(s).toLowerCase();
   s = s.replace(/[\r\n]+/g, " ");

@@ -175,15 +175,24 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
   const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
   const colsOfGroup = new Map(groups.map((g) => [g, sheet.columns.filter((m) => m.phase === g)]));
+  // The reference columns are the sheet's: find them once (what fieldCell would read on each row).
+  const refCols = RISK_REFERENCE_FIELDS.map((f) => sheet.byField.get(f === "itemRef" && idIsRef ? "id" : f)?.[0]?.col ?? -1);
+  const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
   for (const r of sheet.dataRows) {
     // A new item starts when a reference differs from the one carried down; references of
     // the previous item that are blank on this row must not leak into the new one.
     let newItem = false;
-    const own = RISK_REFERENCE_FIELDS.map((f) => [f, f === "itemRef" && idIsRef ? fieldCell(sheet, r, "id") : fieldCell(sheet, r, f)] as const);
-    for (const [f, c] of own) if (c.text !== "" && c.text !== carried[f].text) newItem = true;
-    for (const [f, c] of own) {
-      if (c.text !== "") carried[f] = { text: c.text, col: c.col, row: r };
-      else if (newItem) carried[f] = { text: "", col: c.col, row: r };
+    for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
+      const col = refCols[k] as number;
+      const text = col < 0 ? "" : cellText(cellAt(sheet.grid, r, col));
+      ownText[k] = text;
+      if (text !== "" && text !== carried[RISK_REFERENCE_FIELDS[k] as RiskReferenceField].text) newItem = true;
+    }
+    for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
+      const f = RISK_REFERENCE_FIELDS[k] as RiskReferenceField;
+      const text = ownText[k] as string;
+      if (text !== "") carried[f] = { text, col: refCols[k] as number, row: r };
+      else if (newItem) carried[f] = { text: "", col: refCols[k] as number, row: r };
     }
     const refs = {
       itemRef: { ...carried.itemRef },

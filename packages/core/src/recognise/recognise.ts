@@ -3,6 +3,7 @@ import { RECOGNISED_KINDS, type RecognisedKind, type SheetKind } from "../glossa
 import { matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
 import type { PhaseDef } from "../profile/schema";
 import { readPhase } from "../read/phase";
+import { nfkc } from "../glossary/normalise";
 
 /**
  * Recognition: find the header row(s) of a sheet, map its columns to fields and tell the
@@ -130,13 +131,18 @@ type Matcher = (kind: RecognisedKind, label: string) => FieldMatch | null;
 
 /** Header labels repeat across candidate rows and kinds: match each (kind, label) once per sheet. */
 function memoMatcher(extra: ExtraSynonyms): Matcher {
-  const memo = new Map<string, FieldMatch | null>();
+  // One map per kind: no key string to build for every lookup.
+  const memo = new Map<RecognisedKind, Map<string, FieldMatch | null>>();
   return (kind, label) => {
-    const key = `${kind}\u0000${label}`;
-    let m = memo.get(key);
+    let byLabel = memo.get(kind);
+    if (!byLabel) {
+      byLabel = new Map();
+      memo.set(kind, byLabel);
+    }
+    let m = byLabel.get(label);
     if (m === undefined) {
       m = matchField(kind, label, extra);
-      memo.set(key, m);
+      byLabel.set(label, m);
     }
     return m;
   };
@@ -312,7 +318,8 @@ function isNoteRow(grid: SheetGrid, r: number, mapped: readonly ColumnMapping[],
   for (const v of row) {
     if (isBlank(v)) continue;
     filled++;
-    if (firstText === "") firstText = cellText(v).normalize("NFKC");
+    // Numbers print as ASCII, which NFKC leaves alone; texts repeat, and nfkc() remembers them.
+    if (firstText === "") firstText = typeof v === "number" ? String(v) : nfkc(cellText(v));
   }
   if (EXAMPLE_MARK.test(firstText) || TOTAL_MARK.test(firstText.replace(/\s+/g, ""))) return true;
   // A footnote: one cell of prose starting with ※ or 注.

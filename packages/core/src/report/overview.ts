@@ -180,6 +180,17 @@ function isPhased(model: WorkbookModel): boolean {
 
 /** The phases each ledger item has risk entries for (every phase when the sheets record none). */
 function coveredPhases(model: WorkbookModel, profile: ResolvedProfile): Map<LedgerItem, Set<string>> {
+  // Coverage and readiness both ask: work it out once per check.
+  const hit = coveredMemo.get(model);
+  if (hit && hit.profile === profile) return hit.covered;
+  const covered = coveredPhasesOnce(model, profile);
+  coveredMemo.set(model, { profile, covered });
+  return covered;
+}
+
+const coveredMemo = new WeakMap<WorkbookModel, { profile: ResolvedProfile; covered: Map<LedgerItem, Set<string>> }>();
+
+function coveredPhasesOnce(model: WorkbookModel, profile: ResolvedProfile): Map<LedgerItem, Set<string>> {
   const phased = isPhased(model);
   const out = new Map<LedgerItem, Set<string>>();
   for (const item of model.ledgerItems) {
@@ -224,16 +235,25 @@ export function coverage(model: WorkbookModel, profile: ResolvedProfile, finding
   }
 
   // Which departments a row speaks about: a ledger row its item's, a risk row its linked items'.
+  // Only rows that carry a finding are looked up below, and findings are far fewer than rows.
+  const flagged = new Map<string, Set<number>>();
+  for (const f of findings) {
+    if (f.accepted) continue;
+    const set = flagged.get(f.sheet);
+    if (set) set.add(f.row);
+    else flagged.set(f.sheet, new Set([f.row]));
+  }
   const rows = new Map<string, Set<DepartmentCoverage>>();
-  const add = (key: string, d: DepartmentCoverage | undefined) => {
-    if (!d) return;
+  const add = (sheet: string, row1: number, d: DepartmentCoverage | undefined) => {
+    if (!d || !flagged.get(sheet)?.has(row1)) return;
+    const key = rowKey(sheet, row1);
     const set = rows.get(key);
     if (set) set.add(d);
     else rows.set(key, new Set([d]));
   };
-  for (const item of model.ledgerItems) add(rowKey(item.sheet.name, item.row + 1), departmentOf.get(item));
+  for (const item of model.ledgerItems) add(item.sheet.name, item.row + 1, departmentOf.get(item));
   for (const e of model.riskEntries) {
-    for (const item of model.links.itemsOf.get(e) ?? []) add(rowKey(e.sheet.name, e.row + 1), departmentOf.get(item));
+    for (const item of model.links.itemsOf.get(e) ?? []) add(e.sheet.name, e.row + 1, departmentOf.get(item));
   }
   for (const f of findings) {
     if (f.accepted) continue;
@@ -291,13 +311,20 @@ function component(id: ReadinessComponentId, met: number, of: number, whenEmpty:
 /** Required groups (profile `required`) present on the row: each group with a column has a value. */
 function rowComplete(item: LedgerItem, required: readonly (readonly string[])[]): boolean {
   const { sheet, row } = item;
-  for (const alternatives of required) {
-    const cols = alternatives.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => m.col));
+  // The columns of each group depend on the sheet only: found once per sheet, not per row.
+  let cached = requiredCols.get(sheet);
+  if (!cached || cached.required !== required) {
+    cached = { required, cols: required.map((alternatives) => alternatives.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => m.col))) };
+    requiredCols.set(sheet, cached);
+  }
+  for (const cols of cached.cols) {
     if (cols.length === 0) continue; // the column's absence is counted in C.
     if (!cols.some((c) => !isBlank(cellAt(sheet.grid, row, c)))) return false;
   }
   return true;
 }
+
+const requiredCols = new WeakMap<RecognisedSheet, { required: readonly (readonly string[])[]; cols: number[][] }>();
 
 export interface ReadinessInput {
   model: WorkbookModel;

@@ -167,8 +167,17 @@ const NO_MEASURE = /^(?:なし|無し|無|特になし|特に無し|対策なし
 export function hasMeasure(entry: RiskEntry): boolean {
   const m = entry.measure;
   if (m.col < 0 || isBlank(m.value)) return false;
-  return !NO_MEASURE.test(nfkc(m.text).replace(/\s+/g, ""));
+  // Several rules ask for every row, and measure texts repeat: read each text once.
+  let has = measureMemo.get(m.text);
+  if (has === undefined) {
+    has = !NO_MEASURE.test(nfkc(m.text).replace(/\s+/g, ""));
+    if (measureMemo.size >= 20_000) measureMemo.clear();
+    measureMemo.set(m.text, has);
+  }
+  return has;
 }
+
+const measureMemo = new Map<string, boolean>();
 
 export function atOrAbove(level: LevelId, floor: LevelId): boolean {
   return levelRank(level) >= levelRank(floor);

@@ -130,6 +130,8 @@ interface RegisterIndex {
   firstByKey: Map<string, number>;
   /** Cloud service → first row naming it (-1: none), filled as services are asked for. */
   firstByService: Map<CloudService, number>;
+  /** Ledger name → its match, as names repeat on many ledger rows. */
+  found: Map<string, RegisterMatch>;
 }
 
 function firstNaming(index: RegisterIndex, register: readonly RegisteredContractor[], service: CloudService): number {
@@ -156,15 +158,24 @@ function registerIndex(register: readonly RegisteredContractor[]): RegisterIndex
   keys.forEach((k, i) => {
     if (k !== "" && !firstByKey.has(k)) firstByKey.set(k, i);
   });
-  const index = { size: register.length, written, keys, firstByKey, firstByService: new Map<CloudService, number>() };
+  const index = { size: register.length, written, keys, firstByKey, firstByService: new Map<CloudService, number>(), found: new Map<string, RegisterMatch>() };
   registerIndexes.set(register, index);
   return index;
 }
 
 /** How a ledger contractor name stands in the register. */
 export function findInRegister(name: string, register: readonly RegisteredContractor[]): RegisterMatch {
-  const names = candidates(name);
   const index = registerIndex(register);
+  let m = index.found.get(name);
+  if (m === undefined) {
+    m = findInRegisterOnce(name, register, index);
+    index.found.set(name, m);
+  }
+  return m === null ? null : { ...m };
+}
+
+function findInRegisterOnce(name: string, register: readonly RegisteredContractor[], index: RegisterIndex): RegisterMatch {
+  const names = candidates(name);
   for (const c of names) {
     const hit = index.written.get(c);
     if (hit) return { kind: "exact", entry: hit };

@@ -31,11 +31,18 @@ export const ledgerRequiredEmpty = defineRule({
       ...ctx.profile.required.map((alts) => ({ alts, expected: false })),
       ...ctx.profile.expected.filter((alts) => alts.some((f) => FILL_WHEN_PRESENT.has(f))).map((alts) => ({ alts, expected: true })),
     ];
+    // Each group's columns depend on the sheet only: worked out once per sheet, not per row.
+    const colsOf = new Map<(typeof ctx.model.sheets)[number], { f: string; col: number }[][]>();
     for (const item of ctx.model.ledgerItems) {
       const { sheet, row } = item;
+      let sheetCols = colsOf.get(sheet);
+      if (!sheetCols) {
+        sheetCols = groups.map(({ alts }) => alts.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => ({ f, col: m.col }))));
+        colsOf.set(sheet, sheetCols);
+      }
       const reported = new Set<number>(); // "usePeriod|retention" and "retention" share a cell.
-      for (const { alts, expected } of groups) {
-        const cols = alts.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => ({ f, col: m.col })));
+      for (const [g, { expected }] of groups.entries()) {
+        const cols = sheetCols[g] ?? [];
         if (cols.length === 0) continue; // header/missing-column speaks for the column.
         if (cols.some(({ col }) => !isBlank(cellAt(sheet.grid, row, col)))) continue;
         const first = cols[0];
