@@ -9,6 +9,7 @@ export {
   parseRange,
   rectanglesOf,
   rectSize,
+  rectsIntersect,
   boundingRect,
   cellsOf,
   type Rect,

@@ -1,4 +1,4 @@
-import { contentRect, parseRange, type Rect, type WritePlan } from "@pmark/core";
+import { contentRect, parseRange, rectsIntersect, type Rect, type WritePlan } from "@pmark/core";
 import type { GasServices, SheetPort } from "../gas/ports";
 
 /**
@@ -7,8 +7,6 @@ import type { GasServices, SheetPort } from "../gas/ports";
  * anything is written, rather than Apps Script failing half-way. A few calls per sheet written
  * to (its protections), none per row.
  */
-const intersect = (a: Rect, b: Rect): boolean => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-
 export function protectedSheetsFor(services: GasServices, plan: WritePlan, sheets: ReadonlyMap<string, SheetPort>): string[] {
   const touched = new Map<string, Rect[]>();
   const added = new Set<string>();
@@ -43,7 +41,7 @@ export function protectedSheetsFor(services: GasServices, plan: WritePlan, sheet
     const locked = sheet.getProtections(types.RANGE).filter((p) => !p.canEdit());
     const hit = locked.some((p) => {
       const r = parseRange(p.getRange().getA1Notation());
-      return r !== null && rects.some((w) => intersect(r, w));
+      return r !== null && rects.some((w) => rectsIntersect(r, w));
     });
     if (hit) out.push(name);
   }

@@ -1,4 +1,5 @@
 import type { CellValue, MergedRange, SheetGrid } from "@pmark/core";
+import { parseRange } from "@pmark/core";
 import type { SheetPort, SpreadsheetPort } from "../gas/ports";
 import { dateToSerial, type DateToSerial } from "./dates";
 
@@ -62,14 +63,8 @@ export function cellFromGas(v: unknown, toSerial: DateToSerial): CellValue {
 
 /** "B2:C3" → 0-based inclusive corners; a single cell "B2" too. */
 export function mergedFromA1(a1: string): MergedRange | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.replace(/^.*!/, ""));
-  if (!m || !m[1] || !m[2]) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r1 = Number(m[2]) - 1;
-  const c1 = col(m[1]) - 1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? col(m[3]) - 1 : c1;
-  return { startRow: Math.min(r1, r2), startCol: Math.min(c1, c2), endRow: Math.max(r1, r2), endCol: Math.max(c1, c2) };
+  const r = parseRange(a1.replace(/^.*!/, ""));
+  return r && { startRow: r.top - 1, startCol: r.left - 1, endRow: r.bottom - 1, endCol: r.right - 1 };
 }
 
 /**

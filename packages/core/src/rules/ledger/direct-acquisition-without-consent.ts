@@ -1,7 +1,7 @@
 import { nfkc } from "../../glossary/normalise";
-import { fieldCell, flagOf } from "../../read/records";
+import { fieldCell } from "../../read/records";
 import { defineRule } from "../define";
-import { consentRecorded } from "./consent";
+import { consentRecorded, flag } from "./consent";
 
 /** Acquisition "directly in writing from the person" (J.8.5): forms, CVs, questionnaires, contracts. */
 const DIRECT_WRITTEN =
@@ -35,7 +35,7 @@ export const ledgerDirectAcquisitionWithoutConsent = defineRule({
       if (!DIRECT_WRITTEN.test(how) || INDIRECT.test(how)) continue;
       const consent = consentRecorded(item);
       if (consent.recorded) continue;
-      if (flagOf(fieldCell(item.sheet, item.row, "notice")) === true) continue;
+      if (flag(item, "notice").value === true) continue;
       const at = consent.col >= 0 ? consent.col : method.col >= 0 ? method.col : source.col;
       ctx.report("noConsent", { sheet: item.sheet.name, row: item.row, col: at }, { data: { item: item.label } });
     }
