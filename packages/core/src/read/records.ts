@@ -35,6 +35,10 @@ export function hasField(sheet: RecognisedSheet, field: string): boolean {
 
 /** Key for matching names across sheets: width, case, spaces and bracket characters folded. */
 export function nameKey(text: string): string {
+  return memoised(nameKeys, text, nameKeyOnce);
+}
+
+function nameKeyOnce(text: string): string {
   return nfkc(text)
     .toLowerCase()
     .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, "");
@@ -42,7 +46,26 @@ export function nameKey(text: string): string {
 
 /** Same as nameKey, but the content of brackets is dropped too: 「履歴書（紙）」 → 履歴書. */
 export function looseNameKey(text: string): string {
+  return memoised(looseNameKeys, text, looseNameKeyOnce);
+}
+
+function looseNameKeyOnce(text: string): string {
   return nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, ""));
+}
+
+// Names, businesses and category codes repeat on every row of an item and across sheets.
+const nameKeys = new Map<string, string>();
+const looseNameKeys = new Map<string, string>();
+
+function memoised(memo: Map<string, string>, text: string, compute: (text: string) => string): string {
+  if (text.length > 200) return compute(text);
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = compute(text);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
 }
 
 /** Corporate-form and width folding for contractor names: 株式会社/(株)/㈱ and spaces. */
@@ -112,10 +135,24 @@ export interface LedgerItem {
 
 export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
   const items: LedgerItem[] = [];
+  // The sheet's columns are found once (what fieldCell would read on each row).
+  const col = (field: string): number => sheet.byField.get(field)?.[0]?.col ?? -1;
+  const [nameCol, dataItemsCol, idCol, businessCol, categoryCol, departmentCol, contractorCol, recipientCol] = [
+    "name",
+    "dataItems",
+    "id",
+    "business",
+    "categoryCode",
+    "department",
+    "contractor",
+    "recipient",
+  ].map(col) as number[] as [number, number, number, number, number, number, number, number];
+  const fallbackCol = sheet.columns[0]?.col ?? 0;
   for (const r of sheet.dataRows) {
-    const name = fieldCell(sheet, r, "name");
-    const dataItems = fieldCell(sheet, r, "dataItems");
-    const id = fieldCell(sheet, r, "id");
+    const row = sheet.grid.values[r];
+    const name = cellOf(row, nameCol);
+    const dataItems = cellOf(row, dataItemsCol);
+    const id = cellOf(row, idCol);
     const labelCell = name.text !== "" ? name : dataItems.text !== "" ? dataItems : id;
     items.push({
       sheet,
@@ -123,12 +160,12 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
       id,
       name,
       dataItems,
-      business: fieldCell(sheet, r, "business"),
-      categoryCode: fieldCell(sheet, r, "categoryCode"),
-      department: fieldCell(sheet, r, "department"),
-      contractor: fieldCell(sheet, r, "contractor"),
-      recipient: fieldCell(sheet, r, "recipient"),
-      labelCol: labelCell.col >= 0 ? labelCell.col : (sheet.columns[0]?.col ?? 0),
+      business: cellOf(row, businessCol),
+      categoryCode: cellOf(row, categoryCol),
+      department: cellOf(row, departmentCol),
+      contractor: cellOf(row, contractorCol),
+      recipient: cellOf(row, recipientCol),
+      labelCol: labelCell.col >= 0 ? labelCell.col : fallbackCol,
       label: truncate(labelCell.text || `#${r + 1}`),
     });
   }
@@ -136,6 +173,8 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
 }
 
 export function truncate(text: string, max = 40): string {
+  // Most labels are short single-line texts: nothing to fold or cut.
+  if (text.length <= max && !/\s/.test(text)) return text;
   const chars = [...text.replace(/\s+/g, " ")];
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }
@@ -156,6 +195,11 @@ export interface RiskEntry {
   measure: FieldCell;
   /** Reference values after fill-down, with the row they were written on. */
   refs: Record<RiskReferenceField, { text: string; col: number; row: number }>;
+  /**
+   * The entry's scoring, kept by `assessEntry` for the profile it was scored with (scoring
+   * lives in scoring/, which reads records; the slot keeps this module free of it).
+   */
+  assessed?: { profile: object; assessment: unknown } | undefined;
 }
 
 /**
@@ -165,75 +209,103 @@ export interface RiskEntry {
  */
 export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]): RiskEntry[] {
   const out: RiskEntry[] = [];
-  const carried: Record<RiskReferenceField, { text: string; col: number; row: number }> = {
-    itemRef: { text: "", col: -1, row: -1 },
-    itemName: { text: "", col: -1, row: -1 },
-    business: { text: "", col: -1, row: -1 },
-    categoryCode: { text: "", col: -1, row: -1 },
-  };
+  type Ref = RiskEntry["refs"][RiskReferenceField];
+  // Carried references are replaced, never changed in place, so entries share them; rows whose
+  // references are all carried unchanged (merged or blank cells) share one refs object too.
+  const carried: Ref[] = RISK_REFERENCE_FIELDS.map(() => ({ text: "", col: -1, row: -1 }));
+  let refs: RiskEntry["refs"] | null = null;
   // A bare "No." is the row's own number, unless nothing else on the sheet names the item.
   const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
   const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
-  const colsOfGroup = new Map(groups.map((g) => [g, sheet.columns.filter((m) => m.phase === g)]));
-  // The reference columns are the sheet's: find them once (what fieldCell would read on each row).
+  const colsOfGroup = groups.map((g) => sheet.columns.filter((m) => m.phase === g).map((m) => m.col));
+  // The sheet's columns are found once (what fieldCell would read on each row).
   const refCols = RISK_REFERENCE_FIELDS.map((f) => sheet.byField.get(f === "itemRef" && idIsRef ? "id" : f)?.[0]?.col ?? -1);
+  const colOf = (field: string, phase?: string): number => {
+    const cols = sheet.byField.get(field);
+    const m = !cols || cols.length === 0 ? undefined : phase === undefined ? cols[0] : cols.find((c) => c.phase === phase);
+    return m ? m.col : -1;
+  };
+  const riskCols = groups.map((g) => colOf("risk", g));
+  const measureCols = groups.map((g) => colOf("measure", g));
+  const phaseCol = colOf("phase");
+  const riskCol = colOf("risk");
+  const measureCol = colOf("measure");
   const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
+  const grid = sheet.grid;
   for (const r of sheet.dataRows) {
+    const row = grid.values[r];
     // A new item starts when a reference differs from the one carried down; references of
     // the previous item that are blank on this row must not leak into the new one.
     let newItem = false;
     for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
       const col = refCols[k] as number;
-      const text = col < 0 ? "" : cellText(cellAt(sheet.grid, r, col));
+      const text = col < 0 || row === undefined ? "" : cellText(row[col]);
       ownText[k] = text;
-      if (text !== "" && text !== carried[RISK_REFERENCE_FIELDS[k] as RiskReferenceField].text) newItem = true;
+      if (text !== "" && text !== (carried[k] as Ref).text) newItem = true;
     }
+    let changed = refs === null;
     for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
-      const f = RISK_REFERENCE_FIELDS[k] as RiskReferenceField;
       const text = ownText[k] as string;
-      if (text !== "") carried[f] = { text, col: refCols[k] as number, row: r };
-      else if (newItem) carried[f] = { text: "", col: refCols[k] as number, row: r };
+      if (text !== "" || newItem) {
+        carried[k] = { text, col: refCols[k] as number, row: r };
+        changed = true;
+      }
     }
-    const refs = {
-      itemRef: { ...carried.itemRef },
-      itemName: { ...carried.itemName },
-      business: { ...carried.business },
-      categoryCode: { ...carried.categoryCode },
-    };
+    if (changed || refs === null) {
+      refs = {
+        itemRef: carried[0] as Ref,
+        itemName: carried[1] as Ref,
+        business: carried[2] as Ref,
+        categoryCode: carried[3] as Ref,
+      };
+    }
     if (sheet.layout === "wide") {
-      for (const g of groups) {
-        const risk = fieldCell(sheet, r, "risk", g);
-        const measure = fieldCell(sheet, r, "measure", g);
-        const groupCols = colsOfGroup.get(g) ?? [];
-        const anyFilled = groupCols.some((m) => !isBlank(cellAt(sheet.grid, r, m.col)));
+      for (let g = 0; g < groups.length; g++) {
+        const groupCols = colsOfGroup[g] as number[];
+        let anyFilled = false;
+        for (const c of groupCols) {
+          if (!isBlank(row?.[c])) {
+            anyFilled = true;
+            break;
+          }
+        }
         if (!anyFilled) continue;
-        const first = groupCols[0];
+        const phase = groups[g] as string;
         out.push({
           sheet,
           row: r,
-          phase: g,
-          phaseCell: { col: first ? first.col : -1, value: g, text: g },
-          group: g,
-          risk,
-          measure,
+          phase,
+          phaseCell: { col: groupCols.length > 0 ? (groupCols[0] as number) : -1, value: phase, text: phase },
+          group: phase,
+          risk: cellOf(row, riskCols[g] as number),
+          measure: cellOf(row, measureCols[g] as number),
           refs,
+          assessed: undefined,
         });
       }
     } else {
-      const phaseCell = fieldCell(sheet, r, "phase");
+      const phaseCell = cellOf(row, phaseCol);
       const read = readPhase(phaseCell.value, phases);
       out.push({
         sheet,
         row: r,
         phase: read && read.ok ? read.value : null,
         phaseCell,
-        risk: fieldCell(sheet, r, "risk"),
-        measure: fieldCell(sheet, r, "measure"),
+        risk: cellOf(row, riskCol),
+        measure: cellOf(row, measureCol),
         refs,
+        assessed: undefined,
       });
     }
   }
   return out;
+}
+
+/** The cell of a row at a column found beforehand (-1: the sheet has no such column). */
+function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
+  if (col < 0) return ABSENT;
+  const value = row === undefined ? undefined : row[col];
+  return { col, value, text: cellText(value) };
 }
 
 /** A date cell as an Excel serial, or null (blank or unreadable). */

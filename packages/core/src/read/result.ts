@@ -59,8 +59,10 @@ export function prepare(v: CellValue): Prepared {
 
 /**
  * Memoises a reader on text cells. A sheet repeats the same few spellings (高/中/低, ○/×, phase
- * names) tens of thousands of times; each distinct text is read once, and every call still gets
- * its own copy of the result. Numbers, booleans and long texts are read directly.
+ * names) tens of thousands of times; each distinct text is read once. The result is frozen and
+ * shared by every call for that text (no reader's caller changes a result; were one to try, it
+ * would fail loudly rather than corrupt another row's reading). Numbers, booleans and long texts
+ * are read directly.
  */
 export class TextMemo<T> {
   private readonly memo = new Map<string, ReadResult<T> | null>();
@@ -70,10 +72,11 @@ export class TextMemo<T> {
     let r = this.memo.get(v);
     if (r === undefined) {
       r = reader(v, arg);
+      if (r !== null) Object.freeze(r);
       if (this.memo.size >= 20_000) this.memo.clear();
       this.memo.set(v, r);
     }
-    return r === null ? null : { ...r };
+    return r;
   }
 }
 

@@ -1,4 +1,4 @@
-import { cellText, gridSize, isBlank, type SheetGrid } from "../grid/grid";
+import { cellText, gridSize, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
 import { RECOGNISED_KINDS, type RecognisedKind, type SheetKind } from "../glossary/kinds";
 import { matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
 import type { PhaseDef } from "../profile/schema";
@@ -313,18 +313,38 @@ function isNoteRow(grid: SheetGrid, r: number, mapped: readonly ColumnMapping[],
   if (filledMapped === 0) return true;
   // The header printed again (a sheet pasted from several printed pages).
   if (repeatsHeader >= Math.min(3, mapped.length)) return true;
-  let firstText = "";
+  let first: CellValue = null;
   let filled = 0;
   for (const v of row) {
     if (isBlank(v)) continue;
-    filled++;
-    // Numbers print as ASCII, which NFKC leaves alone; texts repeat, and nfkc() remembers them.
-    if (firstText === "") firstText = typeof v === "number" ? String(v) : nfkc(cellText(v));
+    if (++filled === 1) first = v;
+    // Only "one cell or more than one" matters below.
+    else break;
   }
-  if (EXAMPLE_MARK.test(firstText) || TOTAL_MARK.test(firstText.replace(/\s+/g, ""))) return true;
-  // A footnote: one cell of prose starting with ※ or 注.
-  return filled === 1 && /^(?:※|\*|注[:：)）]|注記)/.test(firstText);
+  // Numbers print as ASCII digits, which no mark below starts with.
+  if (typeof first === "number") return false;
+  const marks = noteMarks(cellText(first));
+  return marks.exampleOrTotal || (filled === 1 && marks.footnote);
 }
+
+/** What a row's first text says about the row: example or total line, footnote. */
+function noteMarks(text: string): { exampleOrTotal: boolean; footnote: boolean } {
+  // Texts repeat down a sheet (category names, departments): read each once.
+  let marks = noteMemo.get(text);
+  if (marks === undefined) {
+    const firstText = nfkc(text);
+    marks = {
+      exampleOrTotal: EXAMPLE_MARK.test(firstText) || TOTAL_MARK.test(firstText.replace(/\s+/g, "")),
+      // A footnote: one cell of prose starting with ※ or 注.
+      footnote: /^(?:※|\*|注[:：)）]|注記)/.test(firstText),
+    };
+    if (noteMemo.size >= 20_000) noteMemo.clear();
+    noteMemo.set(text, marks);
+  }
+  return marks;
+}
+
+const noteMemo = new Map<string, { exampleOrTotal: boolean; footnote: boolean }>();
 
 export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOptions = {}): RecognisedSheet {
   const size = gridSize(grid);

@@ -53,26 +53,34 @@ function push(index: Index, key: string, item: LedgerItem): void {
   else if (list[list.length - 1] !== item) list.push(item);
 }
 
-function buildIndexes(items: readonly LedgerItem[]): Record<(typeof MODE_ORDER)[number], { strict: Index; loose: Index }> {
-  const out = {} as Record<(typeof MODE_ORDER)[number], { strict: Index; loose: Index }>;
-  for (const mode of MODE_ORDER) {
-    const strict: Index = new Map();
-    const loose: Index = new Map();
-    for (const item of items) {
-      const values = MODE_FIELDS[mode].ledger(item);
-      // For names, the data-items text only serves when the ledger has no name column.
-      const usable = mode === "name" && item.name.col >= 0 ? values.slice(0, 1) : values;
-      for (const v of usable) {
-        push(strict, nameKey(v), item);
-        push(loose, looseNameKey(v), item);
-      }
+type ModeIndex = { strict: Index; loose: Index; memo?: Map<string, LedgerItem[] | null> };
+
+function buildIndex(items: readonly LedgerItem[], mode: (typeof MODE_ORDER)[number]): ModeIndex {
+  const strict: Index = new Map();
+  const loose: Index = new Map();
+  for (const item of items) {
+    const values = MODE_FIELDS[mode].ledger(item);
+    // For names, the data-items text only serves when the ledger has no name column.
+    const usable = mode === "name" && item.name.col >= 0 ? values.slice(0, 1) : values;
+    for (const v of usable) {
+      push(strict, nameKey(v), item);
+      push(loose, looseNameKey(v), item);
     }
-    out[mode] = { strict, loose };
   }
-  return out;
+  return { strict, loose };
 }
 
-function resolve(index: { strict: Index; loose: Index; memo?: Map<string, LedgerItem[] | null> }, text: string): LedgerItem[] {
+/** The ledger indexed by each reference mode, built the first time a risk sheet uses the mode. */
+function lazyIndexes(items: readonly LedgerItem[]): (mode: (typeof MODE_ORDER)[number]) => ModeIndex {
+  const built = new Map<(typeof MODE_ORDER)[number], ModeIndex>();
+  return (mode) => {
+    let index = built.get(mode);
+    if (!index) built.set(mode, (index = buildIndex(items, mode)));
+    return index;
+  };
+}
+
+function resolve(index: ModeIndex, text: string): LedgerItem[] {
   if (text === "") return [];
   // Every phase row repeats its item's reference: key each distinct text once.
   const memo = (index.memo ??= new Map());
@@ -100,7 +108,7 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
   const itemsOf = new Map<RiskEntry, LedgerItem[]>();
   const entriesOf = new Map<LedgerItem, RiskEntry[]>();
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
-  const indexes = buildIndexes(items);
+  const indexOf = lazyIndexes(items);
   const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
   for (const e of entries) {
     const list = bySheet.get(e.sheet);
@@ -117,9 +125,18 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
     let bestRate = -1;
     for (const m of available) {
       const field = MODE_FIELDS[m].risk;
-      const withRef = list.filter((e) => e.refs[field].text !== "");
-      if (withRef.length === 0) continue;
-      const rate = withRef.filter((e) => resolve(indexes[m], e.refs[field].text).length > 0).length / withRef.length;
+      let index: ModeIndex | undefined;
+      let withRef = 0;
+      let resolved = 0;
+      for (const e of list) {
+        const text = e.refs[field].text;
+        if (text === "") continue;
+        withRef++;
+        index ??= indexOf(m);
+        if (resolve(index, text).length > 0) resolved++;
+      }
+      if (withRef === 0) continue;
+      const rate = resolved / withRef;
       if (mode === null || rate > bestRate) {
         mode = m;
         bestRate = rate;
@@ -139,11 +156,11 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
       let linked: LedgerItem[] = [];
       if (mode === "title") linked = titleItems;
       else if (mode !== null) {
-        linked = resolve(indexes[mode], e.refs[MODE_FIELDS[mode].risk].text);
+        linked = resolve(indexOf(mode), e.refs[MODE_FIELDS[mode].risk].text);
         // A row may use another reference than the sheet's usual one.
         for (const m of available) {
           if (linked.length > 0) break;
-          linked = resolve(indexes[m], e.refs[MODE_FIELDS[m].risk].text);
+          linked = resolve(indexOf(m), e.refs[MODE_FIELDS[m].risk].text);
         }
       }
       itemsOf.set(e, linked);

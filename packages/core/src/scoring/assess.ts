@@ -86,33 +86,98 @@ function storedLevel(cell: FieldCell): StoredValue<LevelId> {
   return { cell, value: r && r.ok ? r.value : undefined };
 }
 
-function score(model: RiskModel, entry: RiskEntry, fieldOf: (input: string) => string | null, scoreField: string, levelField: string): ScoreAssessment | null {
-  const cells: Record<string, FieldCell> = {};
-  const values: Record<string, CellValue> = {};
-  const absent: string[] = [];
+/** Where one scoring of a sheet's rows reads its cells: input columns, stored score and level. */
+interface ScorePlan {
+  inputs: readonly { input: string; col: number }[];
+  scoreCol: number;
+  levelCol: number;
+}
+
+/**
+ * How a sheet (or one phase group of a wide sheet) is scored: its model and the columns of every
+ * input, found once per sheet and group instead of once per row (what inputCell would find).
+ */
+interface SheetPlan {
+  model: RiskModel;
+  inherent: ScorePlan;
+  /** Residual inputs, when the model has a residual field for every input. */
+  residual: ScorePlan | null;
+  residualScoreCol: number;
+  residualLevelCol: number;
+}
+
+function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
+  const cols = sheet.byField.get(field);
+  if (!cols || cols.length === 0) return -1;
+  const m = group === undefined ? cols[0] : (cols.find((c) => c.phase === group) ?? cols.find((c) => c.phase === undefined));
+  return m ? m.col : -1;
+}
+
+function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | undefined, fieldOf: (input: string) => string | null, scoreField: string, levelField: string): ScorePlan | null {
+  const inputs: { input: string; col: number }[] = [];
   for (const input of model.inputs) {
     const field = fieldOf(input);
     if (field === null) return null;
-    const cell = inputCell(entry.sheet, entry.row, field, entry.group);
+    inputs.push({ input, col: columnOf(sheet, field, group) });
+  }
+  return { inputs, scoreCol: columnOf(sheet, scoreField, group), levelCol: columnOf(sheet, levelField, group) };
+}
+
+const plans = new WeakMap<ResolvedProfile, WeakMap<RecognisedSheet, Map<string | undefined, SheetPlan | null>>>();
+
+function sheetPlan(sheet: RecognisedSheet, group: string | undefined, profile: ResolvedProfile): SheetPlan | null {
+  let bySheet = plans.get(profile);
+  if (!bySheet) plans.set(profile, (bySheet = new WeakMap()));
+  let byGroup = bySheet.get(sheet);
+  if (!byGroup) bySheet.set(sheet, (byGroup = new Map()));
+  let plan = byGroup.get(group);
+  if (plan === undefined) {
+    const model = modelForSheet(sheet, profile);
+    plan = model
+      ? {
+          model,
+          inherent: scorePlan(sheet, model, group, (i) => i, "score", "level") as ScorePlan,
+          residual: model.inputs.every((i) => model.residualField(i) !== null) ? scorePlan(sheet, model, group, (i) => model.residualField(i), "residualScore", "residualLevel") : null,
+          residualScoreCol: columnOf(sheet, "residualScore", group),
+          residualLevelCol: columnOf(sheet, "residualLevel", group),
+        }
+      : null;
+    byGroup.set(group, plan);
+  }
+  return plan;
+}
+
+function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
+  if (col < 0) return ABSENT;
+  const value = row === undefined ? undefined : row[col];
+  return { col, value, text: cellText(value) };
+}
+
+function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): ScoreAssessment {
+  const cells: Record<string, FieldCell> = {};
+  const values: Record<string, CellValue> = {};
+  const absent: string[] = [];
+  for (const { input, col } of plan.inputs) {
+    const cell = cellOf(row, col);
     cells[input] = cell;
-    if (cell.col < 0) absent.push(input);
+    if (col < 0) absent.push(input);
     values[input] = readInput(model, cell.value);
   }
   return {
     result: model.evaluate(values),
     cells,
     absent,
-    storedScore: storedScore(inputCell(entry.sheet, entry.row, scoreField, entry.group)),
-    storedLevel: storedLevel(inputCell(entry.sheet, entry.row, levelField, entry.group)),
+    storedScore: storedScore(cellOf(row, plan.scoreCol)),
+    storedLevel: storedLevel(cellOf(row, plan.levelCol)),
   };
 }
 
-function residualOf(model: RiskModel, entry: RiskEntry): ResidualAssessment | null {
-  const hasResidualInputs = model.inputs.every((i) => model.residualField(i) !== null);
-  const scored = hasResidualInputs ? score(model, entry, (i) => model.residualField(i), "residualScore", "residualLevel") : null;
+function residualOf(plan: SheetPlan, row: readonly CellValue[] | undefined): ResidualAssessment | null {
+  const model = plan.model;
+  const scored = plan.residual ? score(model, plan.residual, row) : null;
   const usable = scored && scored.absent.length === 0 ? scored : null;
-  const storedS = storedScore(inputCell(entry.sheet, entry.row, "residualScore", entry.group));
-  const storedL = storedLevel(inputCell(entry.sheet, entry.row, "residualLevel", entry.group));
+  const storedS = storedScore(cellOf(row, plan.residualScoreCol));
+  const storedL = storedLevel(cellOf(row, plan.residualLevelCol));
   if (usable && usable.result.ok) {
     const cell = storedS.cell.col >= 0 ? storedS.cell : storedL.cell.col >= 0 ? storedL.cell : (Object.values(usable.cells)[0] ?? ABSENT);
     return { level: usable.result.level, score: usable.result.score, via: "inputs", cell, scored: usable };
@@ -126,25 +191,26 @@ function residualOf(model: RiskModel, entry: RiskEntry): ResidualAssessment | nu
   return { level: null, score: null, via: null, cell, scored: usable };
 }
 
-const cache = new WeakMap<RiskEntry, { profile: ResolvedProfile; assessment: EntryAssessment | null }>();
-
 /** Scores one risk entry with its sheet's model (null when the sheet has no model at all). */
 export function assessEntry(entry: RiskEntry, profile: ResolvedProfile): EntryAssessment | null {
-  const hit = cache.get(entry);
-  if (hit && hit.profile === profile) return hit.assessment;
-  const model = modelForSheet(entry.sheet, profile);
+  // Eight rules ask for every entry: the first call scores it, the others read the slot.
+  const hit = entry.assessed;
+  if (hit !== undefined && hit.profile === profile) return hit.assessment as EntryAssessment | null;
+  const plan = sheetPlan(entry.sheet, entry.group, profile);
   let assessment: EntryAssessment | null = null;
-  if (model) {
-    const inherent = score(model, entry, (i) => i, "score", "level") as ScoreAssessment;
+  if (plan) {
+    const model = plan.model;
+    const row = entry.sheet.grid.values[entry.row];
+    const inherent = score(model, plan.inherent, row);
     const stored = inherent.storedLevel.value ?? (!model.scoreIsRank && typeof inherent.storedScore.value === "number" ? model.level(inherent.storedScore.value) : null);
     assessment = {
       model,
       inherent,
       level: inherent.result.ok ? inherent.result.level : stored,
-      residual: residualOf(model, entry),
+      residual: residualOf(plan, row),
     };
   }
-  cache.set(entry, { profile, assessment });
+  entry.assessed = { profile, assessment };
   return assessment;
 }
 

@@ -48,12 +48,18 @@ export function evaluateExpr(expr: Expr, env: Env): number {
     }
     case "const":
       return expr.value;
-    case "add":
-      return expr.args.reduce((s, a) => s + evaluateExpr(a, env), 0);
+    case "add": {
+      let sum = 0;
+      for (const a of expr.args) sum += evaluateExpr(a, env);
+      return sum;
+    }
     case "sub":
       return evaluateExpr(expr.left, env) - evaluateExpr(expr.right, env);
-    case "mul":
-      return expr.args.reduce((p, a) => p * evaluateExpr(a, env), 1);
+    case "mul": {
+      let product = 1;
+      for (const a of expr.args) product *= evaluateExpr(a, env);
+      return product;
+    }
     case "max":
       return Math.max(...expr.args.map((a) => evaluateExpr(a, env)));
     case "choose": {

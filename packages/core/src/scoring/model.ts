@@ -228,14 +228,15 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
     scale,
     residualField: (name) => (hasResidual && inputs.includes(name) ? (RESIDUAL[name] ?? null) : null),
     evaluate(values) {
-      const missing: string[] = [];
-      const invalid: string[] = [];
+      // Most rows are complete: the lists are only made for a row that needs them.
+      let missing: string[] | null = null;
+      let invalid: string[] | null = null;
       for (const spec of specs) {
         const v = values[spec.input];
-        if (isEmptyInput(v)) missing.push(spec.input);
-        else if (!validInput(spec, v)) invalid.push(spec.input);
+        if (isEmptyInput(v)) (missing ??= []).push(spec.input);
+        else if (!validInput(spec, v)) (invalid ??= []).push(spec.input);
       }
-      if (missing.length > 0 || invalid.length > 0) return { ok: false, missing, invalid };
+      if (missing !== null || invalid !== null) return { ok: false, missing: missing ?? [], invalid: invalid ?? [] };
       const score = evaluateExpr(expression, values);
       return { ok: true, score, level: level(score) };
     },
