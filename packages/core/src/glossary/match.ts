@@ -15,6 +15,12 @@ interface KindIndex {
   exact: Map<string, FieldDef>;
   /** Synonyms usable inside a longer label, longest first. */
   contained: { text: string; def: FieldDef }[];
+  /**
+   * The positions in `contained` of the synonyms starting with each character (UTF-16 unit):
+   * a label is searched at each of its characters for the synonyms that could start there,
+   * instead of for every synonym in turn.
+   */
+  byFirst: Map<string, number[]>;
 }
 
 export type ExtraSynonyms = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
@@ -46,7 +52,14 @@ function buildIndex(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
       }
     }
     contained.sort((a, b) => b.text.length - a.text.length);
-    out[kind] = { exact, contained };
+    const byFirst = new Map<string, number[]>();
+    contained.forEach(({ text }, i) => {
+      const first = text.charAt(0);
+      const list = byFirst.get(first);
+      if (list) list.push(i);
+      else byFirst.set(first, [i]);
+    });
+    out[kind] = { exact, contained, byFirst };
   }
   return out;
 }
@@ -68,11 +81,28 @@ export function matchField(kind: RecognisedKind, label: string, extra: ExtraSyno
   const idx = indexFor(extra)[kind];
   const exact = idx.exact.get(n);
   if (exact) return { field: exact.id, score: 1, exact: true, signature: exact.signature === true };
-  for (const { text, def } of idx.contained) {
-    if (n.includes(text)) {
-      const coverage = [...text].length / [...n].length;
-      return { field: def.id, score: 0.5 + 0.4 * coverage, exact: false, signature: def.signature === true };
+  // The first synonym (longest first) found anywhere in the label wins.
+  const found = firstContained(idx, n);
+  if (found === undefined) return null;
+  const { text, def } = found;
+  const coverage = [...text].length / [...n].length;
+  return { field: def.id, score: 0.5 + 0.4 * coverage, exact: false, signature: def.signature === true };
+}
+
+/** The earliest entry of `contained` that occurs in `n` (as a scan of the whole list would find). */
+function firstContained(idx: KindIndex, n: string): { text: string; def: FieldDef } | undefined {
+  let best = Infinity;
+  for (let i = 0; i < n.length; i++) {
+    const candidates = idx.byFirst.get(n.charAt(i));
+    if (!candidates) continue;
+    for (const k of candidates) {
+      // Candidates are in list order: the first that fits here is the best from this position.
+      if (k >= best) break;
+      if (n.startsWith((idx.contained[k] as { text: string }).text, i)) {
+        best = k;
+        break;
+      }
     }
   }
-  return null;
+  return best === Infinity ? undefined : idx.contained[best];
 }

@@ -19,6 +19,25 @@ export function nfkc(text: string): string {
 }
 
 const NFKC_MEMO_MAX_LENGTH = 200;
+
+/**
+ * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
+ * the same few hundred texts on tens of thousands of rows. Texts over 200 characters are not
+ * kept, and the memo is emptied when it reaches `maxEntries`, so memory stays bounded.
+ */
+export function memoByText<T>(fn: (text: string) => T, maxEntries = 50_000): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    if (text.length > NFKC_MEMO_MAX_LENGTH) return fn(text);
+    let out = memo.get(text);
+    if (out === undefined && !memo.has(text)) {
+      out = fn(text);
+      if (memo.size >= maxEntries) memo.clear();
+      memo.set(text, out);
+    }
+    return out as T;
+  };
+}
 const NFKC_MEMO_MAX_ENTRIES = 200_000;
 const nfkcMemo = new Map<string, string>();
 

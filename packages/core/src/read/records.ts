@@ -1,5 +1,5 @@
 import { cellAt, cellText, isBlank, type CellValue } from "../grid/grid";
-import { nfkc } from "../glossary/normalise";
+import { memoByText, nfkc } from "../glossary/normalise";
 import type { RecognisedSheet } from "../recognise/recognise";
 import { readDate } from "./date";
 import { readPhase } from "./phase";
@@ -34,39 +34,15 @@ export function hasField(sheet: RecognisedSheet, field: string): boolean {
 }
 
 /** Key for matching names across sheets: width, case, spaces and bracket characters folded. */
-export function nameKey(text: string): string {
-  return memoised(nameKeys, text, nameKeyOnce);
-}
-
-function nameKeyOnce(text: string): string {
-  return nfkc(text)
+// Names, businesses and category codes repeat on every row of an item and across sheets.
+export const nameKey = memoByText((text: string): string =>
+  nfkc(text)
     .toLowerCase()
-    .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, "");
-}
+    .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, ""),
+);
 
 /** Same as nameKey, but the content of brackets is dropped too: 「履歴書（紙）」 → 履歴書. */
-export function looseNameKey(text: string): string {
-  return memoised(looseNameKeys, text, looseNameKeyOnce);
-}
-
-function looseNameKeyOnce(text: string): string {
-  return nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, ""));
-}
-
-// Names, businesses and category codes repeat on every row of an item and across sheets.
-const nameKeys = new Map<string, string>();
-const looseNameKeys = new Map<string, string>();
-
-function memoised(memo: Map<string, string>, text: string, compute: (text: string) => string): string {
-  if (text.length > 200) return compute(text);
-  let out = memo.get(text);
-  if (out === undefined) {
-    out = compute(text);
-    if (memo.size >= 50_000) memo.clear();
-    memo.set(text, out);
-  }
-  return out;
-}
+export const looseNameKey = memoByText((text: string): string => nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, "")));
 
 /** Corporate-form and width folding for contractor names: 株式会社/(株)/㈱ and spaces. */
 export function organisationKey(text: string): string {
@@ -83,6 +59,13 @@ const NONE_WORDS = /^(?:なし|無し|無|ない|該当なし|該当無し|非�
 /** A contractor or recipient cell: blank, an explicit none, a bare "yes", or named parties. */
 export function partyPresence(cell: FieldCell): "absent" | "none" | "present" {
   if (cell.col < 0 || isBlank(cell.value)) return "absent";
+  // Contractor and recipient cells repeat (「なし」「A社」) and several rules ask for every item.
+  return typeof cell.value === "string" ? partyTextPresence(cell.value) : presenceOf(cell);
+}
+
+const partyTextPresence = memoByText((value: string) => presenceOf({ col: 0, value, text: cellText(value) }));
+
+function presenceOf(cell: FieldCell): "absent" | "none" | "present" {
   const t = nfkc(cell.text).trim();
   if (NONE_WORDS.test(t)) return "none";
   const yn = readYesNo(cell.value);
@@ -199,7 +182,8 @@ export interface RiskEntry {
    * The entry's scoring, kept by `assessEntry` for the profile it was scored with (scoring
    * lives in scoring/, which reads records; the slot keeps this module free of it).
    */
-  assessed?: { profile: object; assessment: unknown } | undefined;
+  assessedFor?: object | undefined;
+  assessment?: unknown;
 }
 
 /**
@@ -280,7 +264,8 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
           risk: cellOf(row, riskCols[g] as number),
           measure: cellOf(row, measureCols[g] as number),
           refs,
-          assessed: undefined,
+          assessedFor: undefined,
+          assessment: undefined,
         });
       }
     } else {
@@ -294,7 +279,8 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         risk: cellOf(row, riskCol),
         measure: cellOf(row, measureCol),
         refs,
-        assessed: undefined,
+        assessedFor: undefined,
+        assessment: undefined,
       });
     }
   }

@@ -299,20 +299,27 @@ const EXAMPLE_MARK = /^(?:記入例|例$|例[:：)）]|example\b|e\.g\.)/i;
 /** Totals and sign-off lines below the table. */
 const TOTAL_MARK = /^(?:合計|小計|総計|計|total|subtotal)$/i;
 
-function isNoteRow(grid: SheetGrid, r: number, mapped: readonly ColumnMapping[], headerTexts: ReadonlyMap<number, string>): boolean {
+/** The mapped columns and the header text above each, side by side (read on every data row). */
+interface NoteRowColumns {
+  cols: readonly number[];
+  headers: readonly (string | undefined)[];
+}
+
+function isNoteRow(grid: SheetGrid, r: number, mapped: NoteRowColumns): boolean {
   const row = grid.values[r];
   if (!row) return true;
   let filledMapped = 0;
   let repeatsHeader = 0;
-  for (const m of mapped) {
-    const v = row[m.col];
+  const { cols, headers } = mapped;
+  for (let k = 0; k < cols.length; k++) {
+    const v = row[cols[k] as number];
     if (isBlank(v)) continue;
     filledMapped++;
-    if (typeof v === "string" && headerTexts.get(m.col) === v.trim()) repeatsHeader++;
+    if (typeof v === "string" && headers[k] === v.trim()) repeatsHeader++;
   }
   if (filledMapped === 0) return true;
   // The header printed again (a sheet pasted from several printed pages).
-  if (repeatsHeader >= Math.min(3, mapped.length)) return true;
+  if (repeatsHeader >= Math.min(3, cols.length)) return true;
   let first: CellValue = null;
   let filled = 0;
   for (const v of row) {
@@ -402,7 +409,8 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
   const mapped = new Set(columns.map((m) => m.col));
   const headerTexts = new Map(columns.map((m) => [m.col, labelAt(grid, best.row, m.col)]));
   const dataRows: number[] = [];
-  for (let r = best.row + 1; r < size.rows; r++) if (!isNoteRow(grid, r, columns, headerTexts)) dataRows.push(r);
+  const noteColumns: NoteRowColumns = { cols: columns.map((m) => m.col), headers: columns.map((m) => headerTexts.get(m.col)) };
+  for (let r = best.row + 1; r < size.rows; r++) if (!isNoteRow(grid, r, noteColumns)) dataRows.push(r);
   const unmapped: { col: number; header: string }[] = [];
   for (let c = 0; c < width; c++) {
     const h = labelAt(grid, best.row, c);

@@ -150,19 +150,45 @@ export function heatMap(model: WorkbookModel, profile: ResolvedProfile): HeatMap
     row[i - I.min] = (row[i - I.min] ?? 0) + 1;
     return true;
   };
-  const rate = (e: RiskEntry, a: SheetAxes, field: string, scale: Scale) => ratingOrLevel(inputCell(e.sheet, e.row, field, e.group).value, scale, a.model);
+  // The rating columns of each sheet and phase group, found once (what inputCell finds per row).
+  const columnsOf = new Map<RecognisedSheet, Map<string | undefined, PairColumns>>();
+  const pairColumns = (e: RiskEntry, a: SheetAxes): PairColumns => {
+    let byGroup = columnsOf.get(e.sheet);
+    if (!byGroup) columnsOf.set(e.sheet, (byGroup = new Map()));
+    let cols = byGroup.get(e.group);
+    if (!cols) {
+      const col = (field: string) => inputCell(e.sheet, e.row, field, e.group).col;
+      cols = {
+        before: a.before ? [col(a.before.likelihood), col(a.before.impact)] : null,
+        after: a.after ? [col(a.after.likelihood), col(a.after.impact)] : null,
+      };
+      byGroup.set(e.group, cols);
+    }
+    return cols;
+  };
+  const rate = (row: readonly CellValue[] | undefined, col: number, scale: Scale, a: SheetAxes) => ratingOrLevel(col < 0 ? null : row === undefined ? undefined : row[col], scale, a.model);
   for (const e of model.riskEntries) {
     const a = axes.get(e.sheet);
-    const pairs = [
-      [a?.before ?? null, out.before, "before"],
-      [a?.after ?? null, out.after, "after"],
-    ] as const;
-    for (const [pair, grid, key] of pairs) {
-      const ok = a !== undefined && pair !== null && place(grid, rate(e, a, pair.likelihood, a.likelihood), rate(e, a, pair.impact, a.impact));
+    if (a === undefined) {
+      out.unplaced.before++;
+      out.unplaced.after++;
+      continue;
+    }
+    const cols = pairColumns(e, a);
+    const row = e.sheet.grid.values[e.row];
+    for (const key of ["before", "after"] as const) {
+      const pair = cols[key];
+      const ok = pair !== null && place(out[key], rate(row, pair[0], a.likelihood, a), rate(row, pair[1], a.impact, a));
       if (!ok) out.unplaced[key]++;
     }
   }
   return out;
+}
+
+/** The likelihood and impact columns of one sheet (and group) before and after measures (-1: none). */
+interface PairColumns {
+  before: readonly [number, number] | null;
+  after: readonly [number, number] | null;
 }
 
 // ---------------------------------------------------------------- coverage
@@ -207,11 +233,19 @@ const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
 
 export function coverage(model: WorkbookModel, profile: ResolvedProfile, findings: readonly Finding[]): Coverage {
   const covered = coveredPhases(model, profile);
+  // Whether each item has a contractor or recipient: asked once per item, not once per phase.
+  const withParty = new Map<LedgerItem, boolean>();
+  const applies = (phase: PhaseDef, item: LedgerItem): boolean => {
+    if (phase.appliesWhen !== "contractorOrRecipient") return true;
+    let has = withParty.get(item);
+    if (has === undefined) withParty.set(item, (has = phaseApplies(phase, item)));
+    return has;
+  };
   const phases: PhaseCoverage[] = profile.phases.map((phase) => {
     let applicable = 0;
     let analysed = 0;
     for (const item of model.ledgerItems) {
-      if (!phaseApplies(phase, item)) continue;
+      if (!applies(phase, item)) continue;
       applicable++;
       if (covered.get(item)?.has(phase.id)) analysed++;
     }

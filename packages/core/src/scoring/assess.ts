@@ -27,7 +27,7 @@ export interface ScoreAssessment {
   /** The cell of each input (col -1 when the sheet has no such column). */
   cells: Record<string, FieldCell>;
   /** Inputs the sheet has no column for. */
-  absent: string[];
+  absent: readonly string[];
   storedScore: StoredValue<number>;
   storedLevel: StoredValue<LevelId>;
 }
@@ -89,8 +89,12 @@ function storedLevel(cell: FieldCell): StoredValue<LevelId> {
 /** Where one scoring of a sheet's rows reads its cells: input columns, stored score and level. */
 interface ScorePlan {
   inputs: readonly { input: string; col: number }[];
+  /** Inputs without a column: the same on every row (shared, frozen). */
+  absent: readonly string[];
   scoreCol: number;
   levelCol: number;
+  /** Scratch record the inputs are read into for `evaluate`, which keeps no reference to it. */
+  values: Record<string, CellValue>;
 }
 
 /**
@@ -120,7 +124,13 @@ function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
     if (field === null) return null;
     inputs.push({ input, col: columnOf(sheet, field, group) });
   }
-  return { inputs, scoreCol: columnOf(sheet, scoreField, group), levelCol: columnOf(sheet, levelField, group) };
+  return {
+    inputs,
+    absent: Object.freeze(inputs.filter((i) => i.col < 0).map((i) => i.input)),
+    scoreCol: columnOf(sheet, scoreField, group),
+    levelCol: columnOf(sheet, levelField, group),
+    values: {},
+  };
 }
 
 const plans = new WeakMap<ResolvedProfile, WeakMap<RecognisedSheet, Map<string | undefined, SheetPlan | null>>>();
@@ -155,18 +165,16 @@ function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
 
 function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): ScoreAssessment {
   const cells: Record<string, FieldCell> = {};
-  const values: Record<string, CellValue> = {};
-  const absent: string[] = [];
+  const values = plan.values;
   for (const { input, col } of plan.inputs) {
     const cell = cellOf(row, col);
     cells[input] = cell;
-    if (col < 0) absent.push(input);
     values[input] = readInput(model, cell.value);
   }
   return {
     result: model.evaluate(values),
     cells,
-    absent,
+    absent: plan.absent,
     storedScore: storedScore(cellOf(row, plan.scoreCol)),
     storedLevel: storedLevel(cellOf(row, plan.levelCol)),
   };
@@ -194,8 +202,7 @@ function residualOf(plan: SheetPlan, row: readonly CellValue[] | undefined): Res
 /** Scores one risk entry with its sheet's model (null when the sheet has no model at all). */
 export function assessEntry(entry: RiskEntry, profile: ResolvedProfile): EntryAssessment | null {
   // Eight rules ask for every entry: the first call scores it, the others read the slot.
-  const hit = entry.assessed;
-  if (hit !== undefined && hit.profile === profile) return hit.assessment as EntryAssessment | null;
+  if (entry.assessedFor === profile) return entry.assessment as EntryAssessment | null;
   const plan = sheetPlan(entry.sheet, entry.group, profile);
   let assessment: EntryAssessment | null = null;
   if (plan) {
@@ -210,7 +217,8 @@ export function assessEntry(entry: RiskEntry, profile: ResolvedProfile): EntryAs
       residual: residualOf(plan, row),
     };
   }
-  entry.assessed = { profile, assessment };
+  entry.assessment = assessment;
+  entry.assessedFor = profile;
   return assessment;
 }
 

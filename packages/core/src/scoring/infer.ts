@@ -158,7 +158,11 @@ function levelBy(score: number, t: { medium: number; high: number }): LevelId {
  * values show is never chosen.
  */
 function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, numbers: readonly number[]): number {
-  const pairs: { product: number; top: number; level: LevelId }[] = [];
+  const covering = smallestCovering(numbers);
+  const candidates = SQUARE_SCALES.filter((c) => c <= covering);
+  const thresholds = candidates.map((s) => defaultThresholds({ kind: "likelihoodImpact", scale: { min: 1, max: s } }));
+  // Rows whose stored level each candidate explains, counted as the rows are read.
+  const agree = candidates.map(() => 0);
   const sets = [
     ["likelihood", impactField, "level"],
     ["residualLikelihood", "residualImpact", "residualLevel"],
@@ -171,20 +175,26 @@ function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, numb
       if (lc < 0 || ic < 0 || vc < 0) continue;
       for (const r of sheet.dataRows) {
         const l = readScale(cellAt(sheet.grid, r, lc), 1, 5);
+        if (!l?.ok) continue;
         const i = readScale(cellAt(sheet.grid, r, ic), 1, 5);
+        if (!i?.ok) continue;
         const lev = readLevel(cellAt(sheet.grid, r, vc));
-        if (l?.ok && i?.ok && lev?.ok) pairs.push({ product: l.value * i.value, top: Math.max(l.value, i.value), level: lev.value });
+        if (!lev?.ok) continue;
+        const product = l.value * i.value;
+        const top = Math.max(l.value, i.value);
+        for (let k = 0; k < candidates.length; k++) {
+          if (top <= (candidates[k] as number) && levelBy(product, thresholds[k] as { medium: number; high: number }) === lev.value) agree[k] = (agree[k] as number) + 1;
+        }
       }
     }
   }
-  const covering = smallestCovering(numbers);
   let best: number = covering;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const s of SQUARE_SCALES.filter((c) => c <= covering)) {
-    const t = defaultThresholds({ kind: "likelihoodImpact", scale: { min: 1, max: s } });
-    const agree = pairs.filter((p) => p.top <= s && levelBy(p.product, t) === p.level).length;
-    const outside = numbers.filter((n) => n > s).length;
-    const score = agree - outside;
+  for (let k = 0; k < candidates.length; k++) {
+    const s = candidates[k] as number;
+    let outside = 0;
+    for (const n of numbers) if (n > s) outside++;
+    const score = (agree[k] as number) - outside;
     // Ties go to the covering scale, then to the smaller one.
     const better = score > bestScore || (score === bestScore && s === covering);
     if (better) {

@@ -1,7 +1,7 @@
 import { cellAt, isBlank, type CellValue } from "../../grid/grid";
 import { FIELD_CATALOGUE, fieldLabel } from "../../glossary/fields";
 import type { RecognisedKind, ValueType } from "../../glossary/kinds";
-import { nfkc } from "../../glossary/normalise";
+import { memoByText, nfkc } from "../../glossary/normalise";
 import { readCount } from "../../read/count";
 import { readDate } from "../../read/date";
 import { readLevel, readScale, readScore } from "../../read/level";
@@ -110,12 +110,15 @@ export const cellInvalidValue = defineRule({
             : rating?.kind === "level"
               ? (EXPECTED.level as { ja: string; en: string })
               : expected;
+        const read = (v: CellValue) => (rating?.kind === "scale" ? readScale(v, rating.min, rating.max) : rating?.kind === "level" ? readLevel(v) : readAs(type, v));
+        // A column repeats its texts (「約1,000件」「○」「紙」) down thousands of rows: read each once.
+        const readTexts = memoByText(read, 20_000);
         for (const r of sheet.dataRows) {
           const v = cellAt(sheet.grid, r, m.col);
           if (isBlank(v)) continue;
           // The scoring formulas' own marker: the unusable input beside it is reported instead.
           if ((type === "score" || type === "level") && (v === INPUT_ERROR_MARKER.ja || v === INPUT_ERROR_MARKER.en)) continue;
-          const res = rating?.kind === "scale" ? readScale(v, rating.min, rating.max) : rating?.kind === "level" ? readLevel(v) : readAs(type, v);
+          const res = typeof v === "string" ? readTexts(v) : read(v);
           if (res === null || res.ok) continue;
           ctx.report(
             "invalid",

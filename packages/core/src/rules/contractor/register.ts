@@ -26,7 +26,16 @@ export interface RegisteredContractor {
   text: string;
 }
 
-export function registerEntries(model: WorkbookModel): RegisteredContractor[] {
+/** The register's rows, read once per check and shared by the contractor rules (and their lookup index). */
+export function registerEntries(model: WorkbookModel): readonly RegisteredContractor[] {
+  let out = registers.get(model);
+  if (!out) registers.set(model, (out = readRegister(model)));
+  return out;
+}
+
+const registers = new WeakMap<WorkbookModel, readonly RegisteredContractor[]>();
+
+function readRegister(model: WorkbookModel): readonly RegisteredContractor[] {
   const out: RegisteredContractor[] = [];
   for (const sheet of model.ofKind("contractor")) {
     for (const row of sheet.dataRows) {
@@ -36,7 +45,7 @@ export function registerEntries(model: WorkbookModel): RegisteredContractor[] {
       out.push({ sheet, row, nameCell, name: nameCell.text, text });
     }
   }
-  return out;
+  return Object.freeze(out);
 }
 
 /** A ledger cell that names contractors, and one of the names in it. */
@@ -47,7 +56,15 @@ export interface LedgerParty {
 }
 
 /** The contractor names of every ledger item (a cell may name several: 「A社、B社」). */
-export function ledgerContractors(model: WorkbookModel): LedgerParty[] {
+export function ledgerContractors(model: WorkbookModel): readonly LedgerParty[] {
+  let out = parties.get(model);
+  if (!out) parties.set(model, (out = readLedgerContractors(model)));
+  return out;
+}
+
+const parties = new WeakMap<WorkbookModel, readonly LedgerParty[]>();
+
+function readLedgerContractors(model: WorkbookModel): readonly LedgerParty[] {
   const out: LedgerParty[] = [];
   for (const item of model.ledgerItems) {
     if (partyPresence(item.contractor) !== "present") continue;
@@ -58,11 +75,11 @@ export function ledgerContractors(model: WorkbookModel): LedgerParty[] {
       out.push({ item, cell: item.contractor, name });
     }
   }
-  return out;
+  return Object.freeze(out);
 }
 
 /** Cloud services a ledger item names as its storage place. */
-export function storageServices(item: LedgerItem): { cell: FieldCell; services: CloudService[] } {
+export function storageServices(item: LedgerItem): { cell: FieldCell; services: readonly CloudService[] } {
   const cell = fieldCell(item.sheet, item.row, "storagePlace");
   return { cell, services: cell.text === "" ? [] : cloudServicesIn(scanText(cell.text)) };
 }

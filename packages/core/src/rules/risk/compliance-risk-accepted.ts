@@ -1,4 +1,4 @@
-import { nfkc } from "../../glossary/normalise";
+import { memoByText, nfkc } from "../../glossary/normalise";
 import { entryResidual, hasMeasure } from "../../scoring/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
@@ -19,9 +19,7 @@ const IMPROPER = new RegExp(
   ].join("|"),
 );
 
-export function isImproperHandling(riskText: string): boolean {
-  return IMPROPER.test(nfkc(riskText).replace(/\s+/g, ""));
-}
+export const isImproperHandling = memoByText((riskText: string): boolean => IMPROPER.test(nfkc(riskText).replace(/\s+/g, "")));
 
 export const riskComplianceRiskAccepted = defineRule({
   meta: {

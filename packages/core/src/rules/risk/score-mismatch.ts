@@ -37,12 +37,12 @@ function compare(
   ids: { score: Ids; level: Ids },
 ): void {
   const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
-  const formula = modelFormula(model);
   const storedScore = sa.storedScore.value;
   const storedLevel = sa.storedLevel.value;
   if (sa.result.ok) {
     const { score, level } = sa.result;
     if (!model.scoreIsRank && typeof storedScore === "number" && Math.abs(storedScore - score) > SAME) {
+      const formula = modelFormula(model);
       ctx.report(ids.score, at(sa.storedScore.cell.col), { data: { stored: storedScore, expected: score, rule: formula.ja, ruleEn: formula.en } });
       return;
     }

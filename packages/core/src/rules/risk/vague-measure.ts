@@ -1,4 +1,4 @@
-import { nfkc } from "../../glossary/normalise";
+import { memoByText, nfkc } from "../../glossary/normalise";
 import { hasMeasure } from "../../scoring/assess";
 import { defineRule } from "../define";
 
@@ -15,11 +15,11 @@ const CONCRETE =
 /** At most this many characters says nothing checkable unless it names a control. */
 const SHORT = 4;
 
-export function isVagueMeasure(text: string): boolean {
+export const isVagueMeasure = memoByText((text: string): boolean => {
   const t = nfkc(text).replace(/[\s。、,.・!！]+/g, "");
   if (t === "" || CONCRETE.test(t)) return false;
   return [...t].length <= SHORT || VAGUE_VERB.test(t);
-}
+});
 
 export const riskVagueMeasure = defineRule({
   meta: {
