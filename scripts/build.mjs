@@ -1,27 +1,22 @@
-// Builds the bundles with esbuild. Each host gets one self-contained file.
-import { build } from "esbuild";
-import { mkdirSync } from "node:fs";
+// Builds the bundles with esbuild. Each host gets self-contained files: the add-ins one script per
+// page, the CLI pmark.cjs plus pmark-template.cjs beside it (loaded only by `pmark template`).
+import { analyzeMetafile } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildCli } from "./build-cli.mjs";
 import { buildExcel } from "./build-excel.mjs";
 import { buildSheets } from "../packages/sheets-addon/build.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 const targets = {
+  // packages/cli/dist: pmark.cjs and pmark-template.cjs (the template writer, ExcelJS; see build-cli.mjs).
   cli: async () => {
-    mkdirSync(join(root, "packages/cli/dist"), { recursive: true });
-    await build({
-      entryPoints: [join(root, "packages/cli/src/main.ts")],
-      outfile: join(root, "packages/cli/dist/pmark.cjs"),
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      banner: { js: "#!/usr/bin/env node" },
-      legalComments: "none",
-      logLevel: "warning",
-    });
+    const { metafiles } = await buildCli(root);
+    // PMARK_BUILD_ANALYZE=1: what each bundle is made of, largest inputs first.
+    if (process.env.PMARK_BUILD_ANALYZE) {
+      for (const [name, metafile] of Object.entries(metafiles)) console.log(`${name}:${await analyzeMetafile(metafile)}`);
+    }
   },
   excel: () => buildExcel(root),
   // Google Sheets add-on: dist/sheets (Code.js, Sidebar.html, appsscript.json) for `clasp push`.

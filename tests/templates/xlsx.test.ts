@@ -1,12 +1,10 @@
 /**
  * The .xlsx writer (packages/cli/src/template-xlsx.ts) and `pmark template`: what ExcelJS reads
- * back from the file, byte-for-byte reproducibility, the command's arguments and exit codes,
- * and the bundled CLI end to end.
+ * back from the file, byte-for-byte reproducibility, the command's arguments and exit codes.
+ * The bundled CLI's `pmark template` end to end is in tests/cli/bundle.test.ts.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -17,8 +15,6 @@ import { resolveProfile } from "../../packages/core/src/profile/resolve";
 import { buildTemplate } from "../../packages/core/src/templates/build";
 import { readTemplateMeta } from "../../packages/core/src/templates/meta";
 import { tempDir } from "./helpers";
-
-const ROOT = resolve(__dirname, "..", "..");
 
 function io(): CliIo & { out: () => string; err: () => string } {
   let out = "";
@@ -153,29 +149,5 @@ describe("pmark template", () => {
     mkdirSync(join(dir, "taken.xlsx"));
     expect(await runCli(["template", "--lang", "en", "--out", join(dir, "taken.xlsx")], s)).toBe(2);
     expect(s.err()).toMatch(/^pmark: cannot write .*taken\.xlsx \(\w+\)\n$/);
-  });
-
-  it("works from the bundled CLI (ExcelJS bundled in), and its output passes pmark check", async () => {
-    const cli = join(dir, "pmark.cjs");
-    await build({
-      entryPoints: [join(ROOT, "packages/cli/src/main.ts")],
-      outfile: cli,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      logLevel: "warning",
-    });
-    const out = join(dir, "bundled.xlsx");
-    const made = spawnSync(process.execPath, [cli, "template", "--lang", "en", "--out", out], { encoding: "utf8" });
-    expect(made.stderr).toBe("");
-    expect(made.status).toBe(0);
-    const checked = spawnSync(process.execPath, [cli, "check", out, "--format", "json", "--today", "2025-06-30"], { encoding: "utf8" });
-    expect(checked.status).toBe(0);
-    const report = JSON.parse(checked.stdout) as { files: { findings: { rule: string; severity: string }[]; sheets: { kind: string }[] }[] };
-    // Unfilled: no error; only the laws' checked dates are asked for.
-    expect(new Set(report.files[0]?.findings.map((f) => `${f.rule} ${f.severity}`))).toEqual(new Set(["laws/review-overdue warning"]));
-    expect(report.files[0]?.sheets.map((s) => s.kind)).toEqual(["ledger", "risk", "contractor", "law", "training", "audit", "unknown"]);
-    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The `pmark` command. esbuild bundles this file (with core and SheetJS) into
  * packages/cli/dist/pmark.cjs; the same bundle also runs as the worker threads that check
- * files in parallel, told apart by their workerData.
+ * files in parallel, told apart by their workerData. The template writer (ExcelJS) is bundled
+ * apart into pmark-template.cjs beside it (scripts/build-cli.mjs).
  */
 import { runCli } from "./cli";
 import { errorText } from "./load/failure";

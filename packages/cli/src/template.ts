@@ -20,7 +20,8 @@ export async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   }
   const resolved = resolveCoreProfile(profile.profile);
   const spec = buildTemplate(resolved, args.lang);
-  // ExcelJS is large: load it only for this command, not for every `check` and worker.
+  // ExcelJS is large: load it only for this command, not for every `check` and worker. The build
+  // turns this import into a require of dist/pmark-template.cjs (scripts/build-cli.mjs).
   const { templateXlsx } = await import("./template-xlsx");
   const bytes = await templateXlsx(spec);
   const partial = `${args.out}.${process.pid}.part`;
