@@ -56,9 +56,27 @@ function readLevelOnce(v: CellValue): ReadResult<Level> | null {
 }
 
 function inRange(n: number, min: number, max: number, hint?: string): ReadResult<number> {
-  if (!Number.isInteger(n)) return fail();
-  if (n < min || n > max) return fail("範囲外");
+  if (!Number.isInteger(n)) return NOT_READ;
+  if (n < min || n > max) return OUT_OF_RANGE;
+  if (hint === undefined && n >= 0 && n < SMALL.length) return SMALL[n] as ReadResult<number>;
   return ok(n + 0, hint); // + 0 turns -0 into 0
+}
+
+// Ratings and scores are mostly small whole numbers read on every row by several rules: their
+// results are shared, frozen objects (as TextMemo's are), so reading one allocates nothing.
+const SMALL: readonly ReadResult<number>[] = Array.from({ length: 101 }, (_, n) => Object.freeze(ok(n)));
+const NOT_READ: ReadResult<number> = Object.freeze(fail());
+const OUT_OF_RANGE: ReadResult<number> = Object.freeze(fail("範囲外"));
+
+/** Text ratings read once per text and scale (「3」「3(高)」「３点」 repeat down a column). */
+const scaleMemos = new Map<number, Map<number, TextMemo<number>>>();
+
+function scaleMemo(min: number, max: number): TextMemo<number> {
+  let byMax = scaleMemos.get(min);
+  if (!byMax) scaleMemos.set(min, (byMax = new Map()));
+  let memo = byMax.get(max);
+  if (!memo) byMax.set(max, (memo = new TextMemo<number>()));
+  return memo;
 }
 
 /**
@@ -67,6 +85,14 @@ function inRange(n: number, min: number, max: number, hint?: string): ReadResult
  * Out of range: hint 「範囲外」. Non-integers and text with several numbers are not a rating.
  */
 export function readScale(v: CellValue, min: number, max: number): ReadResult<number> | null {
+  if (typeof v === "number") return Number.isFinite(min) && Number.isFinite(max) && min <= max ? inRange(v, min, max) : NOT_READ;
+  if (typeof v === "string" && Number.isFinite(min) && Number.isFinite(max) && scaleMemos.size < 64) {
+    return scaleMemo(min, max).read(v, readScaleOnce, { min, max });
+  }
+  return readScaleOnce(v, { min, max });
+}
+
+function readScaleOnce(v: CellValue, { min, max }: { min: number; max: number }): ReadResult<number> | null {
   const cell = prepare(v);
   if (cell.kind === "blank") return null;
   if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) return fail();
@@ -96,8 +122,10 @@ export function readScore(v: CellValue): ReadResult<number> | null {
     case "blank":
       return null;
     case "number":
-      if (!Number.isFinite(cell.value)) return fail();
-      return cell.value < 0 ? fail("範囲外") : ok(cell.value + 0);
+      if (!Number.isFinite(cell.value)) return NOT_READ;
+      if (cell.value < 0) return OUT_OF_RANGE;
+      if (Number.isInteger(cell.value) && cell.value < SMALL.length) return SMALL[cell.value] as ReadResult<number>;
+      return ok(cell.value + 0);
     case "boolean":
     case "tooLong":
       return fail();
