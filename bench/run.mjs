@@ -53,7 +53,7 @@ const BATCH_FILES = 50;
 
 /** Runs per figure: fewer for the big files, which take seconds each. */
 const runsFor = (items) => (items <= 2000 ? 7 : items <= 20000 ? 5 : 3);
-const spawnRunsFor = (items) => (items <= 2000 ? 5 : items <= 20000 ? 3 : 2);
+const spawnRunsFor = (items) => (items <= 20000 ? 5 : 2);
 /** The CLI's steps are timed once more (a whole extra read): only where that is cheap. */
 const stepsFor = (items) => items <= 20000;
 /** Separate `pmark check FILE` processes: this many files, the total scaled to the batch. */
@@ -206,22 +206,51 @@ function measureMemory(items) {
 /** Wall time of a whole node process (startup included), and its CPU time. */
 function measureSpawned(script, args, runs) {
   const busy = waitForQuiet();
-  const wall = [];
-  const cpu = [];
-  const inner = [];
-  for (let i = 0; i < runs; i++) {
-    const res = run(process.execPath, ["--require", cpuProbe, script, ...args], { allowStatus: [0, 1] });
-    wall.push(res.ms);
-    const c = cpuOf(res.stderr);
-    if (c !== null) cpu.push(c);
-    if (res.stdout.includes("@@RESULT ")) inner.push(resultOf(res.stdout).ms);
-  }
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(spawnOnce(script, args));
+  return { ...summariseSpawned(samples), background: busy };
+}
+
+function spawnOnce(script, args) {
+  const res = run(process.execPath, ["--require", cpuProbe, script, ...args], { allowStatus: [0, 1] });
+  return { ms: res.ms, cpu: cpuOf(res.stderr), inner: res.stdout.includes("@@RESULT ") ? resultOf(res.stdout).ms : null };
+}
+
+function summariseSpawned(samples) {
+  const cpu = samples.map((s) => s.cpu).filter((c) => c !== null);
+  const inner = samples.map((s) => s.inner).filter((c) => c !== null);
   return {
-    runs: wall,
-    medianMs: median(wall),
+    runs: samples.map((s) => s.ms),
+    medianMs: median(samples.map((s) => s.ms)),
     ...(cpu.length ? { cpuMs: median(cpu) } : {}),
     ...(inner.length ? { inProcessMs: median(inner) } : {}),
-    background: busy,
+  };
+}
+
+/**
+ * The bare read and `pmark check` of the same file, run in interleaved pairs (bare first in even
+ * pairs, pmark first in odd ones), so that a change in how busy a shared machine is weighs on
+ * both sides alike. The ratio is the median of the per-pair ratios.
+ */
+function measurePairs(file, runs) {
+  const busy = waitForQuiet();
+  const bare = [];
+  const e2e = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ["bare", "e2e"] : ["e2e", "bare"];
+    for (const which of order) {
+      if (which === "bare") bare.push(spawnOnce(bareRead, [file]));
+      else e2e.push(spawnOnce(pmark, ["check", file, "--today", TODAY]));
+    }
+  }
+  const ratios = bare.map((b, i) => e2e[i].ms / b.ms);
+  const cpuRatios = bare.map((b, i) => (b.cpu && e2e[i].cpu ? e2e[i].cpu / b.cpu : null)).filter((r) => r !== null);
+  return {
+    bare: { ...summariseSpawned(bare), background: busy },
+    e2e: { ...summariseSpawned(e2e), background: busy },
+    ratio: median(ratios),
+    ratios,
+    cpuRatio: cpuRatios.length ? median(cpuRatios) : null,
   };
 }
 
@@ -235,15 +264,12 @@ function measureSize(items, version) {
   const memory = measureMemory(items);
   log(`    peak RSS ${memory.rssPeakMb.toFixed(0)} MB (grids alone ${memory.rssBaseMb.toFixed(0)} MB), heap peak ${memory.heapPeakMb.toFixed(0)} MB`);
   const runs = spawnRunsFor(items);
-  log("  bare read (@e965/xlsx, CLI options)…");
-  const bare = measureSpawned(bareRead, [file], runs);
-  log(`    median ${bare.medianMs.toFixed(0)} ms (XLSX.read itself ${bare.inProcessMs.toFixed(0)} ms)`);
-  log("  pmark check end-to-end…");
-  const e2e = measureSpawned(pmark, ["check", file, "--today", TODAY], runs);
-  log(`    median ${e2e.medianMs.toFixed(0)} ms`);
-  const ratio = e2e.medianMs / bare.medianMs;
-  const cpuRatio = e2e.cpuMs && bare.cpuMs ? e2e.cpuMs / bare.cpuMs : null;
-  log(`    end-to-end / bare read = ${ratio.toFixed(2)}× (CPU time ${cpuRatio?.toFixed(2) ?? "?"}×)`);
+  log(`  bare read (@e965/xlsx, CLI options) and pmark check end-to-end, ${runs} interleaved pairs…`);
+  const pairs = measurePairs(file, runs);
+  const { bare, e2e, ratio, cpuRatio } = pairs;
+  log(`    bare read median ${bare.medianMs.toFixed(0)} ms (XLSX.read itself ${bare.inProcessMs.toFixed(0)} ms)`);
+  log(`    pmark check median ${e2e.medianMs.toFixed(0)} ms`);
+  log(`    end-to-end / bare read = ${ratio.toFixed(2)}× (median of ${pairs.ratios.map((r) => r.toFixed(2)).join(", ")}; CPU time ${cpuRatio?.toFixed(2) ?? "?"}×)`);
   let phases = null;
   if (stepsFor(items)) {
     waitForQuiet();
@@ -260,6 +286,7 @@ function measureSize(items, version) {
     bareRead: bare,
     endToEnd: e2e,
     ratio,
+    pairRatios: pairs.ratios,
     cpuRatio,
     cliSteps: phases?.ms ?? null,
   };
