@@ -288,7 +288,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
 }
 
 /** The cell of a row at a column found beforehand (-1: the sheet has no such column). */
-function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
+export function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
   if (col < 0) return ABSENT;
   const value = row === undefined ? undefined : row[col];
   return { col, value, text: cellText(value) };

@@ -2,7 +2,7 @@ import { cellAt, cellText, isBlank, type CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
-import type { FieldCell, RiskEntry } from "../read/records";
+import { cellOf, type FieldCell, type RiskEntry } from "../read/records";
 import type { RecognisedSheet } from "../recognise/recognise";
 import { modelForSheet } from "./infer";
 import { LEVEL_WORDS, levelRank, type LevelId } from "./levels";
@@ -155,12 +155,6 @@ function sheetPlan(sheet: RecognisedSheet, group: string | undefined, profile: R
     byGroup.set(group, plan);
   }
   return plan;
-}
-
-function cellOf(row: readonly CellValue[] | undefined, col: number): FieldCell {
-  if (col < 0) return ABSENT;
-  const value = row === undefined ? undefined : row[col];
-  return { col, value, text: cellText(value) };
 }
 
 function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): ScoreAssessment {
