@@ -1,4 +1,4 @@
-import { cellAt, cellText, isBlank, type CellValue } from "../grid/grid";
+import { cellText, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
 import type { RecognisedSheet } from "../recognise/recognise";
 import { readDate } from "./date";
@@ -21,12 +21,15 @@ export interface FieldCell {
 const ABSENT: FieldCell = { col: -1, value: null, text: "" };
 
 export function fieldCell(sheet: RecognisedSheet, r: number, field: string, phase?: string): FieldCell {
+  return cellOf(sheet.grid.values[r], fieldColumn(sheet, field, phase));
+}
+
+/** The column fieldCell reads a field from (the phase group's own in wide layouts), or -1. */
+export function fieldColumn(sheet: RecognisedSheet, field: string, phase?: string): number {
   const cols = sheet.byField.get(field);
-  if (!cols || cols.length === 0) return ABSENT;
-  const m = phase === undefined ? cols[0] : (cols.find((c) => c.phase === phase) ?? undefined);
-  if (!m) return ABSENT;
-  const value = cellAt(sheet.grid, r, m.col);
-  return { col: m.col, value, text: cellText(value) };
+  if (!cols || cols.length === 0) return -1;
+  const m = phase === undefined ? cols[0] : cols.find((c) => c.phase === phase);
+  return m ? m.col : -1;
 }
 
 export function hasField(sheet: RecognisedSheet, field: string): boolean {
@@ -119,7 +122,7 @@ export interface LedgerItem {
 export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
   const items: LedgerItem[] = [];
   // The sheet's columns are found once (what fieldCell would read on each row).
-  const col = (field: string): number => sheet.byField.get(field)?.[0]?.col ?? -1;
+  const col = (field: string): number => fieldColumn(sheet, field);
   const [nameCol, dataItemsCol, idCol, businessCol, categoryCol, departmentCol, contractorCol, recipientCol] = [
     "name",
     "dataItems",
@@ -203,12 +206,8 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
   const colsOfGroup = groups.map((g) => sheet.columns.filter((m) => m.phase === g).map((m) => m.col));
   // The sheet's columns are found once (what fieldCell would read on each row).
-  const refCols = RISK_REFERENCE_FIELDS.map((f) => sheet.byField.get(f === "itemRef" && idIsRef ? "id" : f)?.[0]?.col ?? -1);
-  const colOf = (field: string, phase?: string): number => {
-    const cols = sheet.byField.get(field);
-    const m = !cols || cols.length === 0 ? undefined : phase === undefined ? cols[0] : cols.find((c) => c.phase === phase);
-    return m ? m.col : -1;
-  };
+  const refCols = RISK_REFERENCE_FIELDS.map((f) => fieldColumn(sheet, f === "itemRef" && idIsRef ? "id" : f));
+  const colOf = (field: string, phase?: string): number => fieldColumn(sheet, field, phase);
   const riskCols = groups.map((g) => colOf("risk", g));
   const measureCols = groups.map((g) => colOf("measure", g));
   const phaseCol = colOf("phase");

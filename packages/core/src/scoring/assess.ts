@@ -1,5 +1,5 @@
-import { cellAt, cellText, isBlank, type CellValue } from "../grid/grid";
-import { nfkc } from "../glossary/normalise";
+import { isBlank, type CellValue } from "../grid/grid";
+import { memoByText, nfkc } from "../glossary/normalise";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
 import { cellOf, type FieldCell, type RiskEntry } from "../read/records";
@@ -54,12 +54,7 @@ const ABSENT: FieldCell = { col: -1, value: null, text: "" };
 
 /** A field's cell on a row: the phase group's own column in wide layouts, else an ungrouped one. */
 export function inputCell(sheet: RecognisedSheet, row: number, field: string, group?: string): FieldCell {
-  const cols = sheet.byField.get(field);
-  if (!cols || cols.length === 0) return ABSENT;
-  const m = group === undefined ? cols[0] : (cols.find((c) => c.phase === group) ?? cols.find((c) => c.phase === undefined));
-  if (!m) return ABSENT;
-  const value = cellAt(sheet.grid, row, m.col);
-  return { col: m.col, value, text: cellText(value) };
+  return cellOf(sheet.grid.values[row], columnOf(sheet, field, group));
 }
 
 /** Reads a cell for the model: blank → null, numeric text → number, level words → 高/中/低. */
@@ -236,16 +231,10 @@ export function hasMeasure(entry: RiskEntry): boolean {
   const m = entry.measure;
   if (m.col < 0 || isBlank(m.value)) return false;
   // Several rules ask for every row, and measure texts repeat: read each text once.
-  let has = measureMemo.get(m.text);
-  if (has === undefined) {
-    has = !NO_MEASURE.test(nfkc(m.text).replace(/\s+/g, ""));
-    if (measureMemo.size >= 20_000) measureMemo.clear();
-    measureMemo.set(m.text, has);
-  }
-  return has;
+  return measureText(m.text);
 }
 
-const measureMemo = new Map<string, boolean>();
+const measureText = memoByText((text: string) => !NO_MEASURE.test(nfkc(text).replace(/\s+/g, "")), 20_000);
 
 export function atOrAbove(level: LevelId, floor: LevelId): boolean {
   return levelRank(level) >= levelRank(floor);
