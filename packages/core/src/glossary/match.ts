@@ -29,10 +29,43 @@ const MIN_CONTAINED = 3;
 /** Labels longer than this are prose, not headers. */
 export const MAX_HEADER_LENGTH = 60;
 
-const indexCache = new WeakMap<object, Record<RecognisedKind, KindIndex>>();
+/** The indexes of every kind, and what all kinds together know about a label. */
+interface Index {
+  kinds: Record<RecognisedKind, KindIndex>;
+  /** For each first character (UTF-16 unit), each kind's `byFirst` list (in RECOGNISED_KINDS order). */
+  byFirst: Map<string, (readonly number[] | undefined)[]>;
+  /**
+   * Each normalised label's match for every kind. Recognition asks about each cell of the first
+   * rows for all seven kinds, and most of those cells are data, not headers: one scan of the
+   * label answers for all seven. Bounded like the other text memos.
+   */
+  matches: Map<string, readonly (FieldMatch | null)[]>;
+}
+
+const MATCH_MEMO_MAX = 50_000;
+const KIND_SLOT = new Map<RecognisedKind, number>(RECOGNISED_KINDS.map((k, i) => [k, i]));
+const NO_MATCHES: readonly null[] = Object.freeze(RECOGNISED_KINDS.map(() => null));
+
+const indexCache = new WeakMap<object, Index>();
 const NO_EXTRA: ExtraSynonyms = {};
 
-function buildIndex(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
+/** Length in code points, counted without building an array. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+function buildIndex(extra: ExtraSynonyms): Index {
   const out = {} as Record<RecognisedKind, KindIndex>;
   for (const kind of RECOGNISED_KINDS) {
     const exact = new Map<string, FieldDef>();
@@ -48,7 +81,7 @@ function buildIndex(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
         if (n === "") continue;
         // First definition wins: the catalogue lists each spelling under the field it means most often.
         if (!exact.has(n)) exact.set(n, def);
-        if (!exactOnly.has(n) && [...n].length >= MIN_CONTAINED) contained.push({ text: n, def });
+        if (!exactOnly.has(n) && codePoints(n) >= MIN_CONTAINED) contained.push({ text: n, def });
       }
     }
     contained.sort((a, b) => b.text.length - a.text.length);
@@ -61,10 +94,67 @@ function buildIndex(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
     });
     out[kind] = { exact, contained, byFirst };
   }
+  const byFirst = new Map<string, (readonly number[] | undefined)[]>();
+  RECOGNISED_KINDS.forEach((kind, slot) => {
+    for (const [first, list] of out[kind].byFirst) {
+      let lists = byFirst.get(first);
+      if (!lists) byFirst.set(first, (lists = RECOGNISED_KINDS.map(() => undefined)));
+      lists[slot] = list;
+    }
+  });
+  return { kinds: out, byFirst, matches: new Map() };
+}
+
+/** A normalised label's match for every kind, from one scan of the label. */
+function matchesOf(all: Index, n: string): readonly (FieldMatch | null)[] {
+  let out = all.matches.get(n);
+  if (out === undefined) {
+    out = scanKinds(all, n);
+    if (all.matches.size >= MATCH_MEMO_MAX) all.matches.clear();
+    all.matches.set(n, out);
+  }
   return out;
 }
 
-function indexFor(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
+function scanKinds(all: Index, n: string): readonly (FieldMatch | null)[] {
+  // The first synonym (longest first) found anywhere in the label wins, per kind.
+  const best: number[] = RECOGNISED_KINDS.map(() => Infinity);
+  for (let i = 0; i < n.length; i++) {
+    const lists = all.byFirst.get(n.charAt(i));
+    if (!lists) continue;
+    for (let slot = 0; slot < lists.length; slot++) {
+      const candidates = lists[slot];
+      if (!candidates) continue;
+      const contained = all.kinds[RECOGNISED_KINDS[slot] as RecognisedKind].contained;
+      for (const k of candidates) {
+        // Candidates are in list order: the first that fits here is the best from this position.
+        if (k >= (best[slot] as number)) break;
+        if (n.startsWith((contained[k] as { text: string }).text, i)) {
+          best[slot] = k;
+          break;
+        }
+      }
+    }
+  }
+  let any = false;
+  const out = RECOGNISED_KINDS.map((kind, slot): FieldMatch | null => {
+    const idx = all.kinds[kind];
+    const exact = idx.exact.get(n);
+    if (exact) {
+      any = true;
+      return { field: exact.id, score: 1, exact: true, signature: exact.signature === true };
+    }
+    const k = best[slot] as number;
+    if (k === Infinity) return null;
+    any = true;
+    const { text, def } = idx.contained[k] as { text: string; def: FieldDef };
+    const coverage = codePoints(text) / codePoints(n);
+    return { field: def.id, score: 0.5 + 0.4 * coverage, exact: false, signature: def.signature === true };
+  });
+  return any ? out : NO_MATCHES;
+}
+
+function indexFor(extra: ExtraSynonyms): Index {
   let idx = indexCache.get(extra);
   if (!idx) {
     idx = buildIndex(extra);
@@ -77,32 +167,8 @@ function indexFor(extra: ExtraSynonyms): Record<RecognisedKind, KindIndex> {
 export function matchField(kind: RecognisedKind, label: string, extra: ExtraSynonyms = NO_EXTRA): FieldMatch | null {
   if (label.length > MAX_HEADER_LENGTH * 2) return null;
   const n = normaliseHeader(label);
-  if (n === "" || [...n].length > MAX_HEADER_LENGTH) return null;
-  const idx = indexFor(extra)[kind];
-  const exact = idx.exact.get(n);
-  if (exact) return { field: exact.id, score: 1, exact: true, signature: exact.signature === true };
-  // The first synonym (longest first) found anywhere in the label wins.
-  const found = firstContained(idx, n);
-  if (found === undefined) return null;
-  const { text, def } = found;
-  const coverage = [...text].length / [...n].length;
-  return { field: def.id, score: 0.5 + 0.4 * coverage, exact: false, signature: def.signature === true };
+  // Code points never outnumber UTF-16 units: count them only for a long label.
+  if (n === "" || (n.length > MAX_HEADER_LENGTH && codePoints(n) > MAX_HEADER_LENGTH)) return null;
+  return matchesOf(indexFor(extra), n)[KIND_SLOT.get(kind) as number] ?? null;
 }
 
-/** The earliest entry of `contained` that occurs in `n` (as a scan of the whole list would find). */
-function firstContained(idx: KindIndex, n: string): { text: string; def: FieldDef } | undefined {
-  let best = Infinity;
-  for (let i = 0; i < n.length; i++) {
-    const candidates = idx.byFirst.get(n.charAt(i));
-    if (!candidates) continue;
-    for (const k of candidates) {
-      // Candidates are in list order: the first that fits here is the best from this position.
-      if (k >= best) break;
-      if (n.startsWith((idx.contained[k] as { text: string }).text, i)) {
-        best = k;
-        break;
-      }
-    }
-  }
-  return best === Infinity ? undefined : idx.contained[best];
-}

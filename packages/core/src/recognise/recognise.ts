@@ -157,46 +157,65 @@ const RESIDUAL_OF: Readonly<Record<string, string>> = {
   level: "residualLevel",
 };
 
+/**
+ * The labels of one candidate header row (and of the group row above it), read once per row:
+ * seven kinds evaluate the same row, and most of the rows scanned are data.
+ */
+interface RowLabels {
+  /** The row's own labels, by column. */
+  own: readonly string[];
+  /** The group heading over each column (merged headings spread), or null without a group row. */
+  groups: readonly string[] | null;
+  /** The group row's own labels, or null. */
+  above: readonly string[] | null;
+  /** `${group}${own}` where both are set and differ ("" elsewhere): built once, not once per kind. */
+  joined: readonly string[] | null;
+}
+
+/** Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase. */
+function phaseMemo(opts: RecogniseOptions): (label: string) => string | null {
+  const memo = new Map<string, string | null>();
+  return (label) => {
+    if (label === "") return null;
+    let p = memo.get(label);
+    if (p === undefined) {
+      const res = readPhase(label, opts.phases);
+      p = res && res.ok && res.hint === undefined ? res.value : null;
+      memo.set(label, p);
+    }
+    return p;
+  };
+}
+
 function evaluate(
   grid: SheetGrid,
   kind: RecognisedKind,
   r: number,
   groupRow: number | null,
   width: number,
-  opts: RecogniseOptions,
+  labels: RowLabels,
+  groupPhase: (label: string) => string | null,
   matchField: Matcher,
 ): Candidate {
-  const groups = groupRow === null ? null : groupLabels(grid, groupRow, width);
+  const groups = groupRow === null ? null : labels.groups;
   const columns: ColumnMapping[] = [];
-  const phaseOfGroup = new Map<string, string | null>();
-  const groupPhase = (label: string): string | null => {
-    if (label === "") return null;
-    let p = phaseOfGroup.get(label);
-    if (p === undefined) {
-      // Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase.
-      const res = readPhase(label, opts.phases);
-      p = res && res.ok && res.hint === undefined ? res.value : null;
-      phaseOfGroup.set(label, p);
-    }
-    return p;
-  };
   for (let c = 0; c < width; c++) {
-    const own = labelAt(grid, r, c);
+    const own = labels.own[c] as string;
     const group = groups?.[c] ?? "";
     let match: FieldMatch | null = null;
     let header = own;
     if (own !== "") {
       match = matchField(kind, own);
       if ((!match || !match.exact) && group !== "" && group !== own) {
-        const joined = matchField(kind, `${group}${own}`);
+        const joined = matchField(kind, labels.joined?.[c] ?? `${group}${own}`);
         if (joined && (!match || joined.score > match.score)) {
           match = joined;
           header = `${group} / ${own}`;
         }
       }
-    } else if (groupRow !== null && labelAt(grid, groupRow, c) !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
+    } else if (groupRow !== null && labels.above?.[c] !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
       // A heading spanning both header rows (「No」「個人情報」 merged vertically).
-      header = labelAt(grid, groupRow, c);
+      header = labels.above?.[c] ?? "";
       match = matchField(kind, header);
     }
     if (!match) continue;
@@ -219,7 +238,7 @@ function evaluate(
       // Single-row wide layout: the phases themselves are the column headers (個人情報分析表).
       const phaseCols: ColumnMapping[] = [];
       for (let c = 0; c < width; c++) {
-        const own = labelAt(grid, r, c);
+        const own = labels.own[c] as string;
         if (own === "" || columns.some((m) => m.col === c && m.field !== "phase")) continue;
         const p = groupPhase(own);
         if (p) phaseCols.push({ col: c, field: "risk", header: own, exact: true, phase: p });
@@ -358,6 +377,17 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
   const width = Math.min(size.cols, HEADER_SCAN_COLS);
   const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
   const match = memoMatcher(opts.synonyms ?? {});
+  const groupPhase = phaseMemo(opts);
+  const ownLabels: string[][] = [];
+  const labelsOf = (r: number): string[] => {
+    let row = ownLabels[r];
+    if (!row) {
+      row = new Array<string>(width);
+      for (let c = 0; c < width; c++) row[c] = labelAt(grid, r, c);
+      ownLabels[r] = row;
+    }
+    return row;
+  };
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
   for (let r = 0; r < scanRows; r++) {
@@ -366,9 +396,20 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     // The row above may hold group headings (fewer cells than the header itself).
     const above = r > 0 ? rowShape(grid, r - 1, width) : { filled: 0, text: 0 };
     const groupRow = above.text > 0 ? r - 1 : null;
+    const own = labelsOf(r);
+    const labels: RowLabels = { own, groups: null, above: null, joined: null };
+    if (groupRow !== null) {
+      const groups = groupLabels(grid, groupRow, width);
+      labels.groups = groups;
+      labels.above = labelsOf(groupRow);
+      labels.joined = own.map((o, c) => {
+        const g = groups[c] as string;
+        return o !== "" && g !== "" && g !== o ? `${g}${o}` : "";
+      });
+    }
     for (const kind of RECOGNISED_KINDS) {
-      const cands = [evaluate(grid, kind, r, null, width, opts, match)];
-      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, opts, match));
+      const cands = [evaluate(grid, kind, r, null, width, labels, groupPhase, match)];
+      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, labels, groupPhase, match));
       for (const cand of cands) {
         if (!bestAny || cand.score > bestAny.score) bestAny = cand;
         if (!acceptable(cand)) continue;
