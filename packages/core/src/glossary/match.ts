@@ -165,10 +165,19 @@ function indexFor(extra: ExtraSynonyms): Index {
 
 /** The field a header label names for a given sheet kind, or null. */
 export function matchField(kind: RecognisedKind, label: string, extra: ExtraSynonyms = NO_EXTRA): FieldMatch | null {
-  if (label.length > MAX_HEADER_LENGTH * 2) return null;
-  const n = normaliseHeader(label);
-  // Code points never outnumber UTF-16 units: count them only for a long label.
-  if (n === "" || (n.length > MAX_HEADER_LENGTH && codePoints(n) > MAX_HEADER_LENGTH)) return null;
-  return matchesOf(indexFor(extra), n)[KIND_SLOT.get(kind) as number] ?? null;
+  return matchAllKinds(label, extra)[kindSlot(kind)] ?? null;
 }
 
+/** Where a kind's answer sits in `matchAllKinds`' list (the order of RECOGNISED_KINDS). */
+export function kindSlot(kind: RecognisedKind): number {
+  return KIND_SLOT.get(kind) as number;
+}
+
+/** What a header label names for every kind at once (by `kindSlot`); shared, do not modify. */
+export function matchAllKinds(label: string, extra: ExtraSynonyms = NO_EXTRA): readonly (FieldMatch | null)[] {
+  if (label.length > MAX_HEADER_LENGTH * 2) return NO_MATCHES;
+  const n = normaliseHeader(label);
+  // Code points never outnumber UTF-16 units: count them only for a long label.
+  if (n === "" || (n.length > MAX_HEADER_LENGTH && codePoints(n) > MAX_HEADER_LENGTH)) return NO_MATCHES;
+  return matchesOf(indexFor(extra), n);
+}

@@ -1,6 +1,6 @@
 import { cellText, gridSize, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
 import { RECOGNISED_KINDS, type RecognisedKind, type SheetKind } from "../glossary/kinds";
-import { matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
+import { kindSlot, matchAllKinds, matchField, MAX_HEADER_LENGTH, type ExtraSynonyms, type FieldMatch } from "../glossary/match";
 import type { PhaseDef } from "../profile/schema";
 import { readPhase } from "../read/phase";
 import { nfkc } from "../glossary/normalise";
@@ -170,7 +170,13 @@ interface RowLabels {
   above: readonly string[] | null;
   /** `${group}${own}` where both are set and differ ("" elsewhere): built once, not once per kind. */
   joined: readonly string[] | null;
+  /** What each label names for every kind (`matchAllKinds`), looked up once per row. */
+  ownMatches: readonly Matches[];
+  joinedMatches: readonly Matches[] | null;
+  aboveMatches: readonly Matches[] | null;
 }
+
+type Matches = readonly (FieldMatch | null)[];
 
 /** Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase. */
 function phaseMemo(opts: RecogniseOptions): (label: string) => string | null {
@@ -198,6 +204,7 @@ function evaluate(
   matchField: Matcher,
 ): Candidate {
   const groups = groupRow === null ? null : labels.groups;
+  const slot = kindSlot(kind);
   const columns: ColumnMapping[] = [];
   for (let c = 0; c < width; c++) {
     const own = labels.own[c] as string;
@@ -205,9 +212,9 @@ function evaluate(
     let match: FieldMatch | null = null;
     let header = own;
     if (own !== "") {
-      match = matchField(kind, own);
+      match = labels.ownMatches[c]?.[slot] ?? null;
       if ((!match || !match.exact) && group !== "" && group !== own) {
-        const joined = matchField(kind, labels.joined?.[c] ?? `${group}${own}`);
+        const joined = labels.joinedMatches?.[c]?.[slot] ?? null;
         if (joined && (!match || joined.score > match.score)) {
           match = joined;
           header = `${group} / ${own}`;
@@ -216,7 +223,7 @@ function evaluate(
     } else if (groupRow !== null && labels.above?.[c] !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
       // A heading spanning both header rows (「No」「個人情報」 merged vertically).
       header = labels.above?.[c] ?? "";
-      match = matchField(kind, header);
+      match = labels.aboveMatches?.[c]?.[slot] ?? null;
     }
     if (!match) continue;
     let field = match.field;
@@ -378,7 +385,9 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
   const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
   const match = memoMatcher(opts.synonyms ?? {});
   const groupPhase = phaseMemo(opts);
+  const extra = opts.synonyms ?? {};
   const ownLabels: string[][] = [];
+  const ownMatches: Matches[][] = [];
   const labelsOf = (r: number): string[] => {
     let row = ownLabels[r];
     if (!row) {
@@ -386,6 +395,11 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
       for (let c = 0; c < width; c++) row[c] = labelAt(grid, r, c);
       ownLabels[r] = row;
     }
+    return row;
+  };
+  const matchesOf = (r: number): Matches[] => {
+    let row = ownMatches[r];
+    if (!row) ownMatches[r] = row = labelsOf(r).map((l) => matchAllKinds(l, extra));
     return row;
   };
   let best: Candidate | null = null;
@@ -397,15 +411,18 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     const above = r > 0 ? rowShape(grid, r - 1, width) : { filled: 0, text: 0 };
     const groupRow = above.text > 0 ? r - 1 : null;
     const own = labelsOf(r);
-    const labels: RowLabels = { own, groups: null, above: null, joined: null };
+    const labels: RowLabels = { own, groups: null, above: null, joined: null, ownMatches: matchesOf(r), joinedMatches: null, aboveMatches: null };
     if (groupRow !== null) {
       const groups = groupLabels(grid, groupRow, width);
       labels.groups = groups;
       labels.above = labelsOf(groupRow);
-      labels.joined = own.map((o, c) => {
+      labels.aboveMatches = matchesOf(groupRow);
+      const joined = own.map((o, c) => {
         const g = groups[c] as string;
         return o !== "" && g !== "" && g !== o ? `${g}${o}` : "";
       });
+      labels.joined = joined;
+      labels.joinedMatches = joined.map((j) => matchAllKinds(j, extra));
     }
     for (const kind of RECOGNISED_KINDS) {
       const cands = [evaluate(grid, kind, r, null, width, labels, groupPhase, match)];
