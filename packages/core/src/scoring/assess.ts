@@ -69,16 +69,91 @@ export function readInput(model: RiskModel, v: CellValue): CellValue {
   return r && r.ok ? r.value : v;
 }
 
-function storedScore(cell: FieldCell): StoredValue<number> {
-  if (cell.col < 0 || isBlank(cell.value)) return { cell, value: null };
-  const r = readScore(cell.value);
-  return { cell, value: r && r.ok ? r.value : undefined };
-}
-
 function storedLevel(cell: FieldCell): StoredValue<LevelId> {
   if (cell.col < 0 || isBlank(cell.value)) return { cell, value: null };
   const r = readLevel(cell.value);
   return { cell, value: r && r.ok ? r.value : undefined };
+}
+
+/** A stored score as read from a row's cell: null when blank or absent, undefined when unreadable. */
+function scoreAt(row: readonly CellValue[] | undefined, col: number): number | null | undefined {
+  const v = col < 0 || row === undefined ? undefined : row[col];
+  if (col < 0 || isBlank(v)) return null;
+  const r = readScore(v);
+  return r && r.ok ? r.value : undefined;
+}
+
+/** A stored level as read from a row's cell: null when blank or absent, undefined when unreadable. */
+function levelAt(row: readonly CellValue[] | undefined, col: number): LevelId | null | undefined {
+  const v = col < 0 || row === undefined ? undefined : row[col];
+  if (col < 0 || isBlank(v)) return null;
+  const r = readLevel(v);
+  return r && r.ok ? r.value : undefined;
+}
+
+/*
+ * Assessments are made for every risk row (60k at 10k items) and kept for the whole check, but
+ * their cells are wanted only for the few rows that get a finding. The classes below keep the
+ * row and the columns, and make a cell object the first time someone asks for it: a fraction of
+ * the objects to allocate and for the garbage collector to copy, with the same answers.
+ */
+
+/** A stored score or level whose cell is made when asked for. */
+class Stored<T> implements StoredValue<T> {
+  private cellMemo: FieldCell | undefined = undefined;
+  constructor(
+    private readonly row: readonly CellValue[] | undefined,
+    private readonly col: number,
+    readonly value: T | null | undefined,
+  ) {}
+  get cell(): FieldCell {
+    return (this.cellMemo ??= cellOf(this.row, this.col));
+  }
+}
+
+/** One scoring of a row: the model's result now, its cells and stored values when asked for. */
+class Scored implements ScoreAssessment {
+  private cellsMemo: Record<string, FieldCell> | undefined = undefined;
+  private scoreMemo: StoredValue<number> | undefined = undefined;
+  private levelMemo: StoredValue<LevelId> | undefined = undefined;
+  constructor(
+    readonly result: ScoreResult,
+    private readonly row: readonly CellValue[] | undefined,
+    private readonly plan: ScorePlan,
+  ) {}
+  get absent(): readonly string[] {
+    return this.plan.absent;
+  }
+  get cells(): Record<string, FieldCell> {
+    if (this.cellsMemo === undefined) {
+      const cells: Record<string, FieldCell> = {};
+      for (const { input, col } of this.plan.inputs) cells[input] = cellOf(this.row, col);
+      this.cellsMemo = cells;
+    }
+    return this.cellsMemo;
+  }
+  get storedScore(): StoredValue<number> {
+    return (this.scoreMemo ??= new Stored(this.row, this.plan.scoreCol, scoreAt(this.row, this.plan.scoreCol)));
+  }
+  get storedLevel(): StoredValue<LevelId> {
+    return (this.levelMemo ??= new Stored(this.row, this.plan.levelCol, levelAt(this.row, this.plan.levelCol)));
+  }
+}
+
+/** A residual reading whose cell (the column a finding points at) is made when asked for. */
+class Residual implements ResidualAssessment {
+  private cellMemo: FieldCell | undefined = undefined;
+  constructor(
+    readonly level: LevelId | null,
+    readonly score: number | null,
+    readonly via: "inputs" | "score" | "level" | null,
+    readonly scored: ScoreAssessment | null,
+    private readonly row: readonly CellValue[] | undefined,
+    private readonly col: number,
+  ) {}
+  get cell(): FieldCell {
+    return (this.cellMemo ??= this.col < 0 ? ABSENT : cellOf(this.row, this.col));
+  }
 }
 
 /** Where one scoring of a sheet's rows reads its cells: input columns, stored score and level. */
@@ -88,6 +163,8 @@ interface ScorePlan {
   absent: readonly string[];
   scoreCol: number;
   levelCol: number;
+  /** The column of the first of `cells` (in property order, as `Object.values` lists them), or -1. */
+  firstCellCol: number;
   /** Scratch record the inputs are read into for `evaluate`, which keeps no reference to it. */
   values: Record<string, CellValue>;
 }
@@ -119,9 +196,12 @@ function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
     if (field === null) return null;
     inputs.push({ input, col: columnOf(sheet, field, group) });
   }
+  const order: Record<string, number> = {};
+  for (const { input, col } of inputs) order[input] = col;
   return {
     inputs,
     absent: Object.freeze(inputs.filter((i) => i.col < 0).map((i) => i.input)),
+    firstCellCol: Object.values(order)[0] ?? -1,
     scoreCol: columnOf(sheet, scoreField, group),
     levelCol: columnOf(sheet, levelField, group),
     values: {},
@@ -152,40 +232,33 @@ function sheetPlan(sheet: RecognisedSheet, group: string | undefined, profile: R
   return plan;
 }
 
-function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): ScoreAssessment {
-  const cells: Record<string, FieldCell> = {};
+function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): Scored {
   const values = plan.values;
-  for (const { input, col } of plan.inputs) {
-    const cell = cellOf(row, col);
-    cells[input] = cell;
-    values[input] = readInput(model, cell.value);
-  }
-  return {
-    result: model.evaluate(values),
-    cells,
-    absent: plan.absent,
-    storedScore: storedScore(cellOf(row, plan.scoreCol)),
-    storedLevel: storedLevel(cellOf(row, plan.levelCol)),
-  };
+  for (const { input, col } of plan.inputs) values[input] = readInput(model, col < 0 || row === undefined ? undefined : row[col]);
+  return new Scored(model.evaluate(values), row, plan);
 }
 
 function residualOf(plan: SheetPlan, row: readonly CellValue[] | undefined): ResidualAssessment | null {
   const model = plan.model;
   const scored = plan.residual ? score(model, plan.residual, row) : null;
   const usable = scored && scored.absent.length === 0 ? scored : null;
-  const storedS = storedScore(cellOf(row, plan.residualScoreCol));
-  const storedL = storedLevel(cellOf(row, plan.residualLevelCol));
+  const scoreCol = plan.residualScoreCol;
+  const levelCol = plan.residualLevelCol;
+  // The first of the residual inputs' cells, where a finding points when no stored cell exists.
+  const firstInputCol = usable && plan.residual ? plan.residual.firstCellCol : -1;
   if (usable && usable.result.ok) {
-    const cell = storedS.cell.col >= 0 ? storedS.cell : storedL.cell.col >= 0 ? storedL.cell : (Object.values(usable.cells)[0] ?? ABSENT);
-    return { level: usable.result.level, score: usable.result.score, via: "inputs", cell, scored: usable };
+    const col = scoreCol >= 0 ? scoreCol : levelCol >= 0 ? levelCol : firstInputCol;
+    return new Residual(usable.result.level, usable.result.score, "inputs", usable, row, col);
   }
-  if (!model.scoreIsRank && typeof storedS.value === "number") {
-    return { level: model.level(storedS.value), score: storedS.value, via: "score", cell: storedS.cell, scored: usable };
+  const storedScore = scoreAt(row, scoreCol);
+  if (!model.scoreIsRank && typeof storedScore === "number") {
+    return new Residual(model.level(storedScore), storedScore, "score", usable, row, scoreCol);
   }
-  if (storedL.value) return { level: storedL.value, score: null, via: "level", cell: storedL.cell, scored: usable };
-  const cell = storedL.cell.col >= 0 ? storedL.cell : storedS.cell.col >= 0 ? storedS.cell : usable ? (Object.values(usable.cells)[0] ?? ABSENT) : ABSENT;
-  if (cell.col < 0) return null;
-  return { level: null, score: null, via: null, cell, scored: usable };
+  const storedLevel = levelAt(row, levelCol);
+  if (storedLevel) return new Residual(storedLevel, null, "level", usable, row, levelCol);
+  const col = levelCol >= 0 ? levelCol : scoreCol >= 0 ? scoreCol : firstInputCol;
+  if (col < 0) return null;
+  return new Residual(null, null, null, usable, row, col);
 }
 
 /** Scores one risk entry with its sheet's model (null when the sheet has no model at all). */
@@ -198,17 +271,24 @@ export function assessEntry(entry: RiskEntry, profile: ResolvedProfile): EntryAs
     const model = plan.model;
     const row = entry.sheet.grid.values[entry.row];
     const inherent = score(model, plan.inherent, row);
-    const stored = inherent.storedLevel.value ?? (!model.scoreIsRank && typeof inherent.storedScore.value === "number" ? model.level(inherent.storedScore.value) : null);
     assessment = {
       model,
       inherent,
-      level: inherent.result.ok ? inherent.result.level : stored,
+      level: inherent.result.ok ? inherent.result.level : storedLevelOf(model, inherent),
       residual: residualOf(plan, row),
     };
   }
   entry.assessment = assessment;
   entry.assessedFor = profile;
   return assessment;
+}
+
+/** The level a row's stored level or score gives, when the model cannot score the row. */
+function storedLevelOf(model: RiskModel, inherent: ScoreAssessment): LevelId | null {
+  const level = inherent.storedLevel.value;
+  if (level) return level;
+  const score = inherent.storedScore.value;
+  return !model.scoreIsRank && typeof score === "number" ? model.level(score) : null;
 }
 
 /**
