@@ -187,6 +187,8 @@ export interface RiskEntry {
    */
   assessedFor?: object | undefined;
   assessment?: unknown;
+  /** The ledger items the entry covers, kept by the model's links (rules/model.ts) when built. */
+  linkedItems?: LedgerItem[] | undefined;
 }
 
 /**
@@ -265,6 +267,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
           refs,
           assessedFor: undefined,
           assessment: undefined,
+          linkedItems: undefined,
         });
       }
     } else {
@@ -280,6 +283,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         refs,
         assessedFor: undefined,
         assessment: undefined,
+        linkedItems: undefined,
       });
     }
   }

@@ -28,7 +28,7 @@ export type LinkMode = "id" | "name" | "business" | "category" | "title";
 
 export interface RiskLinks {
   /** Ledger items each risk entry covers (several for a business or category code). */
-  itemsOf: Map<RiskEntry, LedgerItem[]>;
+  itemsOf: { get(entry: RiskEntry): LedgerItem[] | undefined };
   /** Risk entries covering each ledger item. */
   entriesOf: Map<LedgerItem, RiskEntry[]>;
   /** How each risk sheet refers to ledger items (null when it has no reference at all). */
@@ -105,7 +105,9 @@ function titleTexts(sheet: RecognisedSheet): string[] {
 }
 
 function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
-  const itemsOf = new Map<RiskEntry, LedgerItem[]>();
+  // Each entry keeps its items in a slot: rules ask for every entry, and a Map keyed by 60k
+  // entries costs a hash lookup per question.
+  const itemsOf = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
   const entriesOf = new Map<LedgerItem, RiskEntry[]>();
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
   const indexOf = lazyIndexes(items);
@@ -163,7 +165,7 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
           linked = resolve(indexOf(m), e.refs[MODE_FIELDS[m].risk].text);
         }
       }
-      itemsOf.set(e, linked);
+      e.linkedItems = linked;
       for (const item of linked) {
         const l = entriesOf.get(item);
         if (l) l.push(e);
