@@ -7,6 +7,9 @@
  * label: 「保管場所（必須）」, 「利用目的 ※記入例参照」, 「①取得方法」, 「【保管】」.
  */
 export function nfkc(text: string): string {
+  // Most texts are plain ASCII, kana and kanji, which NFKC leaves as they are: no ICU call, and
+  // nothing for the memo to hold (per-item texts are unique and would only churn it).
+  if (isNfkcStable(text)) return text;
   // Cell texts repeat (高/中/低, ○/×, phase names) and normalize() is an ICU call: memoise short ones.
   if (text.length > NFKC_MEMO_MAX_LENGTH) return text.normalize("NFKC");
   let out = nfkcMemo.get(text);
@@ -19,6 +22,25 @@ export function nfkc(text: string): string {
 }
 
 const NFKC_MEMO_MAX_LENGTH = 200;
+
+/**
+ * Whether every character is one NFKC maps to itself and that never composes with a neighbour:
+ * printable ASCII, tab and line breaks, hiragana ぁ–ゖ, katakana ァ–ヺ, ・ and ー, 、 。 「 」, and
+ * CJK unified ideographs 一–鿿. Full-width forms, half-width katakana, the full-width space,
+ * voiced-sound marks, circled numbers and the like are not listed: those texts take the ICU path.
+ */
+export function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c >= 0x3041 && c <= 0x3096) continue;
+    if (c >= 0x30a1 && c <= 0x30fc) continue;
+    if (c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3001 || c === 0x3002 || c === 0x300c || c === 0x300d) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
