@@ -37,24 +37,15 @@ export function hasField(sheet: RecognisedSheet, field: string): boolean {
 }
 
 /** Key for matching names across sheets: width, case, spaces and bracket characters folded. */
-export function nameKeyOnce(text: string): string {
-  return nfkc(text)
+// Names, businesses and category codes repeat on every row of an item and across sheets.
+export const nameKey = memoByText((text: string): string =>
+  nfkc(text)
     .toLowerCase()
-    .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, "");
-}
+    .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, ""),
+);
 
-/** Same as nameKeyOnce, but the content of brackets is dropped too: 「履歴書（紙）」 → 履歴書. */
-export function looseNameKeyOnce(text: string): string {
-  return nameKeyOnce(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, ""));
-}
-
-/**
- * The two keys memoised: names, businesses and category codes repeat on every row of an item and
- * across sheets. Callers that meet each text once (the ledger's own index) use the *Once forms,
- * so that tens of thousands of distinct item names do not churn the memo the others rely on.
- */
-export const nameKey = memoByText(nameKeyOnce);
-export const looseNameKey = memoByText(looseNameKeyOnce);
+/** Same as nameKey, but the content of brackets is dropped too: 「履歴書（紙）」 → 履歴書. */
+export const looseNameKey = memoByText((text: string): string => nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, "")));
 
 /** Corporate-form and width folding for contractor names: 株式会社/(株)/㈱ and spaces. */
 export function organisationKey(text: string): string {

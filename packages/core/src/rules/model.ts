@@ -4,8 +4,7 @@ import type { ResolvedProfile } from "../profile/resolve";
 import {
   ledgerItems,
   looseNameKey,
-  looseNameKeyOnce,
-  nameKeyOnce,
+  nameKey,
   riskEntries,
   type LedgerItem,
   type RiskEntry,
@@ -64,9 +63,8 @@ function buildIndex(items: readonly LedgerItem[], mode: (typeof MODE_ORDER)[numb
     // For names, the data-items text only serves when the ledger has no name column.
     const usable = mode === "name" && item.name.col >= 0 ? values.slice(0, 1) : values;
     for (const v of usable) {
-      // Each item's values are keyed once here: the memoised forms would only churn their memo.
-      push(strict, nameKeyOnce(v), item);
-      push(loose, looseNameKeyOnce(v), item);
+      push(strict, nameKey(v), item);
+      push(loose, looseNameKey(v), item);
     }
   }
   return { strict, loose };
@@ -88,7 +86,7 @@ function resolve(index: ModeIndex, text: string): LedgerItem[] {
   const memo = (index.memo ??= new Map());
   let found = memo.get(text);
   if (found === undefined) {
-    found = index.strict.get(nameKeyOnce(text)) ?? index.loose.get(looseNameKeyOnce(text)) ?? null;
+    found = index.strict.get(nameKey(text)) ?? index.loose.get(looseNameKey(text)) ?? null;
     memo.set(text, found);
   }
   return found ?? [];
