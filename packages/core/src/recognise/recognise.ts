@@ -178,6 +178,19 @@ interface RowLabels {
 
 type Matches = readonly (FieldMatch | null)[];
 
+/** For each kind (by `kindSlot`), whether some label, joined label or group label names one of its fields. */
+function kindsNamed(labels: RowLabels): boolean[] {
+  const out = RECOGNISED_KINDS.map(() => false);
+  const mark = (list: readonly Matches[] | null) => {
+    if (!list) return;
+    for (const matches of list) for (let slot = 0; slot < matches.length; slot++) if (matches[slot]) out[slot] = true;
+  };
+  mark(labels.ownMatches);
+  mark(labels.joinedMatches);
+  mark(labels.aboveMatches);
+  return out;
+}
+
 /** Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase. */
 function phaseMemo(opts: RecogniseOptions): (label: string) => string | null {
   const memo = new Map<string, string | null>();
@@ -424,7 +437,12 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
       labels.joined = joined;
       labels.joinedMatches = joined.map((j) => matchAllKinds(j, extra));
     }
+    const named = kindsNamed(labels);
     for (const kind of RECOGNISED_KINDS) {
+      // A kind that no label of the row (or of the group row) names maps no column here: its
+      // candidates would score 0 and never be chosen. Risk sheets can still be recognised from
+      // a row of phase names alone, so risk is always evaluated.
+      if (kind !== "risk" && !named[kindSlot(kind)]) continue;
       const cands = [evaluate(grid, kind, r, null, width, labels, groupPhase, match)];
       if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, labels, groupPhase, match));
       for (const cand of cands) {
