@@ -69,26 +69,35 @@ export function readInput(model: RiskModel, v: CellValue): CellValue {
   return r && r.ok ? r.value : v;
 }
 
-function storedLevel(cell: FieldCell): StoredValue<LevelId> {
-  if (cell.col < 0 || isBlank(cell.value)) return { cell, value: null };
-  const r = readLevel(cell.value);
-  return { cell, value: r && r.ok ? r.value : undefined };
-}
-
-/** A stored score as read from a row's cell: null when blank or absent, undefined when unreadable. */
-function scoreAt(row: readonly CellValue[] | undefined, col: number): number | null | undefined {
-  const v = col < 0 || row === undefined ? undefined : row[col];
-  if (col < 0 || isBlank(v)) return null;
+/** A stored score as read: null when blank, undefined when unreadable. */
+function scoreOf(v: CellValue): number | null | undefined {
+  if (isBlank(v)) return null;
   const r = readScore(v);
   return r && r.ok ? r.value : undefined;
 }
 
-/** A stored level as read from a row's cell: null when blank or absent, undefined when unreadable. */
-function levelAt(row: readonly CellValue[] | undefined, col: number): LevelId | null | undefined {
-  const v = col < 0 || row === undefined ? undefined : row[col];
-  if (col < 0 || isBlank(v)) return null;
+/** A stored level as read: null when blank, undefined when unreadable. */
+function levelOf(v: CellValue): LevelId | null | undefined {
+  if (isBlank(v)) return null;
   const r = readLevel(v);
   return r && r.ok ? r.value : undefined;
+}
+
+function storedLevel(cell: FieldCell): StoredValue<LevelId> {
+  return { cell, value: cell.col < 0 ? null : levelOf(cell.value) };
+}
+
+/** A row's cell, undefined for an absent column or row (what `cellOf(row, col).value` holds). */
+function valueAt(row: readonly CellValue[] | undefined, col: number): CellValue {
+  return col < 0 ? null : row === undefined ? undefined : row[col];
+}
+
+function scoreAt(row: readonly CellValue[] | undefined, col: number): number | null | undefined {
+  return col < 0 ? null : scoreOf(valueAt(row, col));
+}
+
+function levelAt(row: readonly CellValue[] | undefined, col: number): LevelId | null | undefined {
+  return col < 0 ? null : levelOf(valueAt(row, col));
 }
 
 /*
@@ -234,7 +243,7 @@ function sheetPlan(sheet: RecognisedSheet, group: string | undefined, profile: R
 
 function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | undefined): Scored {
   const values = plan.values;
-  for (const { input, col } of plan.inputs) values[input] = readInput(model, col < 0 || row === undefined ? undefined : row[col]);
+  for (const { input, col } of plan.inputs) values[input] = readInput(model, valueAt(row, col));
   return new Scored(model.evaluate(values), row, plan);
 }
 
