@@ -168,10 +168,9 @@ interface RowLabels {
   groups: readonly string[] | null;
   /** The group row's own labels, or null. */
   above: readonly string[] | null;
-  /** `${group}${own}` where both are set and differ ("" elsewhere): built once, not once per kind. */
-  joined: readonly string[] | null;
   /** What each label names for every kind (`matchAllKinds`), looked up once per row. */
   ownMatches: readonly Matches[];
+  /** The same for `${group}${own}`, where both are set and differ: joined once, not once per kind. */
   joinedMatches: readonly Matches[] | null;
   aboveMatches: readonly Matches[] | null;
 }
@@ -424,18 +423,16 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     const above = r > 0 ? rowShape(grid, r - 1, width) : { filled: 0, text: 0 };
     const groupRow = above.text > 0 ? r - 1 : null;
     const own = labelsOf(r);
-    const labels: RowLabels = { own, groups: null, above: null, joined: null, ownMatches: matchesOf(r), joinedMatches: null, aboveMatches: null };
+    const labels: RowLabels = { own, groups: null, above: null, ownMatches: matchesOf(r), joinedMatches: null, aboveMatches: null };
     if (groupRow !== null) {
       const groups = groupLabels(grid, groupRow, width);
       labels.groups = groups;
       labels.above = labelsOf(groupRow);
       labels.aboveMatches = matchesOf(groupRow);
-      const joined = own.map((o, c) => {
+      labels.joinedMatches = own.map((o, c) => {
         const g = groups[c] as string;
-        return o !== "" && g !== "" && g !== o ? `${g}${o}` : "";
+        return matchAllKinds(o !== "" && g !== "" && g !== o ? `${g}${o}` : "", extra);
       });
-      labels.joined = joined;
-      labels.joinedMatches = joined.map((j) => matchAllKinds(j, extra));
     }
     const named = kindsNamed(labels);
     for (const kind of RECOGNISED_KINDS) {
