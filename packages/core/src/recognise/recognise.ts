@@ -127,27 +127,6 @@ function rowShape(grid: SheetGrid, r: number, width: number): { filled: number; 
   return { filled, text };
 }
 
-type Matcher = (kind: RecognisedKind, label: string) => FieldMatch | null;
-
-/** Header labels repeat across candidate rows and kinds: match each (kind, label) once per sheet. */
-function memoMatcher(extra: ExtraSynonyms): Matcher {
-  // One map per kind: no key string to build for every lookup.
-  const memo = new Map<RecognisedKind, Map<string, FieldMatch | null>>();
-  return (kind, label) => {
-    let byLabel = memo.get(kind);
-    if (!byLabel) {
-      byLabel = new Map();
-      memo.set(kind, byLabel);
-    }
-    let m = byLabel.get(label);
-    if (m === undefined) {
-      m = matchField(kind, label, extra);
-      byLabel.set(label, m);
-    }
-    return m;
-  };
-}
-
 /** Group headings that put the columns under them after treatment: 「対策後」「残留リスク」. */
 const RESIDUAL_GROUP = /対策後|対応後|残留|残存|after|residual|post/i;
 const RESIDUAL_OF: Readonly<Record<string, string>> = {
@@ -190,6 +169,9 @@ function kindsNamed(labels: RowLabels): boolean[] {
   return out;
 }
 
+/** One object for "no extra synonyms": the glossary's index and memo are kept per synonyms object. */
+const NO_SYNONYMS: ExtraSynonyms = {};
+
 /** Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase. */
 function phaseMemo(opts: RecogniseOptions): (label: string) => string | null {
   const memo = new Map<string, string | null>();
@@ -213,7 +195,7 @@ function evaluate(
   width: number,
   labels: RowLabels,
   groupPhase: (label: string) => string | null,
-  matchField: Matcher,
+  extra: ExtraSynonyms,
 ): Candidate {
   const groups = groupRow === null ? null : labels.groups;
   const slot = kindSlot(kind);
@@ -282,7 +264,7 @@ function evaluate(
   let signatures = 0;
   const seenSig = new Set<string>();
   for (const m of columns) {
-    const fm = matchField(kind, m.header.split(" / ").pop() ?? m.header);
+    const fm = matchField(kind, m.header.split(" / ").pop() ?? m.header, extra);
     const s = m.exact ? 1 : (fm?.score ?? 0.6);
     const sig = fm?.signature === true || (m.phase !== undefined && m.field === "risk");
     const weight = s * (sig ? 2 : 1);
@@ -395,9 +377,8 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
   const size = gridSize(grid);
   const width = Math.min(size.cols, HEADER_SCAN_COLS);
   const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
-  const match = memoMatcher(opts.synonyms ?? {});
   const groupPhase = phaseMemo(opts);
-  const extra = opts.synonyms ?? {};
+  const extra = opts.synonyms ?? NO_SYNONYMS;
   const ownLabels: string[][] = [];
   const ownMatches: Matches[][] = [];
   const labelsOf = (r: number): string[] => {
@@ -440,8 +421,8 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
       // candidates would score 0 and never be chosen. Risk sheets can still be recognised from
       // a row of phase names alone, so risk is always evaluated.
       if (kind !== "risk" && !named[kindSlot(kind)]) continue;
-      const cands = [evaluate(grid, kind, r, null, width, labels, groupPhase, match)];
-      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, labels, groupPhase, match));
+      const cands = [evaluate(grid, kind, r, null, width, labels, groupPhase, extra)];
+      if (groupRow !== null) cands.push(evaluate(grid, kind, r, groupRow, width, labels, groupPhase, extra));
       for (const cand of cands) {
         if (!bestAny || cand.score > bestAny.score) bestAny = cand;
         if (!acceptable(cand)) continue;
