@@ -5,6 +5,7 @@ import type { SheetGrid } from "@pmark/core";
 import { inspectCfb } from "./cfb";
 import { csvToGrid, decodeText } from "./csv";
 import { errorText, fail, type LoadFailure } from "./failure";
+import { readOoxmlDirect } from "./ooxml";
 import { readWorkbook, workbookToGrids } from "./sheetjs";
 import { sniffContainer } from "./sniff";
 import { entryData, inspectZip, verifyZipEntries, type ZipEntry } from "./zip";
@@ -15,6 +16,14 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Extensions the folder walk picks up (explicitly named files may have any extension). */
 export const SPREADSHEET_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".ods", ".csv"] as const;
+
+/**
+ * .xlsx and .xlsm go through the direct reader (ooxml.ts) unless PMARK_READER=sheetjs asks for
+ * SheetJS alone, to compare the two or to get past a reader bug.
+ */
+function directReader(): boolean {
+  return (process.env.PMARK_READER ?? "").toLowerCase() !== "sheetjs";
+}
 
 function isPasswordError(message: string): boolean {
   return /password|encrypt|decrypt/i.test(message);
@@ -78,7 +87,15 @@ async function loadZip(buf: Buffer): Promise<LoadResult> {
   const entries = inspected.entries;
   if (entries.length === 0) return fail("not-spreadsheet", { looksLike: "zip" });
   switch (classifyZip(buf, entries)) {
-    case "ooxml":
+    case "ooxml": {
+      const direct = directReader() ? readOoxmlDirect(buf, entries) : null;
+      if (direct?.ok) {
+        // The parts it read were inflated against their declared sizes; check the others.
+        const problem = await verifyZipEntries(buf, entries.filter((e) => !direct.inflated.has(e.name)));
+        return problem ? { ok: false, reason: problem } : { ok: true, grids: direct.grids };
+      }
+      break;
+    }
     case "ods":
       break;
     case "ods-encrypted":
