@@ -15,7 +15,6 @@ export function nfkc(text: string): string {
   let out = nfkcMemo.get(text);
   if (out === undefined) {
     out = text.normalize("NFKC");
-    if (nfkcMemo.size >= NFKC_MEMO_MAX_ENTRIES) nfkcMemo.clear();
     nfkcMemo.set(text, out);
   }
   return out;
@@ -43,25 +42,59 @@ export function isNfkcStable(text: string): boolean {
 }
 
 /**
- * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
- * the same few hundred texts on tens of thousands of rows. Texts over 200 characters are not
- * kept, and the memo is emptied when it reaches `maxEntries`, so memory stays bounded.
+ * Results by text, bounded in two generations: when the current one reaches `size` entries it
+ * becomes the previous one, and the one before is dropped. A text found in the previous
+ * generation is carried into the current one. So a working set of up to `size` texts stays
+ * served however often it is met, and a larger one (a 50,000-item ledger has about 100,000
+ * distinct names and keys) loses only its oldest texts, where emptying the whole memo at the
+ * limit made every lookup miss.
  */
-export function memoByText<T>(fn: (text: string) => T, maxEntries = 50_000): (text: string) => T {
-  const memo = new Map<string, T>();
+export class TextMemo<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
+
+  constructor(private readonly size: number) {}
+
+  get(text: string): T | undefined {
+    const out = this.current.get(text);
+    if (out !== undefined) return out;
+    const old = this.previous.get(text);
+    if (old !== undefined) this.set(text, old);
+    return old;
+  }
+
+  set(text: string, value: T): void {
+    if (this.current.size >= this.size) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(text, value);
+  }
+}
+
+/**
+ * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
+ * the same few hundred texts on tens of thousands of rows, and per-item keys on every phase row
+ * of their item. Texts over 200 characters are not kept; the memo is a two-generation TextMemo
+ * of `maxEntries` per generation, so memory stays bounded. `undefined` results are not kept.
+ */
+export function memoByText<T>(fn: (text: string) => T, maxEntries = MEMO_BY_TEXT_ENTRIES): (text: string) => T {
+  const memo = new TextMemo<T>(maxEntries);
   return (text) => {
     if (text.length > NFKC_MEMO_MAX_LENGTH) return fn(text);
     let out = memo.get(text);
-    if (out === undefined && !memo.has(text)) {
+    if (out === undefined) {
       out = fn(text);
-      if (memo.size >= maxEntries) memo.clear();
       memo.set(text, out);
     }
-    return out as T;
+    return out;
   };
 }
+
+/** Per generation: enough for the per-item texts of a 50,000-item ledger. */
+const MEMO_BY_TEXT_ENTRIES = 150_000;
 const NFKC_MEMO_MAX_ENTRIES = 200_000;
-const nfkcMemo = new Map<string, string>();
+const nfkcMemo = new TextMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 /** NFKC + lower case + no whitespace. Used for values. */
 export function normaliseValue(text: string): string {
@@ -84,13 +117,12 @@ export function normaliseHeader(text: string): string {
   let out = headerMemo.get(text);
   if (out === undefined) {
     out = normaliseHeaderOnce(text);
-    if (headerMemo.size >= NFKC_MEMO_MAX_ENTRIES) headerMemo.clear();
     headerMemo.set(text, out);
   }
   return out;
 }
 
-const headerMemo = new Map<string, string>();
+const headerMemo = new TextMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 function normaliseHeaderOnce(text: string): string {
   let s = text.replace(CIRCLED, "");

@@ -125,24 +125,33 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
     // business, category). Ids that happen to be row counters resolve few and lose to names.
     let mode: LinkMode | null = null;
     let bestRate = -1;
+    // What each mode resolved, by position in `list`, kept for the linking pass below: reading
+    // every entry's reference again costs a cache miss per entry on a 300k-row sheet.
+    const resolvedBy = new Map<(typeof MODE_ORDER)[number], (LedgerItem[] | undefined)[]>();
     for (const m of available) {
       const field = MODE_FIELDS[m].risk;
       let index: ModeIndex | undefined;
       let withRef = 0;
       let resolved = 0;
-      for (const e of list) {
-        const text = e.refs[field].text;
+      const found: (LedgerItem[] | undefined)[] = new Array(list.length);
+      for (let k = 0; k < list.length; k++) {
+        const text = (list[k] as RiskEntry).refs[field].text;
         if (text === "") continue;
         withRef++;
         index ??= indexOf(m);
-        if (resolve(index, text).length > 0) resolved++;
+        const items = resolve(index, text);
+        found[k] = items;
+        if (items.length > 0) resolved++;
       }
+      resolvedBy.set(m, found);
       if (withRef === 0) continue;
       const rate = resolved / withRef;
       if (mode === null || rate > bestRate) {
         mode = m;
         bestRate = rate;
       }
+      // A later mode has to resolve strictly more to win: none can beat every reference.
+      if (bestRate === 1) break;
     }
     let titleItems: LedgerItem[] = [];
     if (mode === null && available.length === 0) {
@@ -154,15 +163,20 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
       if (titleItems.length > 0) mode = "title";
     }
     modeOf.set(sheet, mode);
-    for (const e of list) {
+    const inMode = (m: (typeof MODE_ORDER)[number], k: number, e: RiskEntry): LedgerItem[] => {
+      const found = resolvedBy.get(m);
+      return found ? (found[k] ?? []) : resolve(indexOf(m), e.refs[MODE_FIELDS[m].risk].text);
+    };
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k] as RiskEntry;
       let linked: LedgerItem[] = [];
       if (mode === "title") linked = titleItems;
       else if (mode !== null) {
-        linked = resolve(indexOf(mode), e.refs[MODE_FIELDS[mode].risk].text);
+        linked = inMode(mode, k, e);
         // A row may use another reference than the sheet's usual one.
         for (const m of available) {
           if (linked.length > 0) break;
-          linked = resolve(indexOf(m), e.refs[MODE_FIELDS[m].risk].text);
+          linked = inMode(m, k, e);
         }
       }
       e.linkedItems = linked;
