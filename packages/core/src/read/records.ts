@@ -117,6 +117,8 @@ export interface LedgerItem {
   /** The cell that best identifies the row in messages (name, else data items, else id). */
   labelCol: number;
   label: string;
+  /** The risk entries linked to the item: set by the model's links (rules/model.ts), read through `links.entriesOf`. */
+  linkedEntries?: RiskEntry[] | undefined;
 }
 
 export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
@@ -153,6 +155,7 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
       recipient: cellOf(row, recipientCol),
       labelCol: labelCell.col >= 0 ? labelCell.col : fallbackCol,
       label: truncate(labelCell.text || `#${r + 1}`),
+      linkedEntries: undefined,
     });
   }
   return items;

@@ -279,14 +279,17 @@ export function coverage(model: WorkbookModel, profile: ResolvedProfile, finding
   }
   const rows = new Map<string, Set<DepartmentCoverage>>();
   const add = (sheet: string, row1: number, d: DepartmentCoverage | undefined) => {
-    if (!d || !flagged.get(sheet)?.has(row1)) return;
+    if (!d) return;
     const key = rowKey(sheet, row1);
     const set = rows.get(key);
     if (set) set.add(d);
     else rows.set(key, new Set([d]));
   };
-  for (const item of model.ledgerItems) add(item.sheet.name, item.row + 1, departmentOf.get(item));
+  // The row's finding first: only then its items and their departments.
+  const isFlagged = (sheet: string, row1: number): boolean => flagged.get(sheet)?.has(row1) ?? false;
+  for (const item of model.ledgerItems) if (isFlagged(item.sheet.name, item.row + 1)) add(item.sheet.name, item.row + 1, departmentOf.get(item));
   for (const e of model.riskEntries) {
+    if (!isFlagged(e.sheet.name, e.row + 1)) continue;
     for (const item of model.links.itemsOf.get(e) ?? []) add(e.sheet.name, e.row + 1, departmentOf.get(item));
   }
   for (const f of findings) {

@@ -30,7 +30,7 @@ export interface RiskLinks {
   /** Ledger items each risk entry covers (several for a business or category code). */
   itemsOf: { get(entry: RiskEntry): LedgerItem[] | undefined };
   /** Risk entries covering each ledger item. */
-  entriesOf: Map<LedgerItem, RiskEntry[]>;
+  entriesOf: { get(item: LedgerItem): RiskEntry[] | undefined };
   /** How each risk sheet refers to ledger items (null when it has no reference at all). */
   modeOf: Map<RecognisedSheet, LinkMode | null>;
 }
@@ -108,7 +108,10 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
   // Each entry keeps its items in a slot: rules ask for every entry, and a Map keyed by 60k
   // entries costs a hash lookup per question.
   const itemsOf = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
-  const entriesOf = new Map<LedgerItem, RiskEntry[]>();
+  // Likewise each item keeps its entries: at 50k items a Map keyed by them no longer fits the
+  // processor's caches, and the overview and three rules look every item up.
+  const entriesOf = { get: (item: LedgerItem): RiskEntry[] | undefined => item.linkedEntries };
+  for (const item of items) item.linkedEntries = undefined;
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
   const indexOf = lazyIndexes(items);
   const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
@@ -181,9 +184,9 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
       }
       e.linkedItems = linked;
       for (const item of linked) {
-        const l = entriesOf.get(item);
+        const l = item.linkedEntries;
         if (l) l.push(e);
-        else entriesOf.set(item, [e]);
+        else item.linkedEntries = [e];
       }
     }
   }
