@@ -140,7 +140,7 @@ class Package {
       if (target.includes("..") || /^[a-z]+:/i.test(target)) unsupported(`sheet target ${target}`);
       const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
       if (!this.entry(path)) unsupported(`no part ${path}`);
-      out.push({ name: decodeXml(name, false), path });
+      out.push({ name: own(decodeXml(name, false)), path });
     }
     return out;
   }
@@ -212,6 +212,16 @@ export function decodeXml(text: string, cellText: boolean): string {
   return s;
 }
 
+/**
+ * A copy of `s` that does not keep the part's whole text alive. V8 makes a slice of 13 or more
+ * characters a view into its parent string, so one long formula or text kept in a grid would
+ * hold a sheet part of up to hundreds of megabytes for as long as the grid lives. Joining and
+ * re-slicing makes the engine copy the characters once.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 const RUN_START = /<r(?=[\s>/])[^<>]*>/;
 const PHONETIC_RUN = /<rPh(?=[\s>/])[^<>]*>[\s\S]*?<\/rPh>/g;
 const RUN_TEXT = /<t(?=[\s>/])[^<>]*>([^<]*)<\/t>/g;
@@ -251,7 +261,8 @@ export function parseSharedStrings(xml: string): (string | undefined)[] {
     if (next !== 0x3e) unsupported(next === 0x2f || next === 0x20 ? "a <si> with attributes or empty" : "unexpected <si… element");
     const end = xml.indexOf("</si>", at + 4);
     if (end < 0) unsupported("unterminated <si>");
-    out.push(stringItem(xml.slice(at + 4, end)));
+    const text = stringItem(xml.slice(at + 4, end));
+    out.push(text === undefined ? text : own(text));
     pos = end + 5;
   }
   return out;
@@ -620,18 +631,19 @@ function readCell(
       break;
     }
     case "str":
-      value = raw !== undefined ? raw.replace(/\r\n/g, "\n") : "";
+      value = raw !== undefined ? own(raw.replace(/\r\n/g, "\n")) : "";
       break;
     case "inlineStr": {
       const is = element(d, IS_OPEN, "is");
-      value = is ? (is.body === "" ? "" : (stringItem(is.body) ?? null)) : "";
+      const text = is && is.body !== "" ? stringItem(is.body) : "";
+      value = text === undefined ? null : own(text);
       break;
     }
     case "b":
       value = raw === "1" || raw === "true";
       break;
     case "e":
-      value = raw !== undefined && raw !== "" ? raw : "#ERROR";
+      value = raw !== undefined && raw !== "" ? own(raw) : "#ERROR";
       break;
     case "d":
       unsupported("an ISO date cell");
@@ -639,7 +651,7 @@ function readCell(
     default:
       value = null;
   }
-  out.set(row, col, value, formula ? `=${formula}` : null);
+  out.set(row, col, value, formula ? own(`=${formula}`) : null);
 }
 
 function readFormula(d: string, row: number, col: number, shared: Map<string, SharedFormula>): string | null {
