@@ -8,6 +8,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readOoxmlDirect, shiftFormula, type DirectRead } from "../../packages/cli/src/load/ooxml";
 import { readWorkbook, workbookToGrids } from "../../packages/cli/src/load/sheetjs";
@@ -127,6 +128,31 @@ describe("the direct reader gives SheetJS's grids", () => {
       { startRow: 0, startCol: 0, endRow: 0, endCol: 1 },
       { startRow: 19, startCol: 2, endRow: 19, endCol: 2 },
     ]);
+  });
+
+  it("for macro-enabled workbooks and templates (.xlsm, .xltx, .xltm)", () => {
+    const plain = pkg([{ name: "台帳", xml: EXCEL_SHEET }], STRINGS);
+    const z = inspectZip(plain);
+    if (!z.ok) throw new Error("zip");
+    const parts = z.entries.map((e) => {
+      const at = e.localHeaderOffset + 30 + Buffer.byteLength(e.name);
+      return { name: e.name, data: inflateRawSync(plain.subarray(at, at + e.compressedSize)) };
+    });
+    const types = [
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+      "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    ];
+    for (const type of types) {
+      // The same package with another workbook content type, and a VBA part beside it.
+      const rebuilt = parts.map((p) =>
+        p.name === "[Content_Types].xml"
+          ? { name: p.name, data: Buffer.from(p.data.toString("utf8").replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", type)) }
+          : p,
+      );
+      const buf = makeZip([...rebuilt, { name: "xl/vbaProject.bin", data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) }]);
+      expectSameAsSheetJs(buf);
+    }
   });
 
   it("for sheets listed in another order than their parts, with no shared strings at all", () => {
