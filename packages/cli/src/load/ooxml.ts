@@ -11,10 +11,10 @@ import { entryData, type ZipEntry } from "./zip";
  * bench write), at a fraction of the cost: SheetJS parses each part with regular expressions
  * and formats every number it will never be asked to show.
  *
- * It only reads what it fully understands. Anything else (binary or strict-namespace parts, a
- * prefixed XML dialect, ISO date cells, CDATA, chart sheets, a shared-string index out of range,
- * damaged compressed data...) returns `{ ok: false }` with the reason, and the loader reads the
- * file with SheetJS as before. Where SheetJS has a quirk that changes what a check sees (a
+ * It only reads what it fully understands. Anything else (a binary .xlsb workbook, a prefixed
+ * XML dialect, ISO date cells, CDATA, chart sheets, a shared-string index out of range, damaged
+ * compressed data, or an error of its own) returns `{ ok: false }` with the reason, and the
+ * loader reads the file with SheetJS as before. Where SheetJS has a quirk that changes what a check sees (a
  * formula with no cached value is dropped with its cell, a `t="str"` cell without a value reads
  * as ""), this reader keeps it, so that a workbook's report does not depend on which reader
  * took it.
