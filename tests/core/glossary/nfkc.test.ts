@@ -48,4 +48,21 @@ describe("nfkc fast path", () => {
     expect(isNfkcStable("従業員名簿（東京本社）")).toBe(false);
     expect(isNfkcStable("か\u3099")).toBe(false);
   });
+
+  it("normalises two texts joined by a space as it normalises each (rules join name and items)", () => {
+    // Characters around the join that NFKC composes, decomposes or reorders: combining marks
+    // (voiced-sound marks, accents), half-width kana, full-width and compatibility forms.
+    const pool = ["か", "ｶ", "ﾞ", "\u3099", "\u309b", "e", "\u0301", "\u0308", "\u00a8", "ＡＢ", "１", "㈱", "①", "　", " ", "ﾊﾟ", "\u1100", "\u1161", "가", "Å", "Ω", "ﬁ", "個人"];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const text = () => Array.from({ length: rnd(4) }, () => pool[rnd(pool.length)]).join("");
+    for (let i = 0; i < 20_000; i++) {
+      const a = text();
+      const b = text();
+      expect(`${nfkc(a)} ${nfkc(b)}`, JSON.stringify([a, b])).toBe(`${a} ${b}`.normalize("NFKC"));
+    }
+  });
 });

@@ -31,7 +31,7 @@ export const ledgerDirectAcquisitionWithoutConsent = defineRule({
     for (const item of ctx.model.ledgerItems) {
       const method = fieldCell(item.sheet, item.row, "acquisitionMethod");
       const source = fieldCell(item.sheet, item.row, "source");
-      const how = nfkc(`${method.text} ${source.text}`);
+      const how = `${nfkc(method.text)} ${nfkc(source.text)}`;
       if (!DIRECT_WRITTEN.test(how) || INDIRECT.test(how)) continue;
       const consent = consentRecorded(item);
       if (consent.recorded) continue;

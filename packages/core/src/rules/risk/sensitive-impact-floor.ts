@@ -19,7 +19,9 @@ const PAYMENT_WORDS = /クレジットカード|カード番号|口座|暗証番
 /** What makes a ledger item need the floor: its 要配慮/特定個人情報 flags, or payment data in its name or items. */
 export function itemCategories(item: LedgerItem): Category[] {
   const out: Category[] = [];
-  const text = nfkc(`${item.name.text} ${item.dataItems.text}`).replace(/\s+/g, "");
+  // Each part on its own (the same when joined by a space): the cells' texts are mostly ones NFKC
+  // leaves as they are, checked without a memo, where a joined text is new on every check.
+  const text = `${nfkc(item.name.text)} ${nfkc(item.dataItems.text)}`.replace(/\s+/g, "");
   if (flagOf(fieldCell(item.sheet, item.row, "sensitive")) === true) out.push("sensitive");
   if (flagOf(fieldCell(item.sheet, item.row, "myNumber")) === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
   if (PAYMENT_WORDS.test(text)) out.push("payment");
