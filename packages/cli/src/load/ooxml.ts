@@ -286,20 +286,26 @@ function colLetters(c: number): string {
   return s;
 }
 
-/** "B12" → [11, 1] (row, col), or null for anything but plain A1 form within the sheet's limits. */
-function parseRef(ref: string): [number, number] | null {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
-  if (i === 0 || i > 3 || i === ref.length) return null;
+/**
+ * The plain A1 reference in `text` between `from` and `to` ("B12" → row 11, col 1), into
+ * `at`; anything else, or a cell outside the sheet's limits, is declined.
+ */
+function readRefAt(text: string, from: number, to: number, at: { row: number; col: number }): void {
+  let i = from;
+  let col = 0;
+  for (let ch = text.charCodeAt(i); ch >= 65 && ch <= 90 && i < to; ch = text.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  const letters = i - from;
   let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const d = ref.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return null;
+  for (; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
     row = row * 10 + d;
   }
-  const col = colIndex(ref, 0, i);
-  if (row < 1 || row - 1 > MAX_ROW || col > MAX_COL) return null;
-  return [row - 1, col];
+  if (letters === 0 || letters > 3 || i !== to || i === from + letters || row < 1 || row - 1 > MAX_ROW || col - 1 > MAX_COL) {
+    unsupported(`cell reference ${text.slice(from, to)}`);
+  }
+  at.row = row - 1;
+  at.col = col - 1;
 }
 
 /**
@@ -432,12 +438,15 @@ export function parseWorksheet(name: string, xml: string, strings: readonly (str
   const merges: MergedRange[] = [];
   const tail = open ? xml.slice(after) : xml;
   MERGE.lastIndex = 0;
+  const start = { row: -1, col: -1 };
+  const end = { row: -1, col: -1 };
   for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
-    const [a, b = a] = m[1]!.split(":");
-    const s = parseRef(a!);
-    const e = parseRef(b!);
-    if (!s || !e || m[1]!.split(":").length > 2) unsupported(`merged range ${m[1]}`);
-    merges.push({ startRow: s[0], startCol: s[1], endRow: e[0], endCol: e[1] });
+    const ref = m[1]!;
+    const colon = ref.indexOf(":");
+    if (colon !== ref.lastIndexOf(":")) unsupported(`merged range ${ref}`);
+    readRefAt(ref, 0, colon < 0 ? ref.length : colon, start);
+    readRefAt(ref, colon < 0 ? 0 : colon + 1, ref.length, end);
+    merges.push({ startRow: start.row, startCol: start.col, endRow: end.row, endCol: end.col });
   }
   return out.grid(name, merges);
 }
@@ -454,25 +463,6 @@ interface CellTag {
   row: number;
   col: number;
   type: string | undefined;
-}
-
-/** An A1 reference in place, into `tag.row` and `tag.col`. */
-function readRefAt(xml: string, from: number, to: number, tag: CellTag): void {
-  let i = from;
-  let col = 0;
-  for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90 && i < to; ch = xml.charCodeAt(++i)) col = col * 26 + (ch - 64);
-  const letters = i - from;
-  let row = 0;
-  for (; i < to; i++) {
-    const d = xml.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    row = row * 10 + d;
-  }
-  if (letters === 0 || letters > 3 || i !== to || i === from + letters || row < 1 || row - 1 > MAX_ROW || col - 1 > MAX_COL) {
-    unsupported(`cell reference ${xml.slice(from, to)}`);
-  }
-  tag.row = row - 1;
-  tag.col = col - 1;
 }
 
 function readCellTag(xml: string, from: number, tag: CellTag): void {
