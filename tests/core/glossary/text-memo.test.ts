@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { TextMemo, memoByText } from "../../../packages/core/src/glossary/normalise";
+import { GenerationMemo, memoByText } from "../../../packages/core/src/glossary/normalise";
 
 /** How many entries a memo holds in its two generations (private fields, read for the test). */
-function held(memo: TextMemo<unknown>): number {
+function held(memo: GenerationMemo<unknown>): number {
   const m = memo as unknown as { current: Map<string, unknown>; previous: Map<string, unknown> };
   return m.current.size + m.previous.size;
 }
 
-describe("TextMemo", () => {
+describe("GenerationMemo", () => {
   it("keeps serving a working set as large as a generation, pass after pass", () => {
     let calls = 0;
     const f = memoByText((t: string) => {
@@ -22,7 +22,7 @@ describe("TextMemo", () => {
   });
 
   it("past its size, drops the oldest texts only, and never holds more than two generations", () => {
-    const memo = new TextMemo<number>(50);
+    const memo = new GenerationMemo<number>(50);
     for (let i = 0; i < 120; i++) memo.set(`t${i}`, i);
     expect(held(memo)).toBeLessThanOrEqual(100);
     // The 50–70 most recent are still there; the first ones are gone.
@@ -32,7 +32,7 @@ describe("TextMemo", () => {
   });
 
   it("carries a text found in the previous generation into the current one", () => {
-    const memo = new TextMemo<number>(3);
+    const memo = new GenerationMemo<number>(3);
     memo.set("a", 1);
     memo.set("b", 2);
     memo.set("c", 3);

@@ -47,9 +47,9 @@ export function isNfkcStable(text: string): boolean {
  * generation is carried into the current one. So a working set of up to `size` texts stays
  * served however often it is met, and a larger one (a 50,000-item ledger has about 100,000
  * distinct names and keys) loses only its oldest texts, where emptying the whole memo at the
- * limit made every lookup miss.
+ * limit made every lookup miss. Also the store of the value readers' TextMemo (read/result.ts).
  */
-export class TextMemo<T> {
+export class GenerationMemo<T> {
   private current = new Map<string, T>();
   private previous = new Map<string, T>();
 
@@ -75,11 +75,11 @@ export class TextMemo<T> {
 /**
  * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
  * the same few hundred texts on tens of thousands of rows, and per-item keys on every phase row
- * of their item. Texts over 200 characters are not kept; the memo is a two-generation TextMemo
- * of `maxEntries` per generation, so memory stays bounded. `undefined` results are not kept.
+ * of their item. Texts over 200 characters are not kept; the memo is a GenerationMemo of
+ * `maxEntries` per generation, so memory stays bounded. `undefined` results are not kept.
  */
 export function memoByText<T>(fn: (text: string) => T, maxEntries = MEMO_BY_TEXT_ENTRIES): (text: string) => T {
-  const memo = new TextMemo<T>(maxEntries);
+  const memo = new GenerationMemo<T>(maxEntries);
   return (text) => {
     if (text.length > NFKC_MEMO_MAX_LENGTH) return fn(text);
     let out = memo.get(text);
@@ -94,7 +94,7 @@ export function memoByText<T>(fn: (text: string) => T, maxEntries = MEMO_BY_TEXT
 /** Per generation: enough for the per-item texts of a 50,000-item ledger. */
 const MEMO_BY_TEXT_ENTRIES = 150_000;
 const NFKC_MEMO_MAX_ENTRIES = 200_000;
-const nfkcMemo = new TextMemo<string>(NFKC_MEMO_MAX_ENTRIES);
+const nfkcMemo = new GenerationMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 /** NFKC + lower case + no whitespace. Used for values. */
 export function normaliseValue(text: string): string {
@@ -122,7 +122,7 @@ export function normaliseHeader(text: string): string {
   return out;
 }
 
-const headerMemo = new TextMemo<string>(NFKC_MEMO_MAX_ENTRIES);
+const headerMemo = new GenerationMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 function normaliseHeaderOnce(text: string): string {
   let s = text.replace(CIRCLED, "");

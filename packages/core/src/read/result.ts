@@ -1,3 +1,4 @@
+import { GenerationMemo } from "../glossary/normalise";
 import type { CellValue } from "../grid/grid";
 
 /**
@@ -65,7 +66,7 @@ export function prepare(v: CellValue): Prepared {
  * are read directly.
  */
 export class TextMemo<T> {
-  private readonly memo = new Map<string, ReadResult<T> | null>();
+  private readonly memo = new GenerationMemo<ReadResult<T> | null>(20_000);
 
   read<A>(v: CellValue, reader: (v: CellValue, arg: A) => ReadResult<T> | null, arg: A): ReadResult<T> | null {
     if (typeof v !== "string" || v.length > MAX_TEXT_LENGTH) return reader(v, arg);
@@ -73,7 +74,6 @@ export class TextMemo<T> {
     if (r === undefined) {
       r = reader(v, arg);
       if (r !== null) Object.freeze(r);
-      if (this.memo.size >= 20_000) this.memo.clear();
       this.memo.set(v, r);
     }
     return r;
