@@ -30,6 +30,9 @@ export interface ScoreAssessment {
   absent: readonly string[];
   storedScore: StoredValue<number>;
   storedLevel: StoredValue<LevelId>;
+  /** `storedScore.value` and `storedLevel.value`, read without making the cell objects. */
+  readonly storedScoreValue: number | null | undefined;
+  readonly storedLevelValue: LevelId | null | undefined;
 }
 
 /** A stored score or level: its cell and what it reads as (null: blank; undefined: unreadable). */
@@ -142,10 +145,18 @@ class Scored implements ScoreAssessment {
     return this.cellsMemo;
   }
   get storedScore(): StoredValue<number> {
-    return (this.scoreMemo ??= new Stored(this.row, this.plan.scoreCol, scoreAt(this.row, this.plan.scoreCol)));
+    return (this.scoreMemo ??= new Stored(this.row, this.plan.scoreCol, this.storedScoreValue));
   }
   get storedLevel(): StoredValue<LevelId> {
-    return (this.levelMemo ??= new Stored(this.row, this.plan.levelCol, levelAt(this.row, this.plan.levelCol)));
+    return (this.levelMemo ??= new Stored(this.row, this.plan.levelCol, this.storedLevelValue));
+  }
+  // Read again on each call rather than kept: a rule that compares every row's stored values
+  // would otherwise leave two objects per row (600k at 50k items) for the collector to move.
+  get storedScoreValue(): number | null | undefined {
+    return this.scoreMemo ? this.scoreMemo.value : scoreAt(this.row, this.plan.scoreCol);
+  }
+  get storedLevelValue(): LevelId | null | undefined {
+    return this.levelMemo ? this.levelMemo.value : levelAt(this.row, this.plan.levelCol);
   }
 }
 
@@ -294,9 +305,9 @@ export function assessEntry(entry: RiskEntry, profile: ResolvedProfile): EntryAs
 
 /** The level a row's stored level or score gives, when the model cannot score the row. */
 function storedLevelOf(model: RiskModel, inherent: ScoreAssessment): LevelId | null {
-  const level = inherent.storedLevel.value;
+  const level = inherent.storedLevelValue;
   if (level) return level;
-  const score = inherent.storedScore.value;
+  const score = inherent.storedScoreValue;
   return !model.scoreIsRank && typeof score === "number" ? model.level(score) : null;
 }
 

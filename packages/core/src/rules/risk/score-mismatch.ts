@@ -37,8 +37,8 @@ function compare(
   ids: { score: Ids; level: Ids },
 ): void {
   const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
-  const storedScore = sa.storedScore.value;
-  const storedLevel = sa.storedLevel.value;
+  const storedScore = sa.storedScoreValue;
+  const storedLevel = sa.storedLevelValue;
   if (sa.result.ok) {
     const { score, level } = sa.result;
     if (!model.scoreIsRank && typeof storedScore === "number" && Math.abs(storedScore - score) > SAME) {
