@@ -73,23 +73,35 @@ export const riskSensitiveImpactFloor = defineRule({
     const { itemsOf } = ctx.model.links;
     // An item's categories are the same for each of its risk rows: read them once per item.
     const categoriesOf = new Map<LedgerItem, Category[]>();
+    type Need = { floor: number; category: Category; item: LedgerItem } | null;
+    // An item's phase rows follow one another and share one list of linked items: the floor
+    // found for the previous row serves while the list and the model stay the same.
+    let lastItems: LedgerItem[] | undefined;
+    let lastModel: EntryAssessment["model"] | undefined;
+    let lastNeed: Need = null;
     for (const entry of ctx.model.riskEntries) {
       const items = itemsOf.get(entry) ?? [];
       if (items.length === 0) continue;
       const a = assessEntry(entry, ctx.profile);
       if (!a) continue;
-      // The strictest floor among the linked items' categories.
-      let need: { floor: number; category: Category; item: LedgerItem } | null = null;
-      for (const item of items) {
-        let categories = categoriesOf.get(item);
-        if (!categories) {
-          categories = itemCategories(item);
-          categoriesOf.set(item, categories);
+      let need: Need = null;
+      if (items === lastItems && a.model === lastModel) need = lastNeed;
+      else {
+        // The strictest floor among the linked items' categories.
+        for (const item of items) {
+          let categories = categoriesOf.get(item);
+          if (!categories) {
+            categories = itemCategories(item);
+            categoriesOf.set(item, categories);
+          }
+          for (const category of categories) {
+            const floor = a.model.impactFloor[category];
+            if (floor !== null && (need === null || floor > need.floor)) need = { floor, category, item };
+          }
         }
-        for (const category of categories) {
-          const floor = a.model.impactFloor[category];
-          if (floor !== null && (need === null || floor > need.floor)) need = { floor, category, item };
-        }
+        lastItems = items;
+        lastModel = a.model;
+        lastNeed = need;
       }
       if (!need) continue;
       const impact = impactOf(a);
