@@ -137,14 +137,21 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
       let withRef = 0;
       let resolved = 0;
       const found: (LedgerItem[] | undefined)[] = new Array(list.length);
+      // An item's phase rows repeat its reference one after another: the previous row's answer
+      // serves without a lookup in a memo that, at 50k items, no longer fits the caches.
+      let lastText = "";
+      let lastItems: LedgerItem[] = [];
       for (let k = 0; k < list.length; k++) {
         const text = (list[k] as RiskEntry).refs[field].text;
         if (text === "") continue;
         withRef++;
-        index ??= indexOf(m);
-        const items = resolve(index, text);
-        found[k] = items;
-        if (items.length > 0) resolved++;
+        if (text !== lastText) {
+          index ??= indexOf(m);
+          lastItems = resolve(index, text);
+          lastText = text;
+        }
+        found[k] = lastItems;
+        if (lastItems.length > 0) resolved++;
       }
       resolvedBy.set(m, found);
       if (withRef === 0) continue;
