@@ -16,12 +16,16 @@ const CATEGORY_TEXT: Record<Category, { ja: string; en: string }> = {
 const MY_NUMBER_WORDS = /マイナンバー|個人番号|特定個人情報|mynumber/i;
 const PAYMENT_WORDS = /クレジットカード|カード番号|口座|暗証番号|creditcard|cardnumber|bankaccount/i;
 
+const withoutSpace = (text: string): string => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
+
 /** What makes a ledger item need the floor: its 要配慮/特定個人情報 flags, or payment data in its name or items. */
 export function itemCategories(item: LedgerItem): Category[] {
   const out: Category[] = [];
   // Each part on its own (the same when joined by a space): the cells' texts are mostly ones NFKC
   // leaves as they are, checked without a memo, where a joined text is new on every check.
-  const text = `${nfkc(item.name.text)} ${nfkc(item.dataItems.text)}`.replace(/\s+/g, "");
+  // Whitespace is dropped from each part, not from the joined text: most parts have none, and a
+  // replace that finds nothing still costs a copy (a third of this function's time at 10k items).
+  const text = withoutSpace(nfkc(item.name.text)) + withoutSpace(nfkc(item.dataItems.text));
   if (flagOf(fieldCell(item.sheet, item.row, "sensitive")) === true) out.push("sensitive");
   if (flagOf(fieldCell(item.sheet, item.row, "myNumber")) === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
   if (PAYMENT_WORDS.test(text)) out.push("payment");
