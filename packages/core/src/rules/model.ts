@@ -104,13 +104,17 @@ function titleTexts(sheet: RecognisedSheet): string[] {
   return out;
 }
 
+const ITEMS_OF = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
+const ENTRIES_OF = { get: (item: LedgerItem): RiskEntry[] | undefined => item.linkedEntries };
+
 function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
   // Each entry keeps its items in a slot: rules ask for every entry, and a Map keyed by 60k
   // entries costs a hash lookup per question.
-  const itemsOf = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
   // Likewise each item keeps its entries: at 50k items a Map keyed by them no longer fits the
-  // processor's caches, and the overview and three rules look every item up.
-  const entriesOf = { get: (item: LedgerItem): RiskEntry[] | undefined => item.linkedEntries };
+  // processor's caches, and the overview and three rules look every item up. Both readers are
+  // the same objects for every check (see Workbook below).
+  const itemsOf = ITEMS_OF;
+  const entriesOf = ENTRIES_OF;
   for (const item of items) item.linkedEntries = undefined;
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
   const indexOf = lazyIndexes(items);
@@ -202,20 +206,30 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
 
 export function buildModel(grids: readonly SheetGrid[], profile: ResolvedProfile): WorkbookModel {
   const sheets = grids.map((g, i) => recogniseSheet(g, i, { synonyms: profile.synonyms, phases: profile.phases }));
-  const ofKind = (kind: RecognisedSheet["kind"]) => sheets.filter((s) => s.kind === kind);
-  const ledgers = ofKind("ledger");
-  const risks = ofKind("risk");
-  const items = ledgers.flatMap((s) => ledgerItems(s));
-  const entries = risks.flatMap((s) => riskEntries(s, profile.phases));
-  let links: RiskLinks | null = null;
-  return {
-    sheets,
-    ofKind,
-    ledgerItems: items,
-    riskEntries: entries,
-    get links() {
-      links ??= linkRisks(risks, entries, items);
-      return links;
-    },
-  };
+  return new Workbook(sheets, profile);
+}
+
+/**
+ * The model as a class: `ofKind` and `links` are the same functions for every check, where an
+ * object literal made new ones each time and every rule's compiled loop stopped at them on the
+ * next check (see RuleRun in check.ts).
+ */
+class Workbook implements WorkbookModel {
+  readonly ledgerItems: LedgerItem[];
+  readonly riskEntries: RiskEntry[];
+  private linksMemo: RiskLinks | null = null;
+  constructor(
+    readonly sheets: RecognisedSheet[],
+    profile: ResolvedProfile,
+  ) {
+    this.ledgerItems = this.ofKind("ledger").flatMap((s) => ledgerItems(s));
+    this.riskEntries = this.ofKind("risk").flatMap((s) => riskEntries(s, profile.phases));
+  }
+  ofKind(kind: RecognisedSheet["kind"]): RecognisedSheet[] {
+    return this.sheets.filter((s) => s.kind === kind);
+  }
+  get links(): RiskLinks {
+    this.linksMemo ??= linkRisks(this.ofKind("risk"), this.riskEntries, this.ledgerItems);
+    return this.linksMemo;
+  }
 }
