@@ -40,14 +40,17 @@ export const ledgerRequiredEmpty = defineRule({
         sheetCols = groups.map(({ alts }) => alts.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => ({ f, col: m.col }))));
         colsOf.set(sheet, sheetCols);
       }
-      const reported = new Set<number>(); // "usePeriod|retention" and "retention" share a cell.
-      for (const [g, { expected }] of groups.entries()) {
+      // "usePeriod|retention" and "retention" share a cell. Made for a row with a blank only: most
+      // rows have none, and a set and an entry pair per group on every row were this rule's cost.
+      let reported: Set<number> | null = null;
+      for (let g = 0; g < groups.length; g++) {
+        const { expected } = groups[g] as (typeof groups)[number];
         const cols = sheetCols[g] ?? [];
         if (cols.length === 0) continue; // header/missing-column speaks for the column.
         if (cols.some(({ col }) => !isBlank(cellAt(sheet.grid, row, col)))) continue;
         const first = cols[0];
-        if (!first || reported.has(first.col)) continue;
-        reported.add(first.col);
+        if (!first || reported?.has(first.col)) continue;
+        (reported ??= new Set()).add(first.col);
         const l = fieldLabel("ledger", first.f);
         ctx.report(
           expected ? "expectedEmpty" : "requiredEmpty",
