@@ -29,6 +29,9 @@ export function modelFormula(model: RiskModel): { ja: string; en: string } {
 
 const SAME = 1e-9;
 
+/** Where a finding about an entry's cell points (made for a finding, not for every row). */
+const cellAt = (entry: RiskEntry, col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
+
 function compare(
   ctx: RuleContext<Ids>,
   entry: RiskEntry,
@@ -36,20 +39,19 @@ function compare(
   sa: ScoreAssessment,
   ids: { score: Ids; level: Ids },
 ): void {
-  const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
   const storedScore = sa.storedScoreValue;
   const storedLevel = sa.storedLevelValue;
   if (sa.result.ok) {
     const { score, level } = sa.result;
     if (!model.scoreIsRank && typeof storedScore === "number" && Math.abs(storedScore - score) > SAME) {
       const formula = modelFormula(model);
-      ctx.report(ids.score, at(sa.storedScore.cell.col), { data: { stored: storedScore, expected: score, rule: formula.ja, ruleEn: formula.en } });
+      ctx.report(ids.score, cellAt(entry, sa.storedScore.cell.col), { data: { stored: storedScore, expected: score, rule: formula.ja, ruleEn: formula.en } });
       return;
     }
     if (storedLevel && storedLevel !== level) {
       const s = levelText(storedLevel);
       const x = levelText(level);
-      ctx.report(ids.level, at(sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score } });
+      ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score } });
     }
     return;
   }
@@ -60,9 +62,12 @@ function compare(
     if (level === storedLevel) return;
     const s = levelText(storedLevel);
     const x = levelText(level);
-    ctx.report(ids.level, at(sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: storedScore } });
+    ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: storedScore } });
   }
 }
+
+const INHERENT_IDS = { score: "score", level: "level" } as const;
+const RESIDUAL_IDS = { score: "residualScore", level: "residualLevel" } as const;
 
 export const riskScoreMismatch = defineRule<Ids>({
   meta: {
@@ -112,11 +117,11 @@ export const riskScoreMismatch = defineRule<Ids>({
       if (!a) continue;
       const { model } = a;
       checkAssetValue(ctx, entry, model);
-      compare(ctx, entry, model, a.inherent, { score: "score", level: "level" });
+      compare(ctx, entry, model, a.inherent, INHERENT_IDS);
       const r = a.residual;
       if (!r) continue;
       if (r.scored && r.scored.absent.length === 0) {
-        compare(ctx, entry, model, r.scored, { score: "residualScore", level: "residualLevel" });
+        compare(ctx, entry, model, r.scored, RESIDUAL_IDS);
       } else if (r.via === "score" && r.score !== null && r.level) {
         // Residual score stored without residual ratings: its level must follow the thresholds.
         const cell = inputCell(entry.sheet, entry.row, "residualLevel", entry.group);
