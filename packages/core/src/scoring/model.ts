@@ -203,6 +203,7 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
   const hasResidual = def.kind === "likelihoodImpact" || def.kind === "matrix";
   const levels = scoreIsRank ? [...LEVEL_IDS] : LEVEL_IDS.filter((l) => possibleLevels(expression, scale, level).has(l));
 
+  const complete = new Map<number, ScoreResult>();
   const labelsOf = (lang: Lang) => ({ high: levelLabel("high", lang), medium: levelLabel("medium", lang), low: levelLabel("low", lang) });
   const marker = (lang: Lang) => INPUT_ERROR_MARKER[lang];
 
@@ -238,7 +239,14 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
       }
       if (missing !== null || invalid !== null) return { ok: false, missing: missing ?? [], invalid: invalid ?? [] };
       const score = evaluateExpr(expression, values);
-      return { ok: true, score, level: level(score) };
+      // A sheet's rows take a handful of scores: one frozen result per score, not one per row.
+      // (Bounded: inputs outside any scale are still scored, and a sheet could hold many.)
+      let result = complete.get(score);
+      if (result === undefined) {
+        result = Object.freeze({ ok: true, score, level: level(score) } as const);
+        if (complete.size < 1000) complete.set(score, result);
+      }
+      return result;
     },
     level,
     scoreFormula(ref: CellRefOf, lang: Lang = "ja") {
