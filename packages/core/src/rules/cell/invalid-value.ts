@@ -1,4 +1,4 @@
-import { cellAt, isBlank, type CellValue } from "../../grid/grid";
+import { isBlank, type CellValue } from "../../grid/grid";
 import { FIELD_CATALOGUE, fieldLabel } from "../../glossary/fields";
 import type { RecognisedKind, ValueType } from "../../glossary/kinds";
 import { memoByText, nfkc } from "../../glossary/normalise";
@@ -76,6 +76,32 @@ function readAs(type: ValueType, v: CellValue): ReadResult<unknown> | null {
   }
 }
 
+/** `read` remembered for the first 20,000 distinct numbers of a column. */
+function memoByNumber(read: (v: CellValue) => ReadResult<unknown> | null): (n: number) => ReadResult<unknown> | null {
+  const memo = new Map<number, ReadResult<unknown> | null>();
+  return (n) => {
+    let res = memo.get(n);
+    if (res === undefined) {
+      res = read(n);
+      if (memo.size < 20_000) memo.set(n, res);
+    }
+    return res;
+  };
+}
+
+/** One typed column of a sheet: how its cells are read, and the rows whose cells cannot be. */
+interface ColumnPlan {
+  col: number;
+  field: string;
+  type: ValueType;
+  want: { ja: string; en: string };
+  read: (v: CellValue) => ReadResult<unknown> | null;
+  readTexts: (text: string) => ReadResult<unknown> | null;
+  /** Numbers repeat too: ratings 1–3, scores, the dates of a year. */
+  readNumber: (n: number) => ReadResult<unknown> | null;
+  invalid: { row: number; hint: string | undefined }[];
+}
+
 /** A value that cannot be read as its column's type: 「多数」 as a count, 2024/13/45, R1.4.30, a likelihood of 7. */
 export const cellInvalidValue = defineRule({
   meta: {
@@ -98,11 +124,11 @@ export const cellInvalidValue = defineRule({
       if (!(sheet.kind in FIELD_CATALOGUE)) continue;
       const kind = sheet.kind as RecognisedKind;
       const catalogue = FIELD_CATALOGUE[kind] as Record<string, { type: ValueType }>;
+      const plans: ColumnPlan[] = [];
       for (const m of sheet.columns) {
         const type = catalogue[m.field]?.type;
         const expected = type ? EXPECTED[type] : undefined;
         if (!type || !expected) continue;
-        const l = fieldLabel(kind, m.field);
         const rating = type === "scale" ? ratingReader(sheet, m.field, ctx.profile) : null;
         const want =
           rating?.kind === "scale"
@@ -113,19 +139,35 @@ export const cellInvalidValue = defineRule({
         const read = (v: CellValue) => (rating?.kind === "scale" ? readScale(v, rating.min, rating.max) : rating?.kind === "level" ? readLevel(v) : readAs(type, v));
         // A column repeats its texts (「約1,000件」「○」「紙」) down thousands of rows: read each once.
         const readTexts = memoByText(read, 20_000);
-        for (const r of sheet.dataRows) {
-          const v = cellAt(sheet.grid, r, m.col);
+        plans.push({ col: m.col, field: m.field, type, want, read, readTexts, readNumber: memoByNumber(read), invalid: [] });
+      }
+      if (plans.length === 0) continue;
+      // Row by row, every column of the row together: a row's cells are read while its array is
+      // in the processor's cache, where a column at a time walked all 60k rows once per column.
+      const values = sheet.grid.values;
+      for (const r of sheet.dataRows) {
+        const row = values[r];
+        if (row === undefined) continue;
+        for (const plan of plans) {
+          const v = row[plan.col];
           if (isBlank(v)) continue;
           // The scoring formulas' own marker: the unusable input beside it is reported instead.
-          if ((type === "score" || type === "level") && (v === INPUT_ERROR_MARKER.ja || v === INPUT_ERROR_MARKER.en)) continue;
-          const res = typeof v === "string" ? readTexts(v) : read(v);
+          if ((plan.type === "score" || plan.type === "level") && (v === INPUT_ERROR_MARKER.ja || v === INPUT_ERROR_MARKER.en)) continue;
+          const res = typeof v === "string" ? plan.readTexts(v) : typeof v === "number" ? plan.readNumber(v) : plan.read(v);
           if (res === null || res.ok) continue;
+          plan.invalid.push({ row: r, hint: res.hint });
+        }
+      }
+      // Reported column by column, as before.
+      for (const plan of plans) {
+        const l = fieldLabel(kind, plan.field);
+        for (const { row, hint } of plan.invalid) {
           ctx.report(
             "invalid",
-            { sheet: sheet.name, row: r, col: m.col },
+            { sheet: sheet.name, row, col: plan.col },
             {
-              data: { field: l.ja, fieldEn: l.en, expected: want.ja, expectedEn: want.en },
-              ...(res.hint ? { hint: res.hint } : {}),
+              data: { field: l.ja, fieldEn: l.en, expected: plan.want.ja, expectedEn: plan.want.en },
+              ...(hint ? { hint } : {}),
             },
           );
         }
