@@ -116,34 +116,45 @@ function columnOf(sheet: RecognisedSheet, field: string, group: string | undefin
   return m ? m.col : -1;
 }
 
+const SQUARE_SCALES = [3, 4, 5] as const;
+
+/** What the rating cells hold, summed up as they are read (a 50k-item sheet has 1.2M of them). */
 interface Observed {
-  /** Whole numbers read from the cells. */
-  numbers: number[];
+  /** Cells read as whole numbers. */
+  numbers: number;
+  /** The largest of them (0 when none). */
+  max: number;
+  /** How many of them lie above each of SQUARE_SCALES. */
+  above: number[];
   /** Cells holding a level word (高/中/低, 大/中/小...). */
   words: number;
 }
 
 function observe(sheet: RecognisedSheet, fields: readonly string[]): Observed {
-  const out: Observed = { numbers: [], words: 0 };
-  for (const f of fields) {
-    for (const m of sheet.byField.get(f) ?? []) {
-      for (const r of sheet.dataRows) {
-        const v = cellAt(sheet.grid, r, m.col);
-        if (isBlank(v)) continue;
-        const n = readScale(v, 0, 1000);
-        if (n && n.ok) out.numbers.push(n.value);
-        else if (readLevel(v)?.ok) out.words++;
-      }
+  const out: Observed = { numbers: 0, max: 0, above: SQUARE_SCALES.map(() => 0), words: 0 };
+  const cols = fields.flatMap((f) => (sheet.byField.get(f) ?? []).map((m) => m.col));
+  if (cols.length === 0) return out;
+  // Row by row, the row's rating cells together (one walk over the rows, not one per column).
+  const values = sheet.grid.values;
+  for (const r of sheet.dataRows) {
+    const row = values[r];
+    for (const col of cols) {
+      const v = row === undefined ? undefined : row[col];
+      if (isBlank(v)) continue;
+      const n = readScale(v, 0, 1000);
+      if (n && n.ok) {
+        out.numbers++;
+        if (n.value > out.max) out.max = n.value;
+        for (let k = 0; k < SQUARE_SCALES.length; k++) if (n.value > (SQUARE_SCALES[k] as number)) out.above[k] = (out.above[k] as number) + 1;
+      } else if (readLevel(v)?.ok) out.words++;
     }
   }
   return out;
 }
 
-const SQUARE_SCALES = [3, 4, 5] as const;
-
-function smallestCovering(numbers: readonly number[]): number {
-  const top = numbers.reduce((m, n) => Math.max(m, n), 0);
-  return SQUARE_SCALES.find((s) => s >= top) ?? 5;
+/** The smallest of 1–3, 1–4, 1–5 that holds every value up to `max`. */
+function smallestCovering(max: number): number {
+  return SQUARE_SCALES.find((s) => s >= max) ?? 5;
 }
 
 function levelBy(score: number, t: { medium: number; high: number }): LevelId {
@@ -157,8 +168,8 @@ function levelBy(score: number, t: { medium: number; high: number }): LevelId {
  * one mistyped 4 on a 1–3 sheet does not turn the whole sheet into 1–4. A scale larger than the
  * values show is never chosen.
  */
-function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, numbers: readonly number[]): number {
-  const covering = smallestCovering(numbers);
+function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, seen: Observed): number {
+  const covering = smallestCovering(seen.max);
   const candidates = SQUARE_SCALES.filter((c) => c <= covering);
   const thresholds = candidates.map((s) => defaultThresholds({ kind: "likelihoodImpact", scale: { min: 1, max: s } }));
   // Rows whose stored level each candidate explains, counted as the rows are read.
@@ -192,8 +203,7 @@ function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, numb
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < candidates.length; k++) {
     const s = candidates[k] as number;
-    let outside = 0;
-    for (const n of numbers) if (n > s) outside++;
+    const outside = seen.above[SQUARE_SCALES.indexOf(s as (typeof SQUARE_SCALES)[number])] as number;
     const score = (agree[k] as number) - outside;
     // Ties go to the covering scale, then to the smaller one.
     const better = score > bestScore || (score === bestScore && s === covering);
@@ -245,8 +255,8 @@ function inferDef(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelD
   if (L && (I || (AV && !T && !V))) {
     const impactField = I ? "impact" : "assetValue";
     const seen = observe(sheet, ["likelihood", impactField, "residualLikelihood", "residualImpact"]);
-    if (seen.words > seen.numbers.length) return qualitative(sheet, base);
-    const s = likelihoodImpactScale(sheet, impactField, seen.numbers);
+    if (seen.words > seen.numbers) return qualitative(sheet, base);
+    const s = likelihoodImpactScale(sheet, impactField, seen);
     const scale = { min: 1, max: s };
     return {
       kind: "likelihoodImpact",
@@ -257,7 +267,7 @@ function inferDef(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelD
     };
   }
   if (T && V && (AV || CIA)) {
-    const scaleOf = (fields: readonly string[]): ScaleDef => ({ min: 1, max: smallestCovering(observe(sheet, fields).numbers) });
+    const scaleOf = (fields: readonly string[]): ScaleDef => ({ min: 1, max: smallestCovering(observe(sheet, fields).max) });
     const asset = AV ? scaleOf(["assetValue"]) : scaleOf(["confidentiality", "integrity", "availability"]);
     const threat = scaleOf(["threat"]);
     const vulnerability = scaleOf(["vulnerability"]);
