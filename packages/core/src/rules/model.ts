@@ -53,21 +53,30 @@ function push(index: Index, key: string, item: LedgerItem): void {
   else if (list[list.length - 1] !== item) list.push(item);
 }
 
-type ModeIndex = { strict: Index; loose: Index; memo?: Map<string, LedgerItem[] | null> };
+type ModeIndex = {
+  strict: Index;
+  loose: Index;
+  /** The ledger's own texts, each to its strict key's list: a reference copied from the ledger resolves in one lookup. */
+  exact: Index;
+  memo?: Map<string, LedgerItem[] | null>;
+};
 
 function buildIndex(items: readonly LedgerItem[], mode: (typeof MODE_ORDER)[number]): ModeIndex {
   const strict: Index = new Map();
   const loose: Index = new Map();
+  const exact: Index = new Map();
   for (const item of items) {
     const values = MODE_FIELDS[mode].ledger(item);
     // For names, the data-items text only serves when the ledger has no name column.
     const usable = mode === "name" && item.name.col >= 0 ? values.slice(0, 1) : values;
     for (const v of usable) {
-      push(strict, nameKey(v), item);
+      const key = nameKey(v);
+      push(strict, key, item);
       push(loose, looseNameKey(v), item);
+      if (key !== "" && !exact.has(v)) exact.set(v, strict.get(key) as LedgerItem[]);
     }
   }
-  return { strict, loose };
+  return { strict, loose, exact };
 }
 
 /** The ledger indexed by each reference mode, built the first time a risk sheet uses the mode. */
@@ -82,6 +91,9 @@ function lazyIndexes(items: readonly LedgerItem[]): (mode: (typeof MODE_ORDER)[n
 
 function resolve(index: ModeIndex, text: string): LedgerItem[] {
   if (text === "") return [];
+  // Equal texts have equal keys: the list of the ledger's own text is the strict one.
+  const same = index.exact.get(text);
+  if (same !== undefined) return same;
   // Every phase row repeats its item's reference: key each distinct text once.
   const memo = (index.memo ??= new Map());
   let found = memo.get(text);
@@ -118,11 +130,15 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
   for (const item of items) item.linkedEntries = undefined;
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
   const indexOf = lazyIndexes(items);
+  // Entries come sheet after sheet: cut where the sheet changes (a lookup per run, not per entry).
   const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
-  for (const e of entries) {
-    const list = bySheet.get(e.sheet);
-    if (list) list.push(e);
-    else bySheet.set(e.sheet, [e]);
+  for (let from = 0, k = 1; from < entries.length; k++) {
+    const sheet = (entries[from] as RiskEntry).sheet;
+    if (k < entries.length && (entries[k] as RiskEntry).sheet === sheet) continue;
+    const list = bySheet.get(sheet);
+    if (list) for (let j = from; j < k; j++) list.push(entries[j] as RiskEntry);
+    else bySheet.set(sheet, entries.slice(from, k));
+    from = k;
   }
   for (const sheet of riskSheets) {
     const list = bySheet.get(sheet) ?? [];
