@@ -154,7 +154,7 @@ async function main(): Promise<void> {
         times.push(ms);
         cpu.push((used.user + used.system) / 1000);
       }
-      result({ items, genMs, times, medianMs: median(times), cpuMs: median(cpu), findings, rules, sheets });
+      result({ items, genMs, times, cpuTimes: cpu, medianMs: median(times), cpuMs: median(cpu), findings, rules, sheets });
       return;
     }
     case "memory": {
