@@ -136,6 +136,8 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
     "recipient",
   ].map(col) as number[] as [number, number, number, number, number, number, number, number];
   const fallbackCol = sheet.columns[0]?.col ?? 0;
+  // Business, category, department and party columns repeat a few texts down the ledger.
+  const shared = sharedCells();
   for (const r of sheet.dataRows) {
     const row = sheet.grid.values[r];
     const name = cellOf(row, nameCol);
@@ -148,11 +150,11 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
       id,
       name,
       dataItems,
-      business: cellOf(row, businessCol),
-      categoryCode: cellOf(row, categoryCol),
-      department: cellOf(row, departmentCol),
-      contractor: cellOf(row, contractorCol),
-      recipient: cellOf(row, recipientCol),
+      business: shared(row, businessCol),
+      categoryCode: shared(row, categoryCol),
+      department: shared(row, departmentCol),
+      contractor: shared(row, contractorCol),
+      recipient: shared(row, recipientCol),
       labelCol: labelCell.col >= 0 ? labelCell.col : fallbackCol,
       label: truncate(labelCell.text || `#${r + 1}`),
       linkedEntries: undefined,
@@ -194,6 +196,30 @@ export interface RiskEntry {
   linkedItems?: LedgerItem[] | undefined;
 }
 
+/** Distinct texts per column whose cell objects are shared (bounded for sheets of unique prose). */
+const SHARED_CELLS_PER_COLUMN = 5_000;
+
+/**
+ * `cellOf` for columns that repeat their texts down the sheet: rows with the same text in a
+ * column share one cell object (records never change their cells), which spares an object per
+ * row and field for the collector to move.
+ */
+function sharedCells(): (row: readonly CellValue[] | undefined, col: number) => FieldCell {
+  const shared = new Map<number, Map<string, FieldCell>>();
+  return (row, col) => {
+    const v = col < 0 || row === undefined ? undefined : row[col];
+    if (typeof v !== "string") return cellOf(row, col);
+    let byText = shared.get(col);
+    if (!byText) shared.set(col, (byText = new Map()));
+    let c = byText.get(v);
+    if (c === undefined) {
+      c = cellOf(row, col);
+      if (byText.size < SHARED_CELLS_PER_COLUMN) byText.set(v, c);
+    }
+    return c;
+  };
+}
+
 /**
  * Risk rows of a sheet. Long layout: one entry per data row. Wide layout: one entry per row
  * and phase group with anything written in it. Item references left blank under a merged or
@@ -220,6 +246,8 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const measureCol = colOf("measure");
   const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
   const grid = sheet.grid;
+  // Phase, risk and measure texts repeat down the sheet (a template's wording per phase).
+  const cell = sharedCells();
   for (const r of sheet.dataRows) {
     const row = grid.values[r];
     // A new item starts when a reference differs from the one carried down; references of
@@ -265,8 +293,8 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
           phase,
           phaseCell: { col: groupCols.length > 0 ? (groupCols[0] as number) : -1, value: phase, text: phase },
           group: phase,
-          risk: cellOf(row, riskCols[g] as number),
-          measure: cellOf(row, measureCols[g] as number),
+          risk: cell(row, riskCols[g] as number),
+          measure: cell(row, measureCols[g] as number),
           refs,
           assessedFor: undefined,
           assessment: undefined,
@@ -274,15 +302,15 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         });
       }
     } else {
-      const phaseCell = cellOf(row, phaseCol);
+      const phaseCell = cell(row, phaseCol);
       const read = readPhase(phaseCell.value, phases);
       out.push({
         sheet,
         row: r,
         phase: read && read.ok ? read.value : null,
         phaseCell,
-        risk: cellOf(row, riskCol),
-        measure: cellOf(row, measureCol),
+        risk: cell(row, riskCol),
+        measure: cell(row, measureCol),
         refs,
         assessedFor: undefined,
         assessment: undefined,
