@@ -260,8 +260,9 @@ function score(model: RiskModel, plan: ScorePlan, row: readonly CellValue[] | un
 
 function residualOf(plan: SheetPlan, row: readonly CellValue[] | undefined): ResidualAssessment | null {
   const model = plan.model;
-  const scored = plan.residual ? score(model, plan.residual, row) : null;
-  const usable = scored && scored.absent.length === 0 ? scored : null;
+  // Residual inputs the sheet lacks a column for leave nothing to score (most sheets keep only a
+  // residual level): the row is not scored for nothing.
+  const usable = plan.residual && plan.residual.absent.length === 0 ? score(model, plan.residual, row) : null;
   const scoreCol = plan.residualScoreCol;
   const levelCol = plan.residualLevelCol;
   // The first of the residual inputs' cells, where a finding points when no stored cell exists.
