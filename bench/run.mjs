@@ -56,13 +56,13 @@ const BATCH_FILES = 50;
  * that the 50k/10k growth is a median of ratios taken a minute apart instead of one ratio of
  * figures taken minutes apart: this VM's speed drifts by a third over minutes (see README).
  */
-const CORE_ROUNDS = 3;
+const CORE_ROUNDS = 5;
 /**
  * Timed runs per round, after a warm-up check: several, because the first repeat check still
  * pays for the engine recompiling what the warm-up deoptimised (about 1.3 s against 0.6–0.9 s
  * for the later ones at 10k, see README), and the figure is a repeat check's in a warm host.
  */
-const coreRunsPerRound = (items) => (items <= 2000 ? 5 : items <= 20000 ? 4 : 2);
+const coreRunsPerRound = (items) => (items <= 2000 ? 4 : items <= 20000 ? 3 : 2);
 /**
  * Interleaved rounds of the two bare reads and `pmark check`: the per-round ratios of a 1k file
  * spread over 1.1–1.9 on a shared VM, so small files get more rounds for a steadier median.
