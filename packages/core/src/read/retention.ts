@@ -1,5 +1,5 @@
 import type { CellValue } from "../grid/grid";
-import { nfkc } from "../glossary/normalise";
+import { memoByText, nfkc } from "../glossary/normalise";
 import { prepare } from "./result";
 
 /**
@@ -38,7 +38,20 @@ function unitYears(unit: string): number {
   return 1 / 12;
 }
 
+/**
+ * A retention cell as a period. Texts are read once each (frozen, shared): a ledger repeats a few
+ * spellings (「5年」「退職後7年」「契約終了後3年」) down its rows, and two rules read every row.
+ */
 export function readRetention(v: CellValue): Retention | null {
+  return typeof v === "string" ? retentionOfText(v) : readRetentionOnce(v);
+}
+
+const retentionOfText = memoByText((text: string): Retention | null => {
+  const r = readRetentionOnce(text);
+  return r === null ? null : Object.freeze(r);
+}, 20_000);
+
+function readRetentionOnce(v: CellValue): Retention | null {
   const cell = prepare(v);
   switch (cell.kind) {
     case "blank":
