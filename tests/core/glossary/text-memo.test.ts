@@ -55,4 +55,19 @@ describe("GenerationMemo", () => {
     f(long);
     expect(calls).toBe(2);
   });
+
+  it("answers a repeated text from its last lookup with the same value, interleaved or not", () => {
+    const memo = new GenerationMemo<number>(4);
+    const texts = ["中", "中", "高", "中", "低", "低", "高", "中"];
+    const value = (t: string) => ({ 高: 3, 中: 2, 低: 1 })[t] as number;
+    for (const t of texts) {
+      // A text built anew each time: equal content, a different string object.
+      const fresh = [...t].join("");
+      if (memo.get(fresh) === undefined) memo.set(fresh, value(t));
+      expect(memo.get(t)).toBe(value(t));
+    }
+    expect(memo.get("無")).toBeUndefined();
+    memo.set("無", 0);
+    expect(memo.get("無")).toBe(0);
+  });
 });

@@ -39,4 +39,14 @@ describe("readRetention", () => {
     expect(readRetention(null)).toBeNull();
     expect(readRetention("  ")).toBeNull();
   });
+  it("reads a repeated text once: the same frozen result, equal to a fresh reading of the same words", () => {
+    for (const [input] of cases) {
+      if (typeof input !== "string") continue;
+      const first = readRetention(input);
+      expect(readRetention(input)).toBe(first);
+      if (first) expect(Object.isFrozen(first)).toBe(true);
+      // Surrounding spaces make a different memo key but the same reading.
+      expect(readRetention(` ${input} `)).toEqual(first);
+    }
+  });
 });

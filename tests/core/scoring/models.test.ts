@@ -67,6 +67,21 @@ describe("likelihood × impact, 1–3 (the jisq15001 default)", () => {
     expect(jisq.evaluate({ likelihood: null, impact: "x" })).toEqual({ ok: false, missing: ["likelihood"], invalid: ["impact"] });
   });
 
+  it("gives one frozen result per score, and scores past the first 1,000 distinct ones as well", () => {
+    const a = jisq.evaluate({ likelihood: 2, impact: 3 });
+    const b = jisq.evaluate({ likelihood: 3, impact: 2 });
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    const wide = buildRiskModel({ kind: "likelihoodImpact", scale: { min: 1, max: 100 }, thresholds: { medium: 2000, high: 5000 } });
+    for (let x = 1; x <= 100; x++) {
+      for (let y = 1; y <= 100; y++) {
+        const r = wide.evaluate({ likelihood: x, impact: y });
+        const level = x * y >= 5000 ? "high" : x * y >= 2000 ? "medium" : "low";
+        if (!r.ok || r.score !== x * y || r.level !== level) throw new Error(`${x}×${y}: ${JSON.stringify(r)}`);
+      }
+    }
+  });
+
   it("emits the score and level formulas for inputs in E2/F2", () => {
     expect(jisq.scoreFormula(EF)).toBe('=IF(OR(E2="",F2=""),"",IF(AND(OR(E2=1,E2=2,E2=3),OR(F2=1,F2=2,F2=3)),E2*F2,"#入力エラー"))');
     expect(jisq.levelFormula("G2")).toBe('=IF(G2="","",IF(ISNUMBER(G2),IF(G2>=6,"高",IF(G2>=3,"中","低")),"#入力エラー"))');
