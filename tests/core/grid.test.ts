@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { a1, cellAt, columnLetters, columnNumber, formulaAt, gridSize, parseA1 } from "../../packages/core/src/grid/grid";
+import { a1, cellAt, cellText, columnLetters, columnNumber, formulaAt, gridSize, isBlank, isTrimSpace, parseA1 } from "../../packages/core/src/grid/grid";
 
 describe("A1 addressing", () => {
   it.each([
@@ -30,5 +30,30 @@ describe("A1 addressing", () => {
     expect(cellAt(g, 9, 0)).toBeUndefined();
     expect(formulaAt(g, 1, 1)).toBe("=A1&A2");
     expect(formulaAt(g, 0, 0)).toBeUndefined();
+  });
+});
+
+describe("isBlank and cellText agree with String.prototype.trim", () => {
+  it("on every code unit at either end, and on random mixes of spaces and text", () => {
+    const units: number[] = [];
+    for (let c = 0; c <= 0x3100; c++) units.push(c);
+    units.push(0xfeff, 0xfefe, 0xff01, 0xffff);
+    for (const c of units) {
+      const ch = String.fromCharCode(c);
+      const isSpace = ch.trim() === "";
+      expect(isTrimSpace(c), c.toString(16)).toBe(isSpace);
+      for (const t of [ch, `${ch}a`, `a${ch}`, `${ch}${ch}`, `${ch}漢字${ch}`]) {
+        expect(cellText(t)).toBe(t.trim());
+        expect(isBlank(t)).toBe(t.trim() === "");
+      }
+    }
+    const pool = [" ", "\u3000", "\t", "\n", "\u00a0", "\ufeff", "a", "漢", "ー", "\u0000", "\u200b"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 5000; i++) {
+      const t = Array.from({ length: Math.floor(next() * 6) }, () => pool[Math.floor(next() * pool.length)]).join("");
+      expect(cellText(t)).toBe(t.trim());
+      expect(isBlank(t)).toBe(t.trim() === "");
+    }
   });
 });

@@ -77,7 +77,17 @@ export function formulaAt(grid: SheetGrid, r: number, c: number): string | undef
 }
 
 export function isBlank(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // Most texts start with a letter: no need to trim them to see they are not blank.
+  return v.length === 0 || (isTrimSpace(v.charCodeAt(0)) && v.trim() === "");
+}
+
+/** Whether `String.prototype.trim` removes this UTF-16 code unit (ECMAScript WhiteSpace and LineTerminator). */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Number of rows and the widest row (ragged rows allowed). */
@@ -90,7 +100,11 @@ export function gridSize(grid: SheetGrid): { rows: number; cols: number } {
 /** Cell value as trimmed display text ("" for blank). */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") {
+    // A text with no space at either end is its own trimmed text (the trim would copy nothing).
+    const n = v.length;
+    return n > 0 && !isTrimSpace(v.charCodeAt(0)) && !isTrimSpace(v.charCodeAt(n - 1)) ? v : v.trim();
+  }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
 }
