@@ -233,7 +233,9 @@ function phaseTableOnce(model: WorkbookModel, profile: ResolvedProfile): PhaseTa
   const phased = isPhased(model);
   const defs = profile.phases;
   const n = defs.length;
-  const indexOf = new Map<string, number>(defs.map((p, k) => [p.id, k]));
+  // A profile could list a phase id twice: an entry of that phase covers both.
+  const indexesOf = new Map<string, number[]>();
+  defs.forEach((p, k) => indexesOf.set(p.id, [...(indexesOf.get(p.id) ?? []), k]));
   const items = model.ledgerItems;
   const applies = new Uint8Array(items.length * n);
   const covered = new Uint8Array(items.length * n);
@@ -250,8 +252,7 @@ function phaseTableOnce(model: WorkbookModel, profile: ResolvedProfile): PhaseTa
       if (entries.length > 0) covered.fill(1, base, base + n);
     } else {
       for (const e of entries) {
-        const k = e.phase === null ? undefined : indexOf.get(e.phase);
-        if (k !== undefined) covered[base + k] = 1;
+        for (const k of (e.phase === null ? undefined : indexesOf.get(e.phase)) ?? []) covered[base + k] = 1;
       }
     }
     let all = true;
