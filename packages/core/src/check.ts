@@ -87,7 +87,7 @@ function runRule(
  * One rule's run: what `check` reads, and `report`, which records a finding. A class, not an
  * object literal with a closure, so `report` is one function for every rule and every check: a
  * rule's loop compiled during one check otherwise stops at the next check's new closure and
- * runs unoptimised until the engine compiles it again (a third of a repeat check's time at 10k).
+ * runs unoptimised until the engine compiles it again (bench/README.md, fifth pass).
  */
 class RuleRun implements RuleContext<string> {
   private readonly configured: Severity | "off" | undefined;
