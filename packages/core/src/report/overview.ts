@@ -252,7 +252,8 @@ function phaseTableOnce(model: WorkbookModel, profile: ResolvedProfile): PhaseTa
       if (entries.length > 0) covered.fill(1, base, base + n);
     } else {
       for (const e of entries) {
-        for (const k of (e.phase === null ? undefined : indexesOf.get(e.phase)) ?? []) covered[base + k] = 1;
+        const at = e.phase === null ? undefined : indexesOf.get(e.phase);
+        if (at) for (const k of at) covered[base + k] = 1;
       }
     }
     let all = true;
