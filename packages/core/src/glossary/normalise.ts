@@ -47,19 +47,20 @@ export function isNfkcStable(text: string): boolean {
  * generation is carried into the current one. So a working set of up to `size` texts stays
  * served however often it is met, and a larger one (a 50,000-item ledger has about 100,000
  * distinct names and keys) loses only its oldest texts, where emptying the whole memo at the
- * limit made every lookup miss. Also the store of the value readers' TextMemo (read/result.ts).
+ * limit made every lookup miss. Also the store of the value readers' TextMemo (read/result.ts),
+ * and, keyed by number, of cell/invalid-value's numbers and of a risk model's score results.
  */
-export class GenerationMemo<T> {
-  private current = new Map<string, T>();
-  private previous = new Map<string, T>();
+export class GenerationMemo<T, K extends string | number = string> {
+  private current = new Map<K, T>();
+  private previous = new Map<K, T>();
   // The last text asked for: a column repeats a text down consecutive rows (half of the lookups
   // of the busiest reader memo at 10k items), answered without hashing into a large map.
-  private lastText: string | undefined = undefined;
+  private lastText: K | undefined = undefined;
   private lastValue: T | undefined = undefined;
 
   constructor(private readonly size: number) {}
 
-  get(text: string): T | undefined {
+  get(text: K): T | undefined {
     if (text === this.lastText) return this.lastValue;
     let out = this.current.get(text);
     if (out === undefined) {
@@ -72,7 +73,7 @@ export class GenerationMemo<T> {
     return out;
   }
 
-  set(text: string, value: T): void {
+  set(text: K, value: T): void {
     if (this.current.size >= this.size) {
       this.previous = this.current;
       this.current = new Map();

@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import type { Lang } from "../i18n/text";
+import { GenerationMemo } from "../glossary/normalise";
 import {
   evaluateExpr,
   exprFormula,
@@ -203,7 +204,8 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
   const hasResidual = def.kind === "likelihoodImpact" || def.kind === "matrix";
   const levels = scoreIsRank ? [...LEVEL_IDS] : LEVEL_IDS.filter((l) => possibleLevels(expression, scale, level).has(l));
 
-  const complete = new Map<number, ScoreResult>();
+  // Bounded: inputs outside any scale are still scored, and a sheet could hold many scores.
+  const complete = new GenerationMemo<ScoreResult, number>(1_000);
   const labelsOf = (lang: Lang) => ({ high: levelLabel("high", lang), medium: levelLabel("medium", lang), low: levelLabel("low", lang) });
   const marker = (lang: Lang) => INPUT_ERROR_MARKER[lang];
 
@@ -240,12 +242,8 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
       if (missing !== null || invalid !== null) return { ok: false, missing: missing ?? [], invalid: invalid ?? [] };
       const score = evaluateExpr(expression, values);
       // A sheet's rows take a handful of scores: one frozen result per score, not one per row.
-      // (Bounded: inputs outside any scale are still scored, and a sheet could hold many.)
       let result = complete.get(score);
-      if (result === undefined) {
-        result = Object.freeze({ ok: true, score, level: level(score) } as const);
-        if (complete.size < 1000) complete.set(score, result);
-      }
+      if (result === undefined) complete.set(score, (result = Object.freeze({ ok: true, score, level: level(score) } as const)));
       return result;
     },
     level,

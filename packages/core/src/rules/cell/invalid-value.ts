@@ -1,7 +1,7 @@
 import { isBlank, type CellValue } from "../../grid/grid";
 import { FIELD_CATALOGUE, fieldLabel } from "../../glossary/fields";
 import type { RecognisedKind, ValueType } from "../../glossary/kinds";
-import { memoByText, nfkc } from "../../glossary/normalise";
+import { GenerationMemo, memoByText, nfkc } from "../../glossary/normalise";
 import { readCount } from "../../read/count";
 import { readDate } from "../../read/date";
 import { readLevel, readScale, readScore } from "../../read/level";
@@ -76,15 +76,12 @@ function readAs(type: ValueType, v: CellValue): ReadResult<unknown> | null {
   }
 }
 
-/** `read` remembered for the first 20,000 distinct numbers of a column. */
+/** `read` remembered per number, as memoByText remembers it per text. */
 function memoByNumber(read: (v: CellValue) => ReadResult<unknown> | null): (n: number) => ReadResult<unknown> | null {
-  const memo = new Map<number, ReadResult<unknown> | null>();
+  const memo = new GenerationMemo<ReadResult<unknown> | null, number>(20_000);
   return (n) => {
     let res = memo.get(n);
-    if (res === undefined) {
-      res = read(n);
-      if (memo.size < 20_000) memo.set(n, res);
-    }
+    if (res === undefined) memo.set(n, (res = read(n)));
     return res;
   };
 }
