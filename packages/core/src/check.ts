@@ -50,7 +50,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
     return !(options.skipRules && selects(options.skipRules, id));
   });
 
-  for (const rule of active) runRule(rule, model, profile, today, sizes, findings);
+  for (const rule of active) rule.check(new RuleRun(rule, model, profile, today, sizes, findings));
   // Accepted findings stay in the report, marked, for every host (profile entries and notes).
   applySuppressions(findings, model, profile.suppressions);
 
@@ -70,17 +70,6 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
     summary,
     overview,
   };
-}
-
-function runRule(
-  rule: AnyRule,
-  model: ReturnType<typeof buildModel>,
-  profile: ReturnType<typeof resolveProfile>,
-  today: number,
-  sizes: ReadonlyMap<string, { rows: number; cols: number }>,
-  out: Finding[],
-): void {
-  rule.check(new RuleRun(rule, model, profile, today, sizes, out));
 }
 
 /**
