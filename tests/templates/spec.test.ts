@@ -9,7 +9,7 @@ import { resolveProfile } from "../../packages/core/src/profile/resolve";
 import type { ProfileInput } from "../../packages/core/src/profile/schema";
 import { MEDIUM_CHOICES } from "../../packages/core/src/read/medium";
 import { YES_NO_CHOICES } from "../../packages/core/src/read/yesno";
-import { recogniseSheet } from "../../packages/core/src/recognise/recognise";
+import { recogniseSheet } from "../../packages/core/src/recognise/sheet";
 import { INPUT_ERROR_MARKER, levelLabel, modelFromProfile } from "../../packages/core/src/scoring/index";
 import { buildTemplate, specFingerprint } from "../../packages/core/src/templates/build";
 import { templateToPlan } from "../../packages/core/src/templates/plan";

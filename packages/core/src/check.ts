@@ -10,7 +10,7 @@ import { applySuppressions } from "./report/suppress";
 import type { WorkbookReport } from "./report/types";
 import type { AnyRule, CellRef, ReportOptions, RuleContext } from "./rules/define";
 import { RULES } from "./rules/index";
-import { buildModel } from "./rules/model";
+import { buildModel } from "./model/workbook";
 import { gridSize } from "./grid/grid";
 
 export interface CheckOptions {
@@ -56,7 +56,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
   findings.sort(compareFindings(order));
-  const summary = summarise(findings, model, profile);
+  const summary = summarise(findings, model);
   const overview = buildOverview({ model, profile, findings, summary, areas: active.map((r) => r.meta.area) });
   return {
     sheets: model.sheets.map((s) => ({

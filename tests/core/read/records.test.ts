@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveProfile } from "../../../packages/core/src/profile/resolve";
 import { cellOf } from "../../../packages/core/src/read/records";
-import { buildModel } from "../../../packages/core/src/rules/model";
+import { buildModel } from "../../../packages/core/src/model/workbook";
 import { ledgerSheet, riskSheet, sheet } from "../helpers";
 
 describe("records: cells of repeating columns", () => {

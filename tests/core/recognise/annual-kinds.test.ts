@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnLetters, type CellValue } from "../../../packages/core/src/grid/grid";
-import { recogniseSheet } from "../../../packages/core/src/recognise/recognise";
+import { recogniseSheet } from "../../../packages/core/src/recognise/sheet";
 import { LEDGER_HEADER, RISK_HEADER } from "../helpers";
 
 /**

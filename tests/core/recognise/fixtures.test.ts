@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnLetters } from "../../../packages/core/src/grid/grid";
-import { recogniseSheet } from "../../../packages/core/src/recognise/recognise";
+import { recogniseSheet } from "../../../packages/core/src/recognise/sheet";
 import { FIXTURES } from "../../fixtures/grids/index";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recogniseSheet } from "../../../packages/core/src/recognise/recognise";
+import { recogniseSheet } from "../../../packages/core/src/recognise/sheet";
 
 const header = ["No.", "個人情報の名称", "利用目的", "保管場所", "保管期間", "件数"];
 

@@ -285,9 +285,14 @@ ruleTable("cell/invalid-value", {
   ],
   invalid: [
     {
-      name: "text in a rating cell is reported once, not again in the score and level showing #入力エラー",
-      grids: [ledger, risks([{ 発生可能性: "高", リスク値: "#入力エラー", リスクレベル: "#入力エラー" }])],
+      name: "text in a rating cell of a numeric column is reported once, not again in the score and level showing #入力エラー",
+      grids: [ledger, risks([{ 発生可能性: "高", リスク値: "#入力エラー", リスクレベル: "#入力エラー" }, {}, {}])],
       expected: [at(2, "E", "invalid")],
+    },
+    {
+      name: "a rating column written in words (高/中/低) is a word scale, not invalid",
+      grids: [ledger, risks([{ 発生可能性: "高", 影響度: "中", リスク値: null, リスクレベル: "高" }, { 発生可能性: "低", 影響度: "中", リスク値: null, リスクレベル: "低" }])],
+      expected: [],
     },
     {
       name: "a declared 1–3 scale: 4 and 7 are invalid",

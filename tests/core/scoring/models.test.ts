@@ -3,12 +3,12 @@ import type { CellValue } from "../../../packages/core/src/grid/grid";
 import { DEFAULT_PROFILE } from "../../../packages/core/src/profile/default";
 import { resolveProfile } from "../../../packages/core/src/profile/resolve";
 import { profileSchema } from "../../../packages/core/src/profile/schema";
-import { recogniseSheet } from "../../../packages/core/src/recognise/recognise";
+import { recogniseSheet } from "../../../packages/core/src/recognise/sheet";
+import { modelForSheet } from "../../../packages/core/src/model/assess";
 import {
   buildRiskModel,
   inferModel,
   levelLabel,
-  modelForSheet,
   modelFromProfile,
   riskModelSchema,
   toFileFormula,
@@ -341,9 +341,14 @@ describe("models read from a sheet's columns", () => {
     const s = risk(["個人情報の取扱い", "リスク", "被害の大きさ", "対策", "残存リスク"], [["取得", "漏えい", "大", "施錠", "中"]]);
     const m = modelForSheet(s, JISQ);
     expect(describeModel(m)).toBe("inferred qualitative impact 1-3 2/3");
+  });
+
+  it("likelihood and impact written in words (高/中/低) are ratings on a 1–3 word scale", () => {
     const words = risk(["局面", "リスク", "発生可能性", "影響度", "リスクレベル"], [["取得", "漏えい", "高", "中", "高"]]);
-    expect(modelForSheet(words, JISQ)?.kind).toBe("qualitative");
-    expect(modelForSheet(words, JISQ)?.inputs).toEqual(["level"]);
+    const m = modelForSheet(words, JISQ);
+    expect(m?.kind).toBe("likelihoodImpact");
+    expect(m?.inputs).toEqual(["likelihood", "impact"]);
+    expect(m?.scale("likelihood")).toEqual({ min: 1, max: 3 });
   });
 
   it("a sheet without scoring columns has no model; an explicit profile model always applies", () => {

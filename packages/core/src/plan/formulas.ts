@@ -5,7 +5,7 @@ import { resolveProfile, type ResolvedProfile } from "../profile/resolve";
 import type { ProfileInput } from "../profile/schema";
 import { MEDIUM_CHOICES } from "../read/medium";
 import { YES_NO_CHOICES } from "../read/yesno";
-import { recogniseSheet, type RecognisedSheet } from "../recognise/recognise";
+import { recogniseSheet, type RecognisedSheet } from "../recognise/sheet";
 import type { WorkbookReport } from "../report/types";
 import { textCell } from "./cells";
 import { MAX_ROWS } from "./check";

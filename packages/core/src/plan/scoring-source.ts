@@ -1,8 +1,9 @@
 import type { Lang } from "../i18n/text";
 import { DEFAULT_PROFILE } from "../profile/default";
 import type { ResolvedProfile } from "../profile/resolve";
-import type { RecognisedSheet } from "../recognise/recognise";
-import { buildRiskModel, levelLabel, modelForSheet, modelFromProfile, type RiskModel } from "../scoring/index";
+import type { RecognisedSheet } from "../recognise/sheet";
+import { modelForSheet } from "../model/assess";
+import { buildRiskModel, levelLabel, modelFromProfile, type RiskModel } from "../scoring/index";
 
 /**
  * What `formulasPlan` needs from the risk model, behind one function: the scoring module's

@@ -1,5 +1,5 @@
 import { nfkc } from "../glossary/normalise";
-import type { RecognisedSheet } from "../recognise/recognise";
+import type { RecognisedSheet } from "../recognise/sheet";
 import { addMonths } from "./date";
 import { dateOf, fieldCell, nameKey, type FieldCell } from "./records";
 

@@ -1,10 +1,11 @@
 import { cellText, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
-import type { RecognisedSheet } from "../recognise/recognise";
+import type { RecognisedSheet } from "../recognise/sheet";
 import { readDate } from "./date";
 import { readPhase } from "./phase";
 import { readYesNo } from "./yesno";
 import type { PhaseDef } from "../profile/schema";
+import type { EntryAssessment } from "../model/assess";
 
 /**
  * Typed views of recognised rows: what the rules reason about. Cell positions stay attached
@@ -186,12 +187,8 @@ export interface RiskEntry {
   measure: FieldCell;
   /** Reference values after fill-down, with the row they were written on. */
   refs: Record<RiskReferenceField, { text: string; col: number; row: number }>;
-  /**
-   * The entry's scoring, kept by `assessEntry` for the profile it was scored with (scoring
-   * lives in scoring/, which reads records; the slot keeps this module free of it).
-   */
-  assessedFor?: object | undefined;
-  assessment?: unknown;
+  /** The row's scoring under its sheet's rule, set when the workbook model is built (model/assess.ts). */
+  assessment?: EntryAssessment | null | undefined;
   /** The ledger items the entry covers, kept by the model's links (rules/model.ts) when built. */
   linkedItems?: LedgerItem[] | undefined;
 }
@@ -296,7 +293,6 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
           risk: cell(row, riskCols[g] as number),
           measure: cell(row, measureCols[g] as number),
           refs,
-          assessedFor: undefined,
           assessment: undefined,
           linkedItems: undefined,
         });
@@ -312,7 +308,6 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         risk: cell(row, riskCol),
         measure: cell(row, measureCol),
         refs,
-        assessedFor: undefined,
         assessment: undefined,
         linkedItems: undefined,
       });

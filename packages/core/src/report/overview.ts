@@ -1,13 +1,13 @@
 import type { Finding } from "../findings/finding";
 import { cellAt, isBlank, type CellValue } from "../grid/grid";
 import { readLevel, readScale } from "../read/level";
-import { nameKey, partyPresence, type LedgerItem, type RiskEntry } from "../read/records";
-import type { RecognisedSheet } from "../recognise/recognise";
+import { nameKey, type LedgerItem } from "../read/records";
+import type { RecognisedSheet } from "../recognise/sheet";
 import type { ResolvedProfile } from "../profile/resolve";
-import { inputCell, modelForSheet, readInput, type RiskModel } from "../scoring/index";
-import type { PhaseDef } from "../profile/schema";
+import { inputCell, readInput } from "../model/assess";
+import type { RiskModel } from "../scoring/model";
 import type { RuleArea } from "../rules/define";
-import type { WorkbookModel } from "../rules/model";
+import type { WorkbookModel } from "../model/workbook";
 import type {
   Coverage,
   DepartmentCoverage,
@@ -32,15 +32,15 @@ import type {
 
 /** The widest rating scale read from likelihood and impact columns without a model (1–3, 1–4, 1–5). */
 const WIDEST = 5;
-/** The scale assumed when the values do not show a wider one (PRODUCT.md §3: 1–3). */
+/** The scale assumed when the values do not show a wider one (1–3). */
 const DEFAULT_SCALE: Scale = { min: 1, max: 3 };
 
 /**
- * How one risk sheet's entries are placed on the map: the fields that play likelihood and
- * impact before and after measures, and their scales. From the sheet's risk model (scoring/)
- * when it has a likelihood and an impact input; otherwise from the likelihood and impact columns,
- * on the scale their values show (1–3 unless a rating up to 5 appears), where 高/中/低 also read
- * as 3/2/1 on a 1–3 scale (qualitative sheets).
+ * How one risk sheet's rows are placed on the map: the fields that play likelihood and impact
+ * before and after measures, and their scales. From the sheet's risk model when it has a
+ * likelihood and an impact input; otherwise from the likelihood and impact columns, on the scale
+ * their values show (1–3 unless a rating up to 5 appears), where 高/中/低 also read as 3/2/1 on a
+ * 1–3 scale (qualitative sheets).
  */
 interface SheetAxes {
   model: RiskModel | null;
@@ -63,8 +63,8 @@ function inferredScale(sheet: RecognisedSheet, fields: readonly string[]): Scale
   return { min: DEFAULT_SCALE.min, max };
 }
 
-function sheetAxes(sheet: RecognisedSheet, profile: ResolvedProfile): SheetAxes {
-  const model = modelForSheet(sheet, profile);
+function sheetAxes(sheet: RecognisedSheet, workbook: WorkbookModel): SheetAxes {
+  const model = workbook.scoringOf(sheet)?.model ?? null;
   if (model && model.likelihoodInput && model.impactInput) {
     const l = model.likelihoodInput;
     const i = model.impactInput;
@@ -90,17 +90,11 @@ function sheetAxes(sheet: RecognisedSheet, profile: ResolvedProfile): SheetAxes 
 const LEVEL_RATING = { low: 1, medium: 2, high: 3 } as const;
 
 /** A rating on the scale: an integer in range (「３」「3(高)」 too), or 高/中/低 on a 1–3 scale. */
-function ratingOf(v: CellValue, scale: Scale, model: RiskModel | null): number | null {
-  const value = model ? readInput(model, v) : v;
+function ratingOf(v: CellValue, scale: Scale, model: RiskModel | null, wordScale: boolean): number | null {
+  const value = model ? readInput(model, v, wordScale) : v;
   const n = readScale(value, scale.min, scale.max);
   if (n) return n.ok ? n.value : null;
-  return null;
-}
-
-function ratingOrLevel(v: CellValue, scale: Scale, model: RiskModel | null): number | null {
-  const n = ratingOf(v, scale, model);
-  if (n !== null || model) return n;
-  if (scale.min !== 1 || scale.max !== 3) return null;
+  if (model || scale.min !== 1 || scale.max !== 3) return null;
   const l = readLevel(v);
   return l && l.ok ? LEVEL_RATING[l.value] : null;
 }
@@ -113,18 +107,29 @@ function emptyGrid(rows: Scale, cols: Scale): number[][] {
   return Array.from({ length: rows.max - rows.min + 1 }, () => Array.from({ length: cols.max - cols.min + 1 }, () => 0));
 }
 
+/** A rating column of one sheet (and phase group): where it is and whether it is written in words. */
+interface RatingColumn {
+  col: number;
+  wordScale: boolean;
+}
+
+function ratingColumn(sheet: RecognisedSheet, field: string, group: string | undefined): RatingColumn {
+  const col = inputCell(sheet, sheet.headerRow, field, group).col;
+  return { col, wordScale: sheet.columns.find((m) => m.col === col)?.wordScale === true };
+}
+
 /**
- * Counts risk entries per (likelihood, impact) before measures and per (residual likelihood,
+ * Counts risk rows per (likelihood, impact) before measures and per (residual likelihood,
  * residual impact) after. The map's axes span every risk sheet's scale (1–3 when there is none).
- * An entry lacking either rating of a pair, or rated off its sheet's scale, is counted in
+ * A row lacking either rating of a pair, or rated off its sheet's scale, is counted in
  * `unplaced` for that pair.
  */
-export function heatMap(model: WorkbookModel, profile: ResolvedProfile): HeatMap {
+export function heatMap(model: WorkbookModel): HeatMap {
   const axes = new Map<RecognisedSheet, SheetAxes>();
   let likelihood: Scale | null = null;
   let impact: Scale | null = null;
   for (const sheet of model.ofKind("risk")) {
-    const a = sheetAxes(sheet, profile);
+    const a = sheetAxes(sheet, model);
     axes.set(sheet, a);
     likelihood = union(likelihood, a.likelihood);
     impact = union(impact, a.impact);
@@ -150,23 +155,8 @@ export function heatMap(model: WorkbookModel, profile: ResolvedProfile): HeatMap
     row[i - I.min] = (row[i - I.min] ?? 0) + 1;
     return true;
   };
-  // The rating columns of each sheet and phase group, found once (what inputCell finds per row).
-  const columnsOf = new Map<RecognisedSheet, Map<string | undefined, PairColumns>>();
-  const pairColumns = (e: RiskEntry, a: SheetAxes): PairColumns => {
-    let byGroup = columnsOf.get(e.sheet);
-    if (!byGroup) columnsOf.set(e.sheet, (byGroup = new Map()));
-    let cols = byGroup.get(e.group);
-    if (!cols) {
-      const col = (field: string) => inputCell(e.sheet, e.row, field, e.group).col;
-      cols = {
-        before: a.before ? [col(a.before.likelihood), col(a.before.impact)] : null,
-        after: a.after ? [col(a.after.likelihood), col(a.after.impact)] : null,
-      };
-      byGroup.set(e.group, cols);
-    }
-    return cols;
-  };
-  const rate = (row: readonly CellValue[] | undefined, col: number, scale: Scale, a: SheetAxes) => ratingOrLevel(col < 0 ? null : row === undefined ? undefined : row[col], scale, a.model);
+  // The rating columns of each sheet and phase group, found once.
+  const columnsOf = new Map<RecognisedSheet, Map<string | undefined, Record<"before" | "after", [RatingColumn, RatingColumn] | null>>>();
   for (const e of model.riskEntries) {
     const a = axes.get(e.sheet);
     if (a === undefined) {
@@ -174,104 +164,37 @@ export function heatMap(model: WorkbookModel, profile: ResolvedProfile): HeatMap
       out.unplaced.after++;
       continue;
     }
-    const cols = pairColumns(e, a);
+    let byGroup = columnsOf.get(e.sheet);
+    if (!byGroup) columnsOf.set(e.sheet, (byGroup = new Map()));
+    let cols = byGroup.get(e.group);
+    if (!cols) {
+      const pair = (p: { likelihood: string; impact: string } | null): [RatingColumn, RatingColumn] | null =>
+        p ? [ratingColumn(e.sheet, p.likelihood, e.group), ratingColumn(e.sheet, p.impact, e.group)] : null;
+      byGroup.set(e.group, (cols = { before: pair(a.before), after: pair(a.after) }));
+    }
     const row = e.sheet.grid.values[e.row];
+    const rate = (c: RatingColumn, scale: Scale) => ratingOf(c.col < 0 || row === undefined ? null : row[c.col], scale, a.model, c.wordScale);
     for (const key of ["before", "after"] as const) {
       const pair = cols[key];
-      const ok = pair !== null && place(out[key], rate(row, pair[0], a.likelihood, a), rate(row, pair[1], a.impact, a));
+      const ok = pair !== null && place(out[key], rate(pair[0], a.likelihood), rate(pair[1], a.impact));
       if (!ok) out.unplaced[key]++;
     }
   }
   return out;
 }
 
-/** The likelihood and impact columns of one sheet (and group) before and after measures (-1: none). */
-interface PairColumns {
-  before: readonly [number, number] | null;
-  after: readonly [number, number] | null;
-}
-
 // ---------------------------------------------------------------- coverage
-
-/** Whether an item has a contractor or a recipient: the 委託・提供 phase applies only then. */
-function hasParty(item: LedgerItem): boolean {
-  return partyPresence(item.contractor) === "present" || partyPresence(item.recipient) === "present";
-}
-
-/** True when some risk sheet records phases (a phase column, or column groups per phase). */
-function isPhased(model: WorkbookModel): boolean {
-  return model.ofKind("risk").some((s) => s.layout === "wide" || s.byField.has("phase"));
-}
-
-/**
- * Which phases apply to each ledger item and which of them its risk entries cover (every phase
- * when the sheets record none), as flags by item and phase in the ledger's order: one pass over
- * the items, where a map and a set per item meant a hash lookup per item and phase (300k at 50k
- * items).
- */
-interface PhaseTable {
-  /** Phases per item (`profile.phases.length`): item i's phase p is at i × phases + p. */
-  phases: number;
-  applies: Uint8Array;
-  covered: Uint8Array;
-  /** Items for which every applicable phase is covered. */
-  full: number;
-}
-
-function phaseTable(model: WorkbookModel, profile: ResolvedProfile): PhaseTable {
-  // Coverage and readiness both ask: work it out once per check.
-  const hit = phaseMemo.get(model);
-  if (hit && hit.profile === profile) return hit.table;
-  const table = phaseTableOnce(model, profile);
-  phaseMemo.set(model, { profile, table });
-  return table;
-}
-
-const phaseMemo = new WeakMap<WorkbookModel, { profile: ResolvedProfile; table: PhaseTable }>();
-
-function phaseTableOnce(model: WorkbookModel, profile: ResolvedProfile): PhaseTable {
-  const phased = isPhased(model);
-  const defs = profile.phases;
-  const n = defs.length;
-  // A profile could list a phase id twice: an entry of that phase covers both.
-  const indexesOf = new Map<string, number[]>();
-  defs.forEach((p, k) => indexesOf.set(p.id, [...(indexesOf.get(p.id) ?? []), k]));
-  const items = model.ledgerItems;
-  const applies = new Uint8Array(items.length * n);
-  const covered = new Uint8Array(items.length * n);
-  const partyOnly = defs.some((p) => p.appliesWhen === "contractorOrRecipient");
-  let full = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as LedgerItem;
-    const base = i * n;
-    // Whether the item has a contractor or recipient: read once per item, not once per phase.
-    const party = partyOnly && hasParty(item);
-    for (let k = 0; k < n; k++) applies[base + k] = (defs[k] as PhaseDef).appliesWhen !== "contractorOrRecipient" || party ? 1 : 0;
-    const entries = model.links.entriesOf.get(item) ?? [];
-    if (!phased) {
-      if (entries.length > 0) covered.fill(1, base, base + n);
-    } else {
-      for (const e of entries) {
-        const at = e.phase === null ? undefined : indexesOf.get(e.phase);
-        if (at) for (const k of at) covered[base + k] = 1;
-      }
-    }
-    let all = true;
-    for (let k = 0; k < n && all; k++) if (applies[base + k] === 1 && covered[base + k] === 0) all = false;
-    if (all) full++;
-  }
-  return { phases: n, applies, covered, full };
-}
 
 const rowKey = (sheet: string, row1: number) => `${sheet}\u0000${row1}`;
 
-export function coverage(model: WorkbookModel, profile: ResolvedProfile, findings: readonly Finding[]): Coverage {
-  const table = phaseTable(model, profile);
+export function coverage(model: WorkbookModel, findings: readonly Finding[]): Coverage {
+  const table = model.coverage;
+  const n = table.phases.length;
   const items = model.ledgerItems;
-  const phases: PhaseCoverage[] = profile.phases.map((phase, k) => {
+  const phases: PhaseCoverage[] = table.phases.map((phase, k) => {
     let applicable = 0;
     let analysed = 0;
-    for (let at = k; at < table.applies.length; at += table.phases) {
+    for (let at = k; at < table.applies.length; at += n) {
       if (table.applies[at] === 0) continue;
       applicable++;
       if (table.covered[at] === 1) analysed++;
@@ -295,7 +218,6 @@ export function coverage(model: WorkbookModel, profile: ResolvedProfile, finding
   }
 
   // Which departments a row speaks about: a ledger row its item's, a risk row its linked items'.
-  // Only rows that carry a finding are looked up below, and findings are far fewer than rows.
   const flagged = new Map<string, Set<number>>();
   for (const f of findings) {
     if (f.accepted) continue;
@@ -312,7 +234,6 @@ export function coverage(model: WorkbookModel, profile: ResolvedProfile, finding
     if (set) set.add(d);
     else rows.set(key, new Set([d]));
   };
-  // The row's finding first: only then its items and their departments.
   const isFlagged = (sheet: string, row1: number): boolean => flagged.get(sheet)?.has(row1) ?? false;
   for (const item of items) if (isFlagged(item.sheet.name, item.row + 1)) add(item.sheet.name, item.row + 1, item);
   for (const e of model.riskEntries) {
@@ -326,7 +247,7 @@ export function coverage(model: WorkbookModel, profile: ResolvedProfile, finding
       if (f.severity === "error") d.errors++;
     }
   }
-  return { phased: isPhased(model), phases, departments: [...departments.values()] };
+  return { phased: table.phased, phases, departments: [...departments.values()] };
 }
 
 // ---------------------------------------------------------------- readiness
@@ -408,7 +329,7 @@ export function readiness({ model, profile, findings, summary, areas }: Readines
   const items = model.ledgerItems;
   const rows = component("rows", items.filter((i) => rowComplete(i, groups)).length, items.length, 0);
 
-  const phases = component("phases", phaseTable(model, profile).full, items.length, 0);
+  const phases = component("phases", model.coverage.full, items.length, 0);
 
   const r = summary.risks;
   const levelled = r.high + r.medium + r.low;
@@ -433,8 +354,8 @@ export type OverviewInput = ReadinessInput;
 
 export function buildOverview(input: OverviewInput): ReportOverview {
   return {
-    heatMap: heatMap(input.model, input.profile),
-    coverage: coverage(input.model, input.profile, input.findings),
+    heatMap: heatMap(input.model),
+    coverage: coverage(input.model, input.findings),
     readiness: readiness(input),
   };
 }

@@ -1,18 +1,16 @@
 import type { Finding } from "../findings/finding";
-import { resolveProfile, type ResolvedProfile } from "../profile/resolve";
-import type { WorkbookModel } from "../rules/model";
-import { assessEntry } from "../scoring/assess";
+import type { WorkbookModel } from "../model/workbook";
 import type { ReportSummary, RiskCounts } from "./types";
 
 /**
- * Risk level counts from each risk sheet's model (scoring/): the level the model gives, or, for
+ * Risk level counts from each row's assessment (model/assess.ts): the level the model gives, or, for
  * a qualitative sheet, the level word it reads. A row whose model inputs are missing or unusable
  * is incomplete (never scored by guess); a sheet without any scoring column is not counted.
  */
-export function riskCounts(model: WorkbookModel, profile: ResolvedProfile = resolveProfile()): RiskCounts {
+export function riskCounts(model: WorkbookModel): RiskCounts {
   const counts: RiskCounts = { high: 0, medium: 0, low: 0, incomplete: 0 };
   for (const e of model.riskEntries) {
-    const a = assessEntry(e, profile);
+    const a = e.assessment;
     if (!a) continue;
     if (a.inherent.result.ok) counts[a.inherent.result.level]++;
     else counts.incomplete++;
@@ -20,8 +18,8 @@ export function riskCounts(model: WorkbookModel, profile: ResolvedProfile = reso
   return counts;
 }
 
-export function summarise(findings: readonly Finding[], model: WorkbookModel, profile?: ResolvedProfile): ReportSummary {
-  const summary: ReportSummary = { errors: 0, warnings: 0, infos: 0, accepted: 0, risks: riskCounts(model, profile) };
+export function summarise(findings: readonly Finding[], model: WorkbookModel): ReportSummary {
+  const summary: ReportSummary = { errors: 0, warnings: 0, infos: 0, accepted: 0, risks: riskCounts(model) };
   for (const f of findings) {
     if (f.accepted) {
       summary.accepted++;

@@ -3,7 +3,7 @@ import { a1, cellAt, cellText, parseA1 } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import type { SuppressionInput } from "../profile/schema";
 import type { RuleArea } from "../rules/define";
-import type { WorkbookModel } from "../rules/model";
+import type { WorkbookModel } from "../model/workbook";
 
 /**
  * Suppressions: findings a company has looked at and accepts. They stay in the report with

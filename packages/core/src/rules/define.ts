@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "../findings/finding";
 import type { LocalisedText, MessageData } from "../i18n/text";
 import type { ResolvedProfile } from "../profile/resolve";
-import type { WorkbookModel } from "./model";
+import type { WorkbookModel } from "../model/workbook";
 
 /** The areas of the catalogue: the part of a rule id before the slash. */
 export type RuleArea = "sheet" | "header" | "cell" | "template" | "ledger" | "risk" | "contractor" | "laws" | "training" | "audit" | "review";

@@ -1,47 +1,81 @@
 import { cellAt, isBlank } from "../grid/grid";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale } from "../read/level";
-import type { RecognisedSheet } from "../recognise/recognise";
+import type { RuleSource } from "../recognise/scoring-rule";
+import type { RecognisedSheet } from "../recognise/sheet";
 import { buildRiskModel, defaultThresholds, type RiskModel } from "./model";
 import type { LevelId } from "./levels";
 import type { RiskModelDef, ScaleDef } from "./schema";
 
+/** Where a sheet's scoring rule comes from, before its stored values are consulted (model/assess.ts). */
+export type RuleOrigin = "profile" | "columns" | "formula";
+
+export interface BaseSheetModel {
+  def: RiskModelDef;
+  origin: RuleOrigin;
+  /** The formula the sheet's own rule was read from. */
+  at?: RuleSource;
+}
+
 /**
- * Which model scores a sheet (PRODUCT.md §3):
+ * Which model scores a sheet (PRODUCT.md §3), from its columns and formulas:
  *
  * - a model written in a profile file applies as written (`fallback` unset);
  * - the built-in default profile's model (`fallback: "infer"`) applies when the sheet's columns
  *   and scale fit it — likelihood and impact on 1–3 — and otherwise the model is read from the
  *   sheet's columns, keeping the profile's action level, acceptable residual and impact floors;
- * - a profile whose `riskModel` is null always reads the model from the columns.
+ * - a profile whose `riskModel` is null always reads the model from the columns;
+ * - whichever applies, the sheet's own formulas (how its score is formed, where its level bands
+ *   lie) are the company's criterion and replace the operation and bands.
+ * The bands a sheet's stored values consistently follow are read later, from the rows.
  */
-export function modelForSheet(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
-  let perProfile = cache.get(sheet);
-  if (!perProfile) {
-    perProfile = new WeakMap();
-    cache.set(sheet, perProfile);
-  }
-  const hit = perProfile.get(profile);
-  if (hit !== undefined) return hit;
-  const model = chooseModel(sheet, profile);
-  perProfile.set(profile, model);
-  return model;
+export function baseSheetModel(sheet: RecognisedSheet, profile: ResolvedProfile): BaseSheetModel | null {
+  const base = chooseDef(sheet, profile);
+  if (!base) return null;
+  return withSheetFormulas(base, sheet);
 }
-
-const cache = new WeakMap<RecognisedSheet, WeakMap<ResolvedProfile, RiskModel | null>>();
 
 /** The profile's own model, with nothing read from any sheet (null when the profile has none). */
 export function modelFromProfile(profile: ResolvedProfile): RiskModel | null {
   return profile.riskModel ? buildRiskModel(profile.riskModel, "profile") : null;
 }
 
-function chooseModel(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
+function chooseDef(sheet: RecognisedSheet, profile: ResolvedProfile): BaseSheetModel | null {
   const def = profile.riskModel;
-  if (def && def.fallback !== "infer") return buildRiskModel(settle(def, sheet), "profile");
+  if (def && def.fallback !== "infer") return { def: settle(def, sheet), origin: "profile" };
   const inferred = inferDef(sheet, def);
   if (!inferred) return null;
-  if (def && sameShape(def, inferred)) return buildRiskModel(settle(def, sheet), "profile");
-  return buildRiskModel(inferred, "inferred");
+  if (def && sameShape(def, inferred)) return { def: settle(def, sheet), origin: "profile" };
+  return { def: inferred, origin: "columns" };
+}
+
+const OPERATION_OF = { mul: "product", add: "sum", max: "max" } as const;
+
+/** The sheet's score formula's operation and its level formula's bands over the chosen model. */
+function withSheetFormulas(base: BaseSheetModel, sheet: RecognisedSheet): BaseSheetModel {
+  const rule = sheet.scoring;
+  const { def } = base;
+  if (!rule || (def.kind !== "likelihoodImpact" && def.kind !== "assetThreatVulnerability")) return base;
+  let out: BaseSheetModel = base;
+  const score = rule.inherent.score ?? rule.residual.score;
+  if (score && score.fields.every((f) => modelInputs(def).includes(f))) {
+    const operation = OPERATION_OF[score.op];
+    const next = { ...def, operation } as RiskModelDef;
+    // The bands follow the operation unless the sheet or the profile states them.
+    if ((def.operation ?? "product") !== operation && !rule.inherent.bands && !rule.residual.bands) delete (next as { thresholds?: unknown }).thresholds;
+    out = { def: next, origin: "formula", at: score.at };
+  }
+  const bands = rule.inherent.bands ?? rule.residual.bands;
+  if (bands) {
+    const range = buildRiskModel(out.def).scoreRange;
+    const cap = (n: number) => (Number.isFinite(n) ? n : range.max + 1);
+    out = { def: { ...out.def, thresholds: { medium: cap(bands.medium), high: cap(bands.high) } } as RiskModelDef, origin: "formula", at: bands.at };
+  }
+  return out;
+}
+
+function modelInputs(def: RiskModelDef): readonly string[] {
+  return buildRiskModel(def).inputs;
 }
 
 /**
@@ -130,23 +164,35 @@ interface Observed {
   words: number;
 }
 
+/** A level word as a rating on a 1–3 word scale: 高/大/H 3, 中/M 2, 低/小/L 1. */
+export const WORD_RATING: Readonly<Record<LevelId, number>> = { high: 3, medium: 2, low: 1 };
+
 function observe(sheet: RecognisedSheet, fields: readonly string[]): Observed {
   const out: Observed = { numbers: 0, max: 0, above: SQUARE_SCALES.map(() => 0), words: 0 };
-  const cols = fields.flatMap((f) => (sheet.byField.get(f) ?? []).map((m) => m.col));
-  if (cols.length === 0) return out;
+  const mappings = fields.flatMap((f) => sheet.byField.get(f) ?? []);
+  if (mappings.length === 0) return out;
+  const count = (n: number) => {
+    out.numbers++;
+    if (n > out.max) out.max = n;
+    for (let k = 0; k < SQUARE_SCALES.length; k++) if (n > (SQUARE_SCALES[k] as number)) out.above[k] = (out.above[k] as number) + 1;
+  };
   // Row by row, the row's rating cells together (one walk over the rows, not one per column).
   const values = sheet.grid.values;
   for (const r of sheet.dataRows) {
     const row = values[r];
-    for (const col of cols) {
-      const v = row === undefined ? undefined : row[col];
+    for (const m of mappings) {
+      const v = row === undefined ? undefined : row[m.col];
       if (isBlank(v)) continue;
       const n = readScale(v, 0, 1000);
       if (n && n.ok) {
-        out.numbers++;
-        if (n.value > out.max) out.max = n.value;
-        for (let k = 0; k < SQUARE_SCALES.length; k++) if (n.value > (SQUARE_SCALES[k] as number)) out.above[k] = (out.above[k] as number) + 1;
-      } else if (readLevel(v)?.ok) out.words++;
+        count(n.value);
+        continue;
+      }
+      const word = readLevel(v);
+      if (!word?.ok) continue;
+      // A rating column written in words is a 1–3 scale; words elsewhere make a qualitative sheet.
+      if (m.wordScale) count(WORD_RATING[word.value]);
+      else out.words++;
     }
   }
   return out;

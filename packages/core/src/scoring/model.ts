@@ -95,7 +95,17 @@ const SQUARE_THRESHOLDS: Readonly<Record<number, Thresholds>> = {
   5: { medium: 5, high: 15 },
 };
 
+/** Thirds of the range a sum or a maximum of ratings spans. */
+function thirds(min: number, max: number): Thresholds {
+  const span = max - min + 1;
+  return { medium: min + Math.ceil(span / 3), high: min + Math.ceil((2 * span) / 3) };
+}
+
 export function defaultThresholds(def: RiskModelDef): Thresholds {
+  if ((def.kind === "likelihoodImpact" || def.kind === "assetThreatVulnerability") && def.operation && def.operation !== "product") {
+    const { min, max } = exprRange(structure(def).expression, (name) => scaleOf(def, name));
+    return thirds(min, max);
+  }
   switch (def.kind) {
     case "matrix":
     case "qualitative":
@@ -117,6 +127,12 @@ export function defaultThresholds(def: RiskModelDef): Thresholds {
   }
 }
 
+/** The scale a definition gives an input (1–3 when it names none). */
+function scaleOf(def: RiskModelDef, name: string): { min: number; max: number } {
+  const spec = structure(def).specs.find((x) => x.input === name);
+  return spec && spec.kind === "integer" ? { min: spec.min, max: spec.max } : { min: 1, max: 3 };
+}
+
 interface Structure {
   specs: InputSpec[];
   expression: Expr;
@@ -125,6 +141,8 @@ interface Structure {
 }
 
 const input = (name: string): Expr => ({ op: "input", input: name });
+
+const OPERATION = { product: "mul", sum: "add", max: "max" } as const;
 
 function structure(def: RiskModelDef): Structure {
   switch (def.kind) {
@@ -139,7 +157,7 @@ function structure(def: RiskModelDef): Structure {
       ];
       let expression: Expr;
       if (def.kind === "likelihoodImpact") {
-        expression = { op: "mul", args: [input("likelihood"), input(impact)] };
+        expression = { op: OPERATION[def.operation ?? "product"], args: [input("likelihood"), input(impact)] };
       } else {
         const width = i.max - i.min + 1;
         const rowStart: Expr = l.min === 0 ? input("likelihood") : { op: "sub", left: input("likelihood"), right: { op: "const", value: l.min } };
@@ -162,7 +180,7 @@ function structure(def: RiskModelDef): Structure {
       const asset: Expr = cia ? { op: "max", args: [input("confidentiality"), input("integrity"), input("availability")] } : input("assetValue");
       return {
         specs: [...assetSpecs, spec("threat"), spec("vulnerability")],
-        expression: { op: "mul", args: [asset, input("threat"), input("vulnerability")] },
+        expression: { op: OPERATION[def.operation ?? "product"], args: [asset, input("threat"), input("vulnerability")] },
         likelihoodInput: null,
         impactInput: cia ? null : "assetValue",
       };

@@ -12,6 +12,8 @@ import * as z from "zod/mini";
  * - `assetThreatVulnerability`: score = asset value × threat × vulnerability (資産価値 × 脅威 ×
  *   脆弱性), the asset value read from its column or taken as the maximum of 機密性・完全性・可用性
  *   (`asset: "maxCia"`; `"auto"` = the column when the sheet has one).
+ *   Both take `operation: "sum"` or `"max"` for sheets that add their ratings or take the highest
+ *   (a sheet's own formula, =E5+F5 or =MAX(E5:G5), sets it); the product is the default.
  * - `qualitative`: level words only (高/中/低 or 大/中/小), no arithmetic; the level is read from
  *   the level column, or from the impact column when the sheet has no level column.
  *
@@ -38,6 +40,9 @@ const thresholdsSchema = z
   })
   .check(z.refine((t) => t.medium <= t.high, "medium must not exceed high"));
 
+/** How the ratings form the score: their product (the usual), their sum, or their maximum. */
+const operationSchema = z.optional(z.enum(["product", "sum", "max"]));
+
 const floorValue = z.union([z.number().check(z.gte(0)), z.literal("max")]);
 
 const common = {
@@ -60,6 +65,7 @@ const likelihoodImpactSchema = z.object({
   scales: z.optional(z.object({ likelihood: z.optional(scaleSchema), impact: z.optional(scaleSchema) })),
   impactField: z.optional(z.enum(["impact", "assetValue"])),
   thresholds: z.optional(thresholdsSchema),
+  operation: operationSchema,
   ...common,
 });
 
@@ -95,6 +101,7 @@ const atvSchema = z.object({
   ),
   asset: z.optional(z.enum(["column", "maxCia", "auto"])),
   thresholds: z.optional(thresholdsSchema),
+  operation: operationSchema,
   ...common,
 });
 

@@ -1,7 +1,7 @@
 import { dateOf, fieldCell, type FieldCell } from "../../read/records";
 import { departmentKey, personKey, scanText, splitNames } from "../../read/annual";
-import type { RecognisedSheet } from "../../recognise/recognise";
-import type { WorkbookModel } from "../model";
+import type { RecognisedSheet } from "../../recognise/sheet";
+import type { WorkbookModel } from "../../model/workbook";
 
 /** One row of an internal audit sheet, read for the audit rules. */
 export interface AuditRow {

@@ -2,8 +2,8 @@ import { nfkc } from "../../glossary/normalise";
 import { scanText } from "../../read/annual";
 import { fieldCell, organisationKey, partyPresence, splitParties, type FieldCell, type LedgerItem } from "../../read/records";
 import { readYesNo } from "../../read/yesno";
-import type { RecognisedSheet } from "../../recognise/recognise";
-import type { WorkbookModel } from "../model";
+import type { RecognisedSheet } from "../../recognise/sheet";
+import type { WorkbookModel } from "../../model/workbook";
 import { cloudServicesIn, type CloudService } from "./cloud-services";
 
 /**

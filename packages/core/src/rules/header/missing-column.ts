@@ -1,5 +1,5 @@
 import { fieldLabel } from "../../glossary/fields";
-import type { RecognisedSheet } from "../../recognise/recognise";
+import type { RecognisedSheet } from "../../recognise/sheet";
 import { defineRule, type RuleContext } from "../define";
 
 type Ids = "requiredMissing" | "expectedMissing" | "riskColumnMissing" | "phaseColumnMissing";

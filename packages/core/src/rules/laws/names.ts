@@ -1,7 +1,7 @@
 import { scanText } from "../../read/annual";
 import { fieldCell } from "../../read/records";
-import type { RecognisedSheet } from "../../recognise/recognise";
-import type { WorkbookModel } from "../model";
+import type { RecognisedSheet } from "../../recognise/sheet";
+import type { WorkbookModel } from "../../model/workbook";
 
 /**
  * Recognising laws by the names companies write in their laws lists (法令等一覧): the official

@@ -1,5 +1,5 @@
 import { memoByText, nfkc } from "../../glossary/normalise";
-import { entryResidual, hasMeasure } from "../../scoring/assess";
+import { residualOfEntry, hasMeasure } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
 
@@ -51,7 +51,7 @@ export const riskComplianceRiskAccepted = defineRule({
         if (entry.measure.col >= 0) ctx.report("noMeasure", at(entry.measure.col));
         continue;
       }
-      const r = entryResidual(entry, ctx.profile);
+      const r = residualOfEntry(entry);
       if (!r || !r.level || r.level === "low") continue;
       const l = levelText(r.level);
       ctx.report("residualLeft", at(r.cell.col), { data: { level: l.ja, levelEn: l.en } });

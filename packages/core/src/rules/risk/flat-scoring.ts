@@ -1,5 +1,5 @@
-import { assessEntry } from "../../scoring/assess";
 import { LEVEL_IDS, levelText, type LevelId } from "../../scoring/levels";
+import type { RiskEntry } from "../../read/records";
 import { defineRule } from "../define";
 
 /** Fewer scored rows than this say nothing about a sheet's spread. */
@@ -25,7 +25,7 @@ export const riskFlatScoring = defineRule({
   },
   check(ctx) {
     // Entries by sheet, in model order (a workbook may hold one risk sheet per item).
-    const entriesOf = new Map<(typeof ctx.model.sheets)[number], typeof ctx.model.riskEntries>();
+    const entriesOf = new Map<(typeof ctx.model.sheets)[number], RiskEntry[]>();
     for (const entry of ctx.model.riskEntries) {
       const list = entriesOf.get(entry.sheet);
       if (list) list.push(entry);
@@ -36,7 +36,7 @@ export const riskFlatScoring = defineRule({
       let rows = 0;
       let col = -1;
       for (const entry of entriesOf.get(sheet) ?? []) {
-        const a = assessEntry(entry, ctx.profile);
+        const a = entry.assessment;
         if (!a || !a.level) continue;
         counts[a.level]++;
         rows++;

@@ -1,4 +1,4 @@
-import { assessEntry, atOrAbove, hasMeasure } from "../../scoring/assess";
+import { atOrAbove, hasMeasure } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
 
@@ -23,7 +23,7 @@ export const riskHighWithoutMeasure = defineRule({
     for (const entry of ctx.model.riskEntries) {
       // Without a measure column header/missing-column speaks once for the sheet.
       if (entry.measure.col < 0 || hasMeasure(entry)) continue;
-      const a = assessEntry(entry, ctx.profile);
+      const a = entry.assessment;
       if (!a || !a.level || !atOrAbove(a.level, a.model.actionLevel)) continue;
       const l = levelText(a.level);
       const act = levelText(a.model.actionLevel);

@@ -1,7 +1,5 @@
 import { fieldLabel } from "../../glossary/fields";
 import { readScale } from "../../read/level";
-import { assessEntry } from "../../scoring/assess";
-import { modelForSheet } from "../../scoring/infer";
 import { defineRule } from "../define";
 
 function labels(fields: readonly string[]): { ja: string; en: string } {
@@ -40,7 +38,7 @@ export const riskIncompleteScoring = defineRule({
   check(ctx) {
     const sheetsWithoutColumns = new Set<string>();
     for (const sheet of ctx.model.ofKind("risk")) {
-      const model = modelForSheet(sheet, ctx.profile);
+      const model = ctx.model.scoringOf(sheet)?.model;
       if (!model) continue;
       const absent = model.inputs.filter((i) => !sheet.byField.has(i));
       if (absent.length === 0) continue;
@@ -50,7 +48,7 @@ export const riskIncompleteScoring = defineRule({
     }
     for (const entry of ctx.model.riskEntries) {
       if (sheetsWithoutColumns.has(entry.sheet.name)) continue;
-      const a = assessEntry(entry, ctx.profile);
+      const a = entry.assessment;
       if (!a || a.inherent.result.ok) continue;
       const { missing, invalid } = a.inherent.result;
       const at = (col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });

@@ -1,4 +1,3 @@
-import { assessEntry } from "../../scoring/assess";
 import { levelRank, levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
 
@@ -25,7 +24,7 @@ export const riskResidualExceedsInherent = defineRule({
   },
   check(ctx) {
     for (const entry of ctx.model.riskEntries) {
-      const a = assessEntry(entry, ctx.profile);
+      const a = entry.assessment;
       const r = a?.residual;
       if (!a || !r || r.cell.col < 0) continue;
       const at = { sheet: entry.sheet.name, row: entry.row, col: r.cell.col };

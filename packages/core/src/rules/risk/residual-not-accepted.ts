@@ -1,7 +1,6 @@
 import { isBlank } from "../../grid/grid";
 import { flagOf } from "../../read/records";
-import { above, entryResidual, inputCell } from "../../scoring/assess";
-import { modelForSheet } from "../../scoring/infer";
+import { above, residualOfEntry, inputCell } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
 
@@ -28,10 +27,10 @@ export const riskResidualNotAccepted = defineRule({
   },
   check(ctx) {
     for (const entry of ctx.model.riskEntries) {
-      const r = entryResidual(entry, ctx.profile);
+      const r = residualOfEntry(entry);
       if (!r || !r.level) continue;
       // Sheets with no scoring columns still follow the profile's acceptable level.
-      const acceptable = modelForSheet(entry.sheet, ctx.profile)?.acceptableResidual ?? ctx.profile.riskModel?.acceptableResidual ?? "medium";
+      const acceptable = ctx.model.scoringOf(entry.sheet)?.model?.acceptableResidual ?? ctx.profile.riskModel?.acceptableResidual ?? "medium";
       if (!above(r.level, acceptable)) continue;
       const acceptance = inputCell(entry.sheet, entry.row, "acceptance", entry.group);
       // A date, a name or 「承認済」 records it; 「未」「×」 and blanks do not.

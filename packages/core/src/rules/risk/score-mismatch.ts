@@ -1,10 +1,9 @@
 import { fieldLabel } from "../../glossary/fields";
 import { readLevel, readScale } from "../../read/level";
 import type { RiskEntry } from "../../read/records";
-import { assessEntry, inputCell, type ScoreAssessment } from "../../scoring/assess";
+import { inputCell, type ScoreAssessment } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";
-import { modelForSheet } from "../../scoring/infer";
 import { defineRule, type RuleContext } from "../define";
 
 type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue";
@@ -107,13 +106,13 @@ export const riskScoreMismatch = defineRule<Ids>({
     // risk/incomplete-scoring says so once, and stored levels are not judged by foreign thresholds.
     const unscorable = new Set(
       ctx.model.ofKind("risk").filter((sheet) => {
-        const model = modelForSheet(sheet, ctx.profile);
-        return model !== null && model.inputs.some((i) => !sheet.byField.has(i));
+        const model = ctx.model.scoringOf(sheet)?.model;
+        return model !== undefined && model.inputs.some((i) => !sheet.byField.has(i));
       }),
     );
     for (const entry of ctx.model.riskEntries) {
       if (unscorable.has(entry.sheet)) continue;
-      const a = assessEntry(entry, ctx.profile);
+      const a = entry.assessment;
       if (!a) continue;
       const { model } = a;
       checkAssetValue(ctx, entry, model);

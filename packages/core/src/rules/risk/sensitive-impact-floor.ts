@@ -1,7 +1,7 @@
 import { nfkc } from "../../glossary/normalise";
 import { readLevel, readScale } from "../../read/level";
 import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
-import { assessEntry, type EntryAssessment } from "../../scoring/assess";
+import { type EntryAssessment } from "../../model/assess";
 import { levelRank } from "../../scoring/levels";
 import { defineRule } from "../define";
 
@@ -85,7 +85,7 @@ export const riskSensitiveImpactFloor = defineRule({
     for (const entry of ctx.model.riskEntries) {
       const items = itemsOf.get(entry) ?? [];
       if (items.length === 0) continue;
-      const a = assessEntry(entry, ctx.profile);
+      const a = entry.assessment;
       if (!a) continue;
       let need: Need = null;
       if (items === lastItems && a.model === lastModel) need = lastNeed;

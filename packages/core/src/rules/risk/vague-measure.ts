@@ -1,5 +1,5 @@
 import { memoByText, nfkc } from "../../glossary/normalise";
-import { hasMeasure } from "../../scoring/assess";
+import { hasMeasure } from "../../model/assess";
 import { defineRule } from "../define";
 
 /** Verbs that promise care without saying what is done: 注意する, 徹底する, 気をつける. */

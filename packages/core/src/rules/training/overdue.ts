@@ -1,7 +1,7 @@
 import { addMonths, isoFromSerial } from "../../read/date";
 import { personKey, scanText } from "../../read/annual";
 import { dateOf, fieldCell, truncate } from "../../read/records";
-import type { RecognisedSheet } from "../../recognise/recognise";
+import type { RecognisedSheet } from "../../recognise/sheet";
 import { defineRule } from "../define";
 
 /** A person who has left is no longer a worker to train. */

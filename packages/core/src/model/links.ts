@@ -1,28 +1,13 @@
-import type { SheetGrid } from "../grid/grid";
 import { cellText } from "../grid/grid";
-import type { ResolvedProfile } from "../profile/resolve";
-import {
-  ledgerItems,
-  looseNameKey,
-  nameKey,
-  riskEntries,
-  type LedgerItem,
-  type RiskEntry,
-  type RiskReferenceField,
-} from "../read/records";
-import { recogniseSheet, type RecognisedSheet } from "../recognise/recognise";
+import { looseNameKey, nameKey, type LedgerItem, type RiskEntry, type RiskReferenceField } from "../read/records";
+import type { RecognisedSheet } from "../recognise/sheet";
 
 /**
- * The workbook as the rules see it: recognised sheets, ledger items, risk entries and the
- * links between them, each computed once per check and shared by every rule.
+ * Which ledger items each risk row is about: by id when both sheets have ids, else by the item's
+ * name (normalised for spaces, width and brackets), else by business, else by a category code
+ * several items share, else (one risk sheet per item) by the name in the sheet's title or tab.
+ * Per sheet, the reference that resolves most of its rows wins; a row may still use another.
  */
-export interface WorkbookModel {
-  sheets: RecognisedSheet[];
-  ofKind(kind: RecognisedSheet["kind"]): RecognisedSheet[];
-  ledgerItems: LedgerItem[];
-  riskEntries: RiskEntry[];
-  links: RiskLinks;
-}
 
 export type LinkMode = "id" | "name" | "business" | "category" | "title";
 
@@ -119,7 +104,7 @@ function titleTexts(sheet: RecognisedSheet): string[] {
 const ITEMS_OF = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
 const ENTRIES_OF = { get: (item: LedgerItem): RiskEntry[] | undefined => item.linkedEntries };
 
-function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
+export function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
   // Each entry keeps its items in a slot: rules ask for every entry, and a Map keyed by 60k
   // entries costs a hash lookup per question.
   // Likewise each item keeps its entries: at 50k items a Map keyed by them no longer fits the
@@ -220,32 +205,3 @@ function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly Ris
   return { itemsOf, entriesOf, modeOf };
 }
 
-export function buildModel(grids: readonly SheetGrid[], profile: ResolvedProfile): WorkbookModel {
-  const sheets = grids.map((g, i) => recogniseSheet(g, i, { synonyms: profile.synonyms, phases: profile.phases }));
-  return new Workbook(sheets, profile);
-}
-
-/**
- * The model as a class: `ofKind` and `links` are the same functions for every check, where an
- * object literal made new ones each time and every rule's compiled loop stopped at them on the
- * next check (see RuleRun in check.ts).
- */
-class Workbook implements WorkbookModel {
-  readonly ledgerItems: LedgerItem[];
-  readonly riskEntries: RiskEntry[];
-  private linksMemo: RiskLinks | null = null;
-  constructor(
-    readonly sheets: RecognisedSheet[],
-    profile: ResolvedProfile,
-  ) {
-    this.ledgerItems = this.ofKind("ledger").flatMap((s) => ledgerItems(s));
-    this.riskEntries = this.ofKind("risk").flatMap((s) => riskEntries(s, profile.phases));
-  }
-  ofKind(kind: RecognisedSheet["kind"]): RecognisedSheet[] {
-    return this.sheets.filter((s) => s.kind === kind);
-  }
-  get links(): RiskLinks {
-    this.linksMemo ??= linkRisks(this.ofKind("risk"), this.riskEntries, this.ledgerItems);
-    return this.linksMemo;
-  }
-}
