@@ -10,6 +10,7 @@ import { applySuppressions } from "./report/suppress";
 import type { WorkbookReport } from "./report/types";
 import type { AnyRule, CellRef, ReportOptions, RuleContext } from "./rules/define";
 import { RULES } from "./rules/index";
+import { explainModel, type WorkbookExplanation } from "./model/explain";
 import { buildModel } from "./model/workbook";
 import { gridSize } from "./grid/grid";
 
@@ -58,6 +59,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
   findings.sort(compareFindings(order));
   const summary = summarise(findings, model);
   const overview = buildOverview({ model, profile, findings, summary, areas: active.map((r) => r.meta.area) });
+  const explanation = explainModel(model);
   return {
     sheets: model.sheets.map((s) => ({
       name: s.name,
@@ -69,7 +71,13 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
     findings,
     summary,
     overview,
+    explanation,
   };
+}
+
+/** How each sheet is read (kind, header, column roles and evidence, skipped rows, scoring rule), without running the rules. */
+export function explainWorkbook(grids: readonly SheetGrid[], options: Pick<CheckOptions, "profile"> = {}): WorkbookExplanation {
+  return explainModel(buildModel(grids, resolveProfile(options.profile)));
 }
 
 /**

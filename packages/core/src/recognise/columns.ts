@@ -30,9 +30,13 @@ function typeOf(kind: RecognisedKind, field: string): ValueType | undefined {
 
 function valuesSay(values: ColumnValues, ...classes: ValueClass[]): LocalisedText {
   let n = 0;
-  for (const c of classes) n += values.counts[c];
+  let top = classes[0] as ValueClass;
+  for (const c of classes) {
+    n += values.counts[c];
+    if (values.counts[c] > values.counts[top]) top = c;
+  }
   n = Math.min(n, values.cells);
-  const label = VALUE_CLASS_LABELS[classes[0] as ValueClass];
+  const label = VALUE_CLASS_LABELS[top];
   return { ja: `値${values.cells}件中${n}件が${label.ja}`, en: `${n} of ${values.cells} values are ${label.en}` };
 }
 

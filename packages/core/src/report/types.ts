@@ -1,6 +1,7 @@
 import type { Finding } from "../findings/finding";
 import type { SheetKind } from "../glossary/kinds";
 import type { LocalisedText } from "../i18n/text";
+import type { WorkbookExplanation } from "../model/explain";
 
 export interface SheetSummary {
   name: string;
@@ -38,6 +39,8 @@ export interface WorkbookReport {
    * it is optional only so that hand-made or older reports stay valid.
    */
   overview?: ReportOverview;
+  /** How each sheet was read (model/explain.ts): what the add-ins show per sheet. */
+  explanation?: WorkbookExplanation;
 }
 
 /** An inclusive integer rating scale, e.g. 1–3 or 1–5. */

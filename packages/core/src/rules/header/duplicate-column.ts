@@ -30,6 +30,8 @@ export const headerDuplicateColumn = defineRule({
         // Wide layouts repeat risk/measure per phase group: only a repeat within a group counts.
         const seen = new Map<string, (typeof cols)[number]>();
         for (const m of cols) {
+          // A column given the role by its values (a 「脆弱性」 column of sentences beside 「脅威」) is part of the same description, not a rival header.
+          if (m.source !== "header") continue;
           const key = m.phase ?? "";
           const first = seen.get(key);
           if (!first) {

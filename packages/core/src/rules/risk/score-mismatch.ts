@@ -4,27 +4,12 @@ import type { RiskEntry } from "../../read/records";
 import { inputCell, type ScoreAssessment } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";
+import { bandsText, formulaText, ruleText, sourceOfRule } from "../../model/describe";
+import type { RecognisedSheet } from "../../recognise/sheet";
+import { buildRiskModel } from "../../scoring/model";
 import { defineRule, type RuleContext } from "../define";
 
-type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue";
-
-/** How the model forms its score, for messages. */
-export function modelFormula(model: RiskModel): { ja: string; en: string } {
-  const label = (f: string) => fieldLabel("risk", f);
-  const join = (fields: readonly string[]) => ({ ja: fields.map((f) => label(f).ja).join(" × "), en: fields.map((f) => label(f).en.toLowerCase()).join(" × ") });
-  switch (model.def.kind) {
-    case "likelihoodImpact":
-      return join(model.inputs);
-    case "matrix":
-      return { ja: `${join(model.inputs).ja} のマトリクス`, en: `the ${join(model.inputs).en} matrix` };
-    case "assetThreatVulnerability":
-      return model.def.asset === "maxCia"
-        ? { ja: "max(機密性, 完全性, 可用性) × 脅威 × 脆弱性", en: "max(confidentiality, integrity, availability) × threat × vulnerability" }
-        : join(model.inputs);
-    case "qualitative":
-      return { ja: "定性評価", en: "qualitative rating" };
-  }
-}
+type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue" | "typedOver" | "sheetRule";
 
 const SAME = 1e-9;
 
@@ -43,14 +28,16 @@ function compare(
   if (sa.result.ok) {
     const { score, level } = sa.result;
     if (!model.scoreIsRank && typeof storedScore === "number" && Math.abs(storedScore - score) > SAME) {
-      const formula = modelFormula(model);
-      ctx.report(ids.score, cellAt(entry, sa.storedScore.cell.col), { data: { stored: storedScore, expected: score, rule: formula.ja, ruleEn: formula.en } });
+      const formula = formulaText(model);
+      // A value typed where the sheet computes the score: its own formula is the rule broken.
+      const id = sa.scoreTypedOver ? "typedOver" : ids.score;
+      ctx.report(id, cellAt(entry, sa.storedScore.cell.col), { data: { stored: storedScore, expected: score, rule: formula.ja, ruleEn: formula.en } });
       return;
     }
     if (storedLevel && storedLevel !== level) {
       const s = levelText(storedLevel);
       const x = levelText(level);
-      ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score } });
+      ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score, ...bandsData(ctx, entry) } });
     }
     return;
   }
@@ -61,7 +48,7 @@ function compare(
     if (level === storedLevel) return;
     const s = levelText(storedLevel);
     const x = levelText(level);
-    ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: storedScore } });
+    ctx.report(ids.level, cellAt(entry, sa.storedLevel.cell.col), { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: storedScore, ...bandsData(ctx, entry) } });
   }
 }
 
@@ -84,16 +71,24 @@ export const riskScoreMismatch = defineRule<Ids>({
         en: "Risk score {{stored}} does not match {{expected}} from the scoring rule ({{ruleEn}}) (guideline J.3.1.3: assess risks by consistent criteria).",
       },
       level: {
-        ja: "リスクレベル「{{stored}}」は評価基準ではリスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.3)。",
-        en: "Risk level \"{{storedEn}}\" should be \"{{expectedEn}}\" for score {{score}} under the scoring rule (guideline J.3.1.3).",
+        ja: "リスクレベル「{{stored}}」は評価基準({{bands}})ではリスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.3)。",
+        en: "Risk level \"{{storedEn}}\" should be \"{{expectedEn}}\" for score {{score}} under the scoring rule ({{bandsEn}}) (guideline J.3.1.3).",
       },
       residualScore: {
         ja: "残存リスク値 {{stored}} は対策後の評点から評価基準({{rule}})で求めた {{expected}} と一致しません(構築・運用指針 J.3.1.4)。",
         en: "Residual score {{stored}} does not match {{expected}} from the post-measure ratings ({{ruleEn}}) (guideline J.3.1.4).",
       },
       residualLevel: {
-        ja: "残存リスク「{{stored}}」は評価基準では残存リスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.4)。",
-        en: "Residual risk \"{{storedEn}}\" should be \"{{expectedEn}}\" for residual score {{score}} under the scoring rule (guideline J.3.1.4).",
+        ja: "残存リスク「{{stored}}」は評価基準({{bands}})では残存リスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.4)。",
+        en: "Residual risk \"{{storedEn}}\" should be \"{{expectedEn}}\" for residual score {{score}} under the scoring rule ({{bandsEn}}) (guideline J.3.1.4).",
+      },
+      typedOver: {
+        ja: "数式で求める列に値 {{stored}} が直接入力されています。シートの数式({{rule}})で求めると {{expected}} です(構築・運用指針 J.3.1.3)。",
+        en: "The value {{stored}} was typed over the sheet's formula; the formula ({{ruleEn}}) gives {{expected}} (guideline J.3.1.3).",
+      },
+      sheetRule: {
+        ja: "このシートのリスク評価基準({{sheetRule}})が、プロファイルの基準({{profileRule}})と異なります。各行はシートの基準で確認しました。基準をそろえるか、プロファイルを見直してください(構築・運用指針 J.3.1.3)。",
+        en: "This sheet's risk criteria ({{sheetRuleEn}}) differ from the profile's ({{profileRuleEn}}); its rows were checked against the sheet's own criteria. Align the criteria or revise the profile (guideline J.3.1.3).",
       },
       assetValue: {
         ja: "資産価値 {{stored}} は機密性・完全性・可用性の最大値 {{expected}} と一致しません(構築・運用指針 J.3.1.3)。",
@@ -102,6 +97,7 @@ export const riskScoreMismatch = defineRule<Ids>({
     },
   },
   check(ctx) {
+    for (const sheet of ctx.model.ofKind("risk")) reportDeparture(ctx, sheet);
     // A sheet that lacks the model's input columns is not scored by that model at all:
     // risk/incomplete-scoring says so once, and stored levels are not judged by foreign thresholds.
     const unscorable = new Set(
@@ -128,12 +124,45 @@ export const riskScoreMismatch = defineRule<Ids>({
         if (stored && stored !== r.level) {
           const s = levelText(stored);
           const x = levelText(r.level);
-          ctx.report("residualLevel", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: r.score } });
+          ctx.report("residualLevel", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { stored: s.ja, storedEn: s.en, expected: x.ja, expectedEn: x.en, score: r.score, ...bandsData(ctx, entry) } });
         }
       }
     }
   },
 });
+
+/** The sheet's bands and where they came from: 「8以上が中、15以上が高(H5の数式)」. */
+function bandsData(ctx: RuleContext<Ids>, entry: RiskEntry): { bands: string; bandsEn: string } {
+  const own = ctx.model.scoringOf(entry.sheet);
+  const b = own ? bandsText(own.model) : null;
+  if (!own || !b) return { bands: "", bandsEn: "" };
+  const from = sourceOfRule(own);
+  return { bands: `${from.ja}: ${b.ja}`, bandsEn: `${from.en}: ${b.en}` };
+}
+
+/** Once per sheet: its consistent own rule departs from the bands or operation the profile states. */
+function reportDeparture(ctx: RuleContext<Ids>, sheet: RecognisedSheet): void {
+  const own = ctx.model.scoringOf(sheet);
+  if (!own?.departs || !ctx.profile.riskModel) return;
+  const stated = buildRiskModel(ctx.profile.riskModel, "profile");
+  const mine = ruleText(own);
+  const theirs = { ...formulaText(stated) };
+  const bands = bandsText(stated);
+  const col = (sheet.byField.get("level") ?? sheet.byField.get("score") ?? sheet.columns)[0]?.col ?? 0;
+  ctx.report(
+    "sheetRule",
+    { sheet: sheet.name, row: sheet.headerRow, col },
+    {
+      severity: "warning",
+      data: {
+        sheetRule: mine.ja,
+        sheetRuleEn: mine.en,
+        profileRule: bands ? `${theirs.ja}、${bands.ja}` : theirs.ja,
+        profileRuleEn: bands ? `${theirs.en}; ${bands.en}` : theirs.en,
+      },
+    },
+  );
+}
 
 function readLevelOf(v: Parameters<typeof readLevel>[0]) {
   const r = readLevel(v);
