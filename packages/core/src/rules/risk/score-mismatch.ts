@@ -1,4 +1,3 @@
-import { fieldLabel } from "../../glossary/fields";
 import { readLevel, readScale } from "../../read/level";
 import type { RiskEntry } from "../../read/records";
 import { inputCell, type ScoreAssessment } from "../../model/assess";
