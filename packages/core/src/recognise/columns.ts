@@ -59,17 +59,13 @@ function fitting(type: ValueType | undefined): ValueClass[] | null {
   }
 }
 
-/** The most common non-text class of a column, to say what it holds instead. */
-function mostly(values: ColumnValues): ValueClass {
-  let best: ValueClass = "shortText";
-  let n = -1;
-  for (const c of ["longText", "shortText", "phase", "category", "yesno", "date", "number"] as const) {
-    if (values.counts[c] > n) {
-      best = c;
-      n = values.counts[c];
-    }
-  }
-  return best;
+/** What a column holds instead of what its header promised: text, or its most common class. */
+function whatItHolds(values: ColumnValues): LocalisedText {
+  const text = Math.min(values.cells, values.counts.longText + values.counts.shortText);
+  let best: ValueClass | null = null;
+  for (const c of ["phase", "category", "yesno", "date", "number"] as const) if (values.counts[c] > text && (!best || values.counts[c] > values.counts[best])) best = c;
+  if (best) return valuesSay(values, best);
+  return { ja: `値${values.cells}件中${text}件が文字列`, en: `${text} of ${values.cells} values are text` };
 }
 
 export interface ColumnAssignment {
@@ -110,9 +106,10 @@ export function assignColumns(kind: RecognisedKind, headerColumns: readonly Head
     }
     // The values contradict the header's typed role.
     const label = fieldLabel(kind, h.field);
+    const what = whatItHolds(v);
     const against: LocalisedText = {
-      ja: `見出しは${label.ja}を示すが、${valuesSay(v, mostly(v)).ja}`,
-      en: `the header names ${label.en.toLowerCase()}, but ${valuesSay(v, mostly(v)).en}`,
+      ja: `見出しは${label.ja}を示すが、${what.ja}`,
+      en: `the header names ${label.en.toLowerCase()}, but ${what.en}`,
     };
     if (kind === "risk" && DESCRIBES_RISK.has(h.field) && share(v, "longText", "shortText") >= 1 - FIT_FLOOR) {
       const m: ColumnMapping = { col: h.col, field: "risk", header: h.header, exact: false, source: "values", confidence: share(v, "longText", "shortText"), evidence: [against, { ja: "リスクの内容を記述する列", en: "a column describing the risk" }] };

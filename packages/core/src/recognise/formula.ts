@@ -385,11 +385,18 @@ function compare(op: BinaryOp, a: FormulaValue, b: FormulaValue): boolean | Form
   }
 }
 
+/** The scalars of arguments that may be ranges or array constants (rows of values). */
 function flatten(values: readonly FormulaValue[]): FormulaValue[] {
   const out: FormulaValue[] = [];
   for (const v of values) {
-    if (Array.isArray(v)) for (const x of v) out.push(x);
-    else out.push(v);
+    if (!Array.isArray(v)) {
+      out.push(v);
+      continue;
+    }
+    for (const x of v) {
+      if (Array.isArray(x)) for (const y of x) out.push(Array.isArray(y) ? ERR_VALUE : y);
+      else out.push(x);
+    }
   }
   return out;
 }
