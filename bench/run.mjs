@@ -200,7 +200,7 @@ function batchFolder(version) {
  * process per size (one warm-up check, then `coreRunsPerRound` timed ones).
  */
 function measureCore(sizes) {
-  const acc = new Map(sizes.map((n) => [n, { times: [], cpuTimes: [], roundsMs: [], roundsCpuMs: [], background: [], last: null }]));
+  const acc = new Map(sizes.map((n) => [n, { times: [], cpuTimes: [], firstMs: [], firstCpuMs: [], roundsMs: [], roundsCpuMs: [], background: [], last: null }]));
   for (let round = 0; round < CORE_ROUNDS; round++) {
     const order = sizes.map((_, i) => sizes[(i + round) % sizes.length]);
     log(`  core check round ${round + 1} of ${CORE_ROUNDS} (in-process, in-memory grids): ${order.map(label).join(", ")}…`);
@@ -210,12 +210,14 @@ function measureCore(sizes) {
       const a = acc.get(items);
       a.times.push(...r.times);
       a.cpuTimes.push(...r.cpuTimes);
+      a.firstMs.push(r.firstMs);
+      a.firstCpuMs.push(r.firstCpuMs);
       a.roundsMs.push(median(r.times));
       a.roundsCpuMs.push(median(r.cpuTimes));
       a.background.push(background);
       a.last = r;
     }
-    log(`    ${order.map((n) => `${label(n)} ${acc.get(n).roundsMs[round].toFixed(0)} ms (CPU ${acc.get(n).roundsCpuMs[round].toFixed(0)})`).join(", ")}`);
+    log(`    ${order.map((n) => `${label(n)} first ${acc.get(n).firstMs[round].toFixed(0)} ms, repeat ${acc.get(n).roundsMs[round].toFixed(0)} ms (CPU ${acc.get(n).firstCpuMs[round].toFixed(0)}, ${acc.get(n).roundsCpuMs[round].toFixed(0)})`).join(", ")}`);
   }
   return new Map(
     [...acc].map(([items, a]) => [
@@ -223,6 +225,10 @@ function measureCore(sizes) {
       {
         medianMs: median(a.times),
         cpuMs: median(a.cpuTimes),
+        firstMs: median(a.firstMs),
+        firstCpuMs: median(a.firstCpuMs),
+        firstRoundsMs: a.firstMs,
+        firstRoundsCpuMs: a.firstCpuMs,
         times: a.times,
         roundsMs: a.roundsMs,
         roundsCpuMs: a.roundsCpuMs,
@@ -321,7 +327,8 @@ function measureSize(items, version, core) {
   log(`\n== ${label(items)} items (${label(items * 6)} risk rows)`);
   const file = workbookFor(items, version);
   log(`  core check, ${CORE_ROUNDS} rounds above:`);
-  log(`    median ${core.medianMs.toFixed(0)} ms (CPU ${core.cpuMs.toFixed(0)} ms) over ${core.times.length} runs, ${core.findings} findings`);
+  log(`    first check (fresh process): median ${core.firstMs.toFixed(0)} ms (CPU ${core.firstCpuMs.toFixed(0)} ms) over ${core.firstRoundsMs.length} processes`);
+  log(`    repeat check: median ${core.medianMs.toFixed(0)} ms (CPU ${core.cpuMs.toFixed(0)} ms) over ${core.times.length} runs, ${core.findings} findings`);
   log("  core check memory…");
   const memory = measureMemory(items);
   log(`    peak RSS ${memory.rssPeakMb.toFixed(0)} MB (grids alone ${memory.rssBaseMb.toFixed(0)} MB), heap peak ${memory.heapPeakMb.toFixed(0)} MB`);
@@ -345,7 +352,7 @@ function measureSize(items, version, core) {
     riskRows: items * 6,
     file: file.slice(root.length + 1),
     fileMb: Number(mb(readFileSync(file).length).toFixed(2)),
-    core: { medianMs: core.medianMs, cpuMs: core.cpuMs, background: core.background, runsMs: core.times, roundsMs: core.roundsMs, roundsCpuMs: core.roundsCpuMs, findings: core.findings, byRule: core.rules, sheets: core.sheets },
+    core: { firstMs: core.firstMs, firstCpuMs: core.firstCpuMs, firstRoundsMs: core.firstRoundsMs, firstRoundsCpuMs: core.firstRoundsCpuMs, medianMs: core.medianMs, cpuMs: core.cpuMs, background: core.background, runsMs: core.times, roundsMs: core.roundsMs, roundsCpuMs: core.roundsCpuMs, findings: core.findings, byRule: core.rules, sheets: core.sheets },
     memory,
     bareRead: bare,
     directRead: direct,
@@ -400,24 +407,26 @@ function targets(results) {
   const k50 = by.get(50000);
   // Wall clock decides; CPU time is shown beside it, being steadier on a shared machine.
   if (k10) {
-    out.push({ target: "core check 10k items < 1000 ms", value: `${k10.core.medianMs.toFixed(0)} ms (CPU ${k10.core.cpuMs.toFixed(0)} ms)`, ok: k10.core.medianMs < 1000 });
+    out.push({ target: "first core check 10k items < 1000 ms (fresh process)", value: `${k10.core.firstMs.toFixed(0)} ms (CPU ${k10.core.firstCpuMs.toFixed(0)} ms)`, ok: k10.core.firstMs < 1000 });
+    out.push({ target: "repeat core check 10k items < 500 ms", value: `${k10.core.medianMs.toFixed(0)} ms (CPU ${k10.core.cpuMs.toFixed(0)} ms)`, ok: k10.core.medianMs < 500 });
     out.push({ target: "core check 10k items < 300 MB peak RSS", value: `${k10.memory.rssPeakMb.toFixed(0)} MB`, ok: k10.memory.rssPeakMb < 300 });
   }
   if (k10 && k50) {
     // The median of the rounds' ratios: each round's two figures are taken a minute apart.
     const ratios = (a, b) => a.map((x, i) => x / b[i]);
-    const growth = median(ratios(k50.core.roundsMs, k10.core.roundsMs));
-    const cpuGrowth = median(ratios(k50.core.roundsCpuMs, k10.core.roundsCpuMs));
-    const ofMedians = k50.core.medianMs / k10.core.medianMs;
+    const growth = median(ratios(k50.core.firstRoundsMs, k10.core.firstRoundsMs));
+    const cpuGrowth = median(ratios(k50.core.firstRoundsCpuMs, k10.core.firstRoundsCpuMs));
+    const repeatGrowth = median(ratios(k50.core.roundsMs, k10.core.roundsMs));
     out.push({
-      target: "core check 50k ≤ 5.5 × 10k",
-      value: `${growth.toFixed(2)}× (CPU ${cpuGrowth.toFixed(2)}×; rounds ${ratios(k50.core.roundsMs, k10.core.roundsMs).map((r) => r.toFixed(2)).join(", ")}; of medians ${ofMedians.toFixed(2)}×)`,
+      target: "first core check 50k ≤ 5.5 × 10k",
+      value: `${growth.toFixed(2)}× (CPU ${cpuGrowth.toFixed(2)}×; rounds ${ratios(k50.core.firstRoundsMs, k10.core.firstRoundsMs).map((r) => r.toFixed(2)).join(", ")}; repeat checks ${repeatGrowth.toFixed(2)}×)`,
       ok: growth <= 5.5,
     });
   }
   for (const s of results.sizes) {
     const cpu = s.cpuRatio === null ? "" : ` (CPU ${s.cpuRatio.toFixed(2)}×)`;
-    out.push({ target: `pmark check ${label(s.items)} ≤ 1.5 × bare read (SheetJS)`, value: `${s.ratio.toFixed(2)}×${cpu}`, ok: s.ratio <= 1.5 });
+    out.push({ target: `pmark check ${label(s.items)} ≤ 1 × SheetJS read`, value: `${s.ratio.toFixed(2)}×${cpu}`, ok: s.ratio <= 1 });
+    out.push({ target: `pmark check ${label(s.items)} ≤ 2 × the CLI's own read`, value: `${s.directRatio.toFixed(2)}×`, ok: s.directRatio <= 2 });
   }
   return out;
 }
@@ -464,6 +473,7 @@ async function main() {
         label(s.items),
         label(s.riskRows),
         s.fileMb.toFixed(1),
+        f0(s.core.firstMs),
         f0(s.core.medianMs),
         f0(s.core.cpuMs),
         f0(s.memory.rssPeakMb),
@@ -476,7 +486,7 @@ async function main() {
         `${s.directRatio.toFixed(2)}×`,
         s.core.findings,
       ]),
-      ["items", "risk rows", "file MB", "core ms", "core CPU ms", "peak RSS MB", "heap peak MB", "SheetJS read ms", "direct read ms", "pmark check ms", "e2e/SheetJS", "e2e/SheetJS CPU", "e2e/direct", "findings"],
+      ["items", "risk rows", "file MB", "first check ms", "repeat ms", "repeat CPU ms", "peak RSS MB", "heap peak MB", "SheetJS read ms", "direct read ms", "pmark check ms", "e2e/SheetJS", "e2e/SheetJS CPU", "e2e/direct", "findings"],
     ),
   );
   if (results.batch) {

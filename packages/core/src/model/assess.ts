@@ -194,6 +194,7 @@ class Stored<T> implements StoredValue<T> {
 
 /** One scoring of a row; its cells are made when a finding asks for them. */
 class Scored implements ScoreAssessment {
+  private cellsMemo: Record<string, FieldCell> | undefined = undefined;
   readonly storedScoreValue: number | null | undefined;
   readonly storedLevelValue: LevelId | null | undefined;
   readonly scoreTypedOver: boolean;
@@ -211,9 +212,12 @@ class Scored implements ScoreAssessment {
     return this.plan.absent;
   }
   get cells(): Record<string, FieldCell> {
-    const cells: Record<string, FieldCell> = {};
-    for (const { input, col } of this.plan.inputs) cells[input] = cellOf(this.row, col);
-    return cells;
+    if (this.cellsMemo === undefined) {
+      const cells: Record<string, FieldCell> = {};
+      for (const { input, col } of this.plan.inputs) cells[input] = cellOf(this.row, col);
+      this.cellsMemo = cells;
+    }
+    return this.cellsMemo;
   }
   get storedScore(): StoredValue<number> {
     return new Stored(this.row, this.plan.scoreCol, this.storedScoreValue);

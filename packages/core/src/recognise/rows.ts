@@ -100,18 +100,23 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
   let repeatsHeader = 0;
   let labels = 0;
   let texts = 0;
+  // A few content cells may all be a dropdown's placeholder: looked at only then.
+  const few: CellValue[] = [];
   for (const use of uses) {
     const v = row[use.col];
     if (isBlank(v)) continue;
     mapped++;
     if (typeof v === "string") {
       texts++;
-      const t = v.trim();
-      if (use.header !== "" && t === use.header) repeatsHeader++;
-      if (extra !== null && t.length <= 20 && matchField(kind, t, extra)) labels++;
+      if (use.header !== "" && v.length === use.header.length && v === use.header) repeatsHeader++;
+      if (extra !== null && v.length <= 20 && matchField(kind, v.trim(), extra)) labels++;
     }
-    if (use.content && formulaAt(grid, r, use.col) === undefined && !isPlaceholder(v)) content++;
+    if (use.content && formulaAt(grid, r, use.col) === undefined) {
+      content++;
+      if (few.length < 3) few.push(v);
+    }
   }
+  if (content > 0 && content <= few.length && few.every(isPlaceholder)) content = 0;
   if (mapped === 0) return "note";
   // The header printed again (pasted printed pages), or a row of field labels under it.
   if (repeatsHeader >= Math.min(3, uses.length) || (labels >= 2 && labels === texts && texts === mapped)) return "subHeading";
