@@ -8,7 +8,7 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { cellAt, isBlank, type CellValue, type SheetGrid } from "../../../packages/core/src/grid/grid";
-import { parseCell } from "../../fixtures/corpus/build";
+import { colLetter, parseCell } from "../../fixtures/corpus/build";
 import { CORPUS } from "../../fixtures/corpus/index";
 import type { Pattern } from "../../fixtures/corpus/types";
 
@@ -150,6 +150,9 @@ describe("every formula's cached value is what the formula computes", () => {
         });
       }
       const hf = HyperFormula.buildFromSheets(content, { licenseKey: "gpl-v3" });
+      // Excel reads TRUE and FALSE in a formula as the booleans; HyperFormula wants them named.
+      hf.addNamedExpression("TRUE", "=TRUE()");
+      hf.addNamedExpression("FALSE", "=FALSE()");
       try {
         const wrong: string[] = [];
         for (const g of fx.sheets) {
@@ -160,7 +163,7 @@ describe("every formula's cached value is what the formula computes", () => {
               const got = hf.getCellValue({ sheet: id, row: r, col: c });
               const cached = cellAt(g, r, c);
               const same = typeof got === "number" && typeof cached === "number" ? Math.abs(got - cached) < 1e-9 : (got ?? "") === (cached ?? "");
-              if (!same) wrong.push(`${g.name}!${String.fromCharCode(65 + c)}${r + 1} ${f}: cached ${JSON.stringify(cached)}, computes ${JSON.stringify(got)}`);
+              if (!same) wrong.push(`${g.name}!${colLetter(c)}${r + 1} ${f}: cached ${JSON.stringify(cached)}, computes ${JSON.stringify(got)}`);
             }),
           );
         }
