@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../../packages/core/src/grid/grid";
-import { FormulaEvaluator, parseFormula, referencedCells, scoreShape, unguarded } from "../../../packages/core/src/recognise/formula";
+import { FormulaEvaluator, parseFormula, referencedCells, scoreShape, UNKNOWN_SHEET, unguarded } from "../../../packages/core/src/recognise/formula";
 
 /** Evaluates a formula on a small sheet given as rows (0-based). */
 function run(formula: string, rows: CellValue[][], shift = 0) {
   const node = parseFormula(formula);
   if (!node) throw new Error(`did not parse: ${formula}`);
-  return new FormulaEvaluator((r, c) => rows[r]?.[c], shift).evaluate(node);
+  return new FormulaEvaluator((r, c, sheet) => (sheet === undefined ? rows[r]?.[c] : sheet === "基準" ? [[null, "中"]][r]?.[c] : UNKNOWN_SHEET), shift).evaluate(node);
 }
 
 describe("formula reader", () => {
@@ -41,6 +41,7 @@ describe("formula reader", () => {
 
   it("never guesses: another sheet's cells, unknown functions and bad input are errors or unparsed", () => {
     expect(run("='評価基準'!B2*2", row)).toEqual({ error: "#REF!" });
+    expect(run("=基準!B1", row)).toBe("中");
     expect(run("=FOO(B2)", row)).toEqual({ error: "#N/A" });
     expect(run('=B2*"x"', row)).toEqual({ error: "#VALUE!" });
     expect(parseFormula("=B2*")).toBeNull();

@@ -26,7 +26,7 @@ describe("column roles from values as well as headers", () => {
     expect(s.columns.find((m) => m.col === 2)?.evidence.map((e) => e.en).join(" | ")).toContain("5 of 5 values are phase names");
   });
 
-  it("「脅威」「脆弱性」 columns of sentences describe the risk and are no ratings", () => {
+  it("「脅威」「脆弱性」 columns of sentences describe the risk and are no ratings: the first is the risk, the other says why it is left", () => {
     const s = recogniseSheet(
       sheet("リスク", [
         ["局面", "脅威", "脆弱性", "発生可能性", "影響度", "対策"],
@@ -36,7 +36,9 @@ describe("column roles from values as well as headers", () => {
       ]),
       0,
     );
-    expect(roles(s)).toMatchObject({ A: "phase", B: "risk", C: "risk", D: "likelihood", E: "impact", F: "measure" });
+    expect(roles(s)).toMatchObject({ A: "phase", B: "risk", D: "likelihood", E: "impact", F: "measure" });
+    expect(roles(s).C).toBeUndefined();
+    expect(s.unmapped.find((u) => u.col === 2)?.reason?.en).toMatch(/the risk is read from another column/);
   });
 
   it("ratings written as 高/中/低, 大/中/小 or H/M/L are a word scale", () => {

@@ -150,8 +150,8 @@ const ledger: Catalogue<LedgerField> = {
   department: {
     type: "text",
     label: { ja: "部門", en: "Department" },
-    synonyms: ["部門", "部門名", "部署", "部署名", "管理部門", "管理部署", "所管部署", "所管部門", "主管部署", "取扱い部署", "取扱部署", "取り扱う部署", "取扱部門", "担当部署", "担当部門", "所属", "department", "dept", "businessunit"],
-    exactOnly: ["所属"],
+    synonyms: ["部門", "部門名", "部署", "部署名", "管理部門", "管理部署", "所管部署", "所管部門", "主管部署", "取扱い部署", "取扱部署", "取り扱う部署", "取扱部門", "担当部署", "担当部門", "所属", "支店", "支店名", "拠点", "拠点名", "営業所", "事業所", "店舗", "department", "dept", "businessunit", "branch", "office"],
+    exactOnly: ["所属", "店舗", "office"],
   },
   business: {
     type: "text",
@@ -399,7 +399,7 @@ const risk: Catalogue<RiskField> = {
   department: {
     type: "text",
     label: { ja: "部門", en: "Department" },
-    synonyms: ["部門", "部門名", "部署", "部署名", "所管部署", "管理部門", "管理部署", "所管部門", "担当部署", "取扱部署", "取扱い部署", "department", "dept"],
+    synonyms: ["部門", "部門名", "部署", "部署名", "所管部署", "管理部門", "管理部署", "所管部門", "担当部署", "取扱部署", "取扱い部署", "支店", "支店名", "拠点", "営業所", "事業所", "department", "dept", "branch"],
   },
   categoryCode: {
     type: "id",
@@ -422,7 +422,7 @@ const risk: Catalogue<RiskField> = {
   risk: {
     type: "text",
     label: { ja: "リスク", en: "Risk" },
-    synonyms: ["リスク", "想定されるリスク", "想定リスク", "リスク内容", "リスクの内容", "リスク事象", "リスクの種類・原因", "リスクの予想発生箇所", "リスク要因", "脅威・リスク", "危険", "risk", "risks", "riskdescription", "threatdescription"],
+    synonyms: ["リスク", "想定されるリスク", "想定リスク", "想定される脅威", "想定脅威", "脅威の内容", "リスク内容", "リスクの内容", "リスク事象", "リスクの種類・原因", "リスクの予想発生箇所", "リスク要因", "脅威・リスク", "危険", "risk", "risks", "riskdescription", "threatdescription"],
     exactOnly: ["リスク", "危険", "risk", "risks"],
     signature: true,
   },

@@ -30,6 +30,8 @@ export interface SheetRiskModel {
   at?: RuleSource;
   /** Rows the inferred rule was read from. */
   rows?: number;
+  /** The rating scales are stated (by the profile, or by the sheet in a header, legend or note): a value off them is an invalid entry. */
+  scaleDeclared: boolean;
   /**
    * The profile states a model of its own (not the default profile's, which gives way to the
    * sheet) and the sheet follows another operation or other bands: said once, at the header.
@@ -295,6 +297,10 @@ function bandRows(sheet: RecognisedSheet, entries: readonly RiskEntry[], model: 
   return out;
 }
 
+function operationOf(def: RiskModelDef): string {
+  return (def as { operation?: string }).operation ?? "product";
+}
+
 function sameThresholds(a: Thresholds, b: Thresholds): boolean {
   return a.medium === b.medium && a.high === b.high;
 }
@@ -313,7 +319,7 @@ export function assessRiskSheet(sheet: RecognisedSheet, entries: readonly RiskEn
   let source: SheetRiskModel["source"] = base.origin;
   let rows: number | undefined;
   const hasBands = sheet.scoring?.inherent.bands || sheet.scoring?.residual.bands;
-  const first = buildRiskModel(def, base.origin === "profile" ? "profile" : "inferred");
+  const first = buildRiskModel(def, base.fitsProfile ? "profile" : "inferred");
   if (!hasBands && !first.scoreIsRank && (def.kind === "likelihoodImpact" || def.kind === "assetThreatVulnerability")) {
     const inferred = inferBands(bandRows(sheet, entries, first), def, first.thresholds);
     if (inferred) {
@@ -329,17 +335,20 @@ export function assessRiskSheet(sheet: RecognisedSheet, entries: readonly RiskEn
     if (!plan) plans.set(e.group, (plan = groupPlan(sheet, model, e.group)));
     e.assessment = assess(sheet, plan, e.row);
   }
-  const stated = profile.riskModel && profile.riskModel.fallback !== "infer" ? buildRiskModel(profile.riskModel, "profile") : null;
+  const stated = profile.riskModel ? buildRiskModel(profile.riskModel, "profile") : null;
+  // Bands the profile defines for this sheet's model (its shape fits the profile's) that the sheet's own rule departs from.
   const departs =
     stated !== null &&
+    base.fitsProfile &&
     (source === "formula" || source === "inferred") &&
     stated.kind === model.kind &&
-    (!sameThresholds(stated.thresholds, model.thresholds) || (stated.def as { operation?: string }).operation !== (model.def as { operation?: string }).operation);
+    (!sameThresholds(stated.thresholds, model.thresholds) || operationOf(stated.def) !== operationOf(model.def));
   return {
     model,
     source,
     ...(base.at && source === "formula" ? { at: base.at } : {}),
     ...(rows !== undefined ? { rows } : {}),
+    scaleDeclared: base.fitsProfile || sheet.statedScale !== null,
     departs,
   };
 }

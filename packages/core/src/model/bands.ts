@@ -134,5 +134,7 @@ export function inferBands(rows: readonly BandRow[], def: RiskModelDef, current:
   }
   // Stored scores that follow another operation, with no levels to read bands from.
   if (opChanged && fromScores) return { def: withOp(fromScores), rows: rows.filter((r) => r.stored !== null).length };
+  // The rows follow the current bands themselves: the sheet's rule, read from its rows.
+  if (now.n >= MIN_ROWS && againstNow <= TOLERANCE * now.n) return { def, rows: now.n };
   return null;
 }

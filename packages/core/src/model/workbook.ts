@@ -26,7 +26,7 @@ export interface WorkbookModel {
 }
 
 export function buildModel(grids: readonly SheetGrid[], profile: ResolvedProfile): WorkbookModel {
-  const sheets = grids.map((g, i) => recogniseSheet(g, i, { synonyms: profile.synonyms, phases: profile.phases }));
+  const sheets = grids.map((g, i) => recogniseSheet(g, i, { synonyms: profile.synonyms, phases: profile.phases, workbook: grids }));
   return new Workbook(sheets, profile);
 }
 

@@ -243,6 +243,10 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const measureCol = colOf("measure");
   const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
   const grid = sheet.grid;
+  // A phase written once at the top of its block of rows (merged down, or left blank below)
+  // covers the block; a phase column filled on nearly every row has no blocks to fill.
+  const phaseBlocks = phaseCol >= 0 && writtenInBlocks(sheet, phaseCol);
+  let carriedPhase: { cell: FieldCell; phase: string | null } | null = null;
   // Phase, risk and measure texts repeat down the sheet (a template's wording per phase).
   const cell = sharedCells();
   for (const r of sheet.dataRows) {
@@ -298,12 +302,20 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         });
       }
     } else {
-      const phaseCell = cell(row, phaseCol);
-      const read = readPhase(phaseCell.value, phases);
+      let phaseCell = cell(row, phaseCol);
+      let phase: string | null;
+      if (phaseBlocks && phaseCell.col >= 0 && isBlank(phaseCell.value) && carriedPhase) {
+        phaseCell = carriedPhase.cell;
+        phase = carriedPhase.phase;
+      } else {
+        const read = readPhase(phaseCell.value, phases);
+        phase = read && read.ok ? read.value : null;
+        if (!isBlank(phaseCell.value)) carriedPhase = { cell: phaseCell, phase };
+      }
       out.push({
         sheet,
         row: r,
-        phase: read && read.ok ? read.value : null,
+        phase,
         phaseCell,
         risk: cell(row, riskCol),
         measure: cell(row, measureCol),
@@ -314,6 +326,14 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
     }
   }
   return out;
+}
+
+/** Whether a column is written once per block of rows: merged down, or filled on under 70 % of the data rows. */
+function writtenInBlocks(sheet: RecognisedSheet, col: number): boolean {
+  if ((sheet.grid.merges ?? []).some((m) => m.startCol <= col && m.endCol >= col && m.endRow > m.startRow && m.startRow > sheet.headerRow)) return true;
+  let filled = 0;
+  for (const r of sheet.dataRows) if (!isBlank(sheet.grid.values[r]?.[col])) filled++;
+  return sheet.dataRows.length > 0 && filled < sheet.dataRows.length * 0.7;
 }
 
 /** The cell of a row at a column found beforehand (-1: the sheet has no such column). */

@@ -80,6 +80,19 @@ export function assignColumns(kind: RecognisedKind, headerColumns: readonly Head
 
   for (const h of headerColumns) {
     const v = values[h.col];
+    // A risk sheet's 「No.」 that numbers blocks of rows (repeated down the block, or written once
+    // at its top) names the ledger's items, not the rows.
+    if (kind === "risk" && h.field === "id" && v && v.cells >= MIN_CELLS) {
+      const repeats = v.sequence < 0.5 && v.distinct <= v.cells * 0.7;
+      const perBlock = v.cells < v.rows * 0.7;
+      if (repeats || perBlock) {
+        const why = repeats
+          ? { ja: `値${v.cells}件が${v.distinct}種類の番号の繰り返し(台帳の番号)`, en: `${v.cells} values repeat ${v.distinct} numbers (the ledger's numbers)` }
+          : { ja: `${v.rows}行に番号${v.cells}件: 行のまとまりごとの番号(台帳の番号)`, en: `${v.cells} numbers over ${v.rows} rows: one per block of rows (the ledger's numbers)` };
+        columns.push({ col: h.col, field: "itemRef", header: h.header, exact: false, source: "values", confidence: 0.8, evidence: [headerSays(h), why] });
+        continue;
+      }
+    }
     const type = typeOf(kind, h.field);
     const fit = fitting(type);
     const base = h.exact ? 1 : h.score;
@@ -111,14 +124,25 @@ export function assignColumns(kind: RecognisedKind, headerColumns: readonly Head
       ja: `見出しは${label.ja}を示すが、${what.ja}`,
       en: `the header names ${label.en.toLowerCase()}, but ${what.en}`,
     };
-    if (kind === "risk" && DESCRIBES_RISK.has(h.field) && share(v, "longText", "shortText") >= 1 - FIT_FLOOR) {
+    const riskDescribed = headerColumns.some((x) => x.field === "risk" && x.col !== h.col) || columns.some((m) => m.field === "risk");
+    if (kind === "risk" && DESCRIBES_RISK.has(h.field) && share(v, "longText", "shortText") >= 1 - FIT_FLOOR && !riskDescribed) {
       const m: ColumnMapping = { col: h.col, field: "risk", header: h.header, exact: false, source: "values", confidence: share(v, "longText", "shortText"), evidence: [against, { ja: "リスクの内容を記述する列", en: "a column describing the risk" }] };
+      if (h.phase) m.phase = h.phase;
+      columns.push(m);
+      continue;
+    }
+    if (kind === "risk" && (h.field === "score" || h.field === "residualScore") && share(v, "levelWord") >= VALUES_ALONE) {
+      const m: ColumnMapping = { col: h.col, field: h.field === "score" ? "level" : "residualLevel", header: h.header, exact: false, source: "values", confidence: share(v, "levelWord"), evidence: [valuesSay(v, "levelWord"), against] };
       if (h.phase) m.phase = h.phase;
       columns.push(m);
       continue;
     }
     if (kind === "risk" && h.field !== "phase" && share(v, "phase") >= VALUES_ALONE) {
       columns.push({ col: h.col, field: "phase", header: h.header, exact: false, source: "values", confidence: share(v, "phase"), evidence: [valuesSay(v, "phase"), against] });
+      continue;
+    }
+    if (kind === "risk" && DESCRIBES_RISK.has(h.field) && riskDescribed) {
+      unassigned.push({ col: h.col, header: h.header, reason: { ja: `${against.ja}(リスクの内容は別の列から読み取った)`, en: `${against.en} (the risk is read from another column)` } });
       continue;
     }
     unassigned.push({ col: h.col, header: h.header, reason: against });

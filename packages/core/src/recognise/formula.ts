@@ -295,8 +295,11 @@ export function parseFormula(text: string): FormulaNode | null {
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
-/** Reads a cell of the formula's own sheet (0-based). */
-export type CellReader = (row: number, col: number) => CellValue;
+/** Reads a cell (0-based) of the formula's own sheet, or of the sheet a reference names. */
+export type CellReader = (row: number, col: number, sheet?: string) => CellValue | FormulaError;
+
+/** What a reader returns for a sheet it does not know: an error, never a blank. */
+export const UNKNOWN_SHEET: FormulaError = { error: "#REF!" };
 
 const ERR_VALUE: FormulaError = { error: "#VALUE!" };
 const ERR_NA: FormulaError = { error: "#N/A" };
@@ -307,20 +310,23 @@ export function isError(v: FormulaValue): v is FormulaError {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The cells of a range, row by row (bounded: risk formulas read a handful of cells). */
-function rangeValues(from: CellRef, to: CellRef, read: CellReader): FormulaValue[] | FormulaError {
-  if (from.sheet !== undefined) return ERR_REF;
+/** The cells of a range as rows of values (bounded: scoring formulas read a handful of cells). */
+function rangeValues(from: CellRef, to: CellRef, read: CellReader): FormulaValue[][] | FormulaError {
   const r0 = Math.min(from.row, to.row);
   const r1 = Math.max(from.row, to.row);
   const c0 = Math.min(from.col, to.col);
   const c1 = Math.max(from.col, to.col);
   if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return ERR_REF;
-  const out: FormulaValue[] = [];
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(cellValue(read(r, c)));
+  const out: FormulaValue[][] = [];
+  for (let r = r0; r <= r1; r++) {
+    const row: FormulaValue[] = [];
+    for (let c = c0; c <= c1; c++) row.push(cellValue(read(r, c, from.sheet)));
+    out.push(row);
+  }
   return out;
 }
 
-function cellValue(v: CellValue): FormulaValue {
+function cellValue(v: CellValue | FormulaError): FormulaValue {
   return v === undefined || v === "" ? null : v;
 }
 
@@ -444,7 +450,7 @@ export class FormulaEvaluator {
         return null;
       case "ref": {
         const ref = this.at(node.ref);
-        return ref.sheet !== undefined ? ERR_REF : cellValue(this.read(ref.row, ref.col));
+        return cellValue(this.read(ref.row, ref.col, ref.sheet));
       }
       case "range": {
         const v = rangeValues(this.at(node.from), this.at(node.to), this.read);
@@ -580,7 +586,7 @@ export class FormulaEvaluator {
         const col = toNumber(sc(2));
         if (isError(col) || !Array.isArray(table)) return ERR_NA;
         const exact = args.length > 3 && truthy(sc(3)) === false;
-        // Array constants keep their rows; ranges come flat and cannot be read as a table here.
+        // Array constants and ranges both come as rows.
         const rows = table.every(Array.isArray) ? (table as FormulaValue[][]) : null;
         if (!rows) return ERR_NA;
         const key = sc(0);

@@ -8,7 +8,9 @@ import { readPhase } from "../read/phase";
  * Finding the header: every row in the top of the sheet is a candidate, alone or under the row
  * above it as group headings (merged headings over sub-columns, or lifecycle phases over
  * リスク/対策/残存リスク), for every kind; the candidate whose labels name the most fields (signature
- * fields weigh double) wins. Only headers are read here; values speak in columns.ts.
+ * fields weigh double) wins. Rows of field labels right under the winner extend it downwards (a
+ * header of up to three rows: phases / リスク・評価・対策 / 発生可能性・影響度). Only headers are
+ * read here; values speak in columns.ts.
  */
 
 /** A column as its header names it. */
@@ -22,6 +24,8 @@ export interface HeaderColumn {
   score: number;
   /** Wide risk layouts: the phase id of the column group. */
   phase?: string;
+  /** The label sits in an upper header row (merged down over the rows below). */
+  fromUpper?: boolean;
 }
 
 export interface HeaderChoice {
@@ -44,11 +48,15 @@ export interface HeaderOptions {
 const HEADER_SCAN_ROWS = 40;
 /** Columns considered for headers. */
 export const HEADER_SCAN_COLS = 256;
+/** Group headings are short (「取得・入力」「対策後」「評価」); longer text above a header is a title. */
+const MAX_GROUP_LENGTH = 20;
+/** The most rows a header spans. */
+const MAX_HEADER_ROWS = 3;
 
 interface Candidate {
   kind: RecognisedKind;
-  row: number;
-  groupRow: number | null;
+  /** Header rows, top first. */
+  rows: readonly number[];
   score: number;
   signatures: number;
   columns: HeaderColumn[];
@@ -60,42 +68,6 @@ export function labelAt(grid: SheetGrid, r: number, c: number): string {
   if (typeof v !== "string") return "";
   const t = v.trim();
   return t.length > MAX_HEADER_LENGTH * 2 ? "" : t;
-}
-
-/**
- * Group headings of a row above the header: a merged heading shows its text in its first cell
- * only, so a heading covers the cells to its right until the next heading (or the merge's end,
- * when the host reported merges).
- */
-function groupLabels(grid: SheetGrid, r: number, width: number): string[] {
-  const out: string[] = new Array<string>(width).fill("");
-  const merged = new Map<number, number>();
-  for (const m of grid.merges ?? []) {
-    if (m.startRow <= r && m.endRow >= r && m.endCol > m.startCol) merged.set(m.startCol, m.endCol);
-  }
-  let current = "";
-  let until = -1;
-  let mergedMode = false;
-  for (let c = 0; c < width; c++) {
-    const t = labelAt(grid, r, c);
-    if (t !== "") {
-      current = t;
-      const end = merged.get(c);
-      mergedMode = end !== undefined;
-      until = end ?? Number.MAX_SAFE_INTEGER;
-    } else if (mergedMode && c > until) {
-      current = "";
-    }
-    out[c] = current;
-  }
-  return out;
-}
-
-function vertMergedAbove(grid: SheetGrid, r: number, c: number): boolean {
-  for (const m of grid.merges ?? []) {
-    if (m.startCol <= c && m.endCol >= c && m.startRow === r - 1 && m.endRow >= r) return true;
-  }
-  return false;
 }
 
 /** Number of text cells in a row. */
@@ -118,29 +90,6 @@ const RESIDUAL_OF: Readonly<Record<string, string>> = {
 
 type Matches = readonly (FieldMatch | null)[];
 
-/** The labels of one candidate row (and of the group row above), matched once for all kinds. */
-interface RowLabels {
-  own: readonly string[];
-  groups: readonly string[] | null;
-  above: readonly string[] | null;
-  ownMatches: readonly Matches[];
-  joinedMatches: readonly Matches[] | null;
-  aboveMatches: readonly Matches[] | null;
-}
-
-/** For each kind, whether some label, joined label or group label names one of its fields. */
-function kindsNamed(labels: RowLabels): boolean[] {
-  const out = RECOGNISED_KINDS.map(() => false);
-  const mark = (list: readonly Matches[] | null) => {
-    if (!list) return;
-    for (const matches of list) for (let slot = 0; slot < matches.length; slot++) if (matches[slot]) out[slot] = true;
-  };
-  mark(labels.ownMatches);
-  mark(labels.joinedMatches);
-  mark(labels.aboveMatches);
-  return out;
-}
-
 const NO_SYNONYMS: ExtraSynonyms = {};
 
 /** Only a whole phase name makes a column group: 「保管場所」 starts like 保管 but is no phase. */
@@ -150,37 +99,166 @@ function wholePhase(label: string, phases: readonly PhaseDef[] | undefined): str
   return res && res.ok && res.hint === undefined ? res.value : null;
 }
 
-function evaluate(grid: SheetGrid, kind: RecognisedKind, r: number, groupRow: number | null, width: number, labels: RowLabels, opts: HeaderOptions): Candidate {
+/**
+ * The labels of a header of one to three rows, per column: the label that names the column (the
+ * bottom row's, or one merged down into it), the heading spread over it from the row above, and
+ * the headings above that (phase names, 「対策後」).
+ */
+interface StackLabels {
+  rows: readonly number[];
+  own: readonly string[];
+  /** The row each own label sits in. */
+  ownRow: readonly number[];
+  ownMatches: readonly Matches[];
+  parent: readonly string[];
+  /** `${parent}${own}` matched, where both are set and differ. */
+  joinedMatches: readonly (Matches | null)[];
+  /** The spread headings above the own label's row, nearest first. */
+  upper: readonly (readonly string[])[];
+  /** Matches of the labels of the stack's upper rows (for telling which kinds are named). */
+  upperMatches: readonly Matches[];
+}
+
+/** Labels and their matches, read once per row however many kinds and candidates ask. */
+class LabelRows {
+  private readonly own: string[][] = [];
+  private readonly matches: Matches[][] = [];
+  private readonly spreads: string[][] = [];
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly width: number,
+    private readonly extra: ExtraSynonyms,
+  ) {}
+
+  labels(r: number): string[] {
+    let row = this.own[r];
+    if (!row) {
+      row = new Array<string>(this.width);
+      for (let c = 0; c < this.width; c++) row[c] = labelAt(this.grid, r, c);
+      this.own[r] = row;
+    }
+    return row;
+  }
+
+  matchesOf(r: number): Matches[] {
+    let row = this.matches[r];
+    if (!row) this.matches[r] = row = this.labels(r).map((l) => matchAllKinds(l, this.extra));
+    return row;
+  }
+
+  /**
+   * Headings as they cover the columns: a merged heading shows its text in its first cell only,
+   * so it covers the cells to its right until the next heading (or the merge's end, when the host
+   * reported merges).
+   */
+  spread(r: number): string[] {
+    let out = this.spreads[r];
+    if (out) return out;
+    out = new Array<string>(this.width).fill("");
+    const merged = new Map<number, number>();
+    for (const m of this.grid.merges ?? []) if (m.startRow <= r && m.endRow >= r && m.endCol > m.startCol) merged.set(m.startCol, m.endCol);
+    const labels = this.labels(r);
+    let current = "";
+    let until = -1;
+    let mergedMode = false;
+    for (let c = 0; c < this.width; c++) {
+      const t = labels[c] ?? "";
+      if (t !== "") {
+        current = t;
+        const end = merged.get(c);
+        mergedMode = end !== undefined;
+        until = end ?? Number.MAX_SAFE_INTEGER;
+      } else if (mergedMode && c > until) {
+        current = "";
+      }
+      out[c] = current;
+    }
+    this.spreads[r] = out;
+    return out;
+  }
+
+  /** Whether the cell at (r, c) is covered by a label of the row above (a heading merged down). */
+  private coveredFromAbove(r: number, c: number): boolean {
+    if (!this.grid.merges) return true;
+    return this.grid.merges.some((m) => m.startCol <= c && m.endCol >= c && m.startRow < r && m.endRow >= r);
+  }
+
+  stack(rows: readonly number[]): StackLabels {
+    const bottom = rows.length - 1;
+    const own: string[] = [];
+    const ownRow: number[] = [];
+    const ownMatches: Matches[] = [];
+    const parent: string[] = [];
+    const joinedMatches: (Matches | null)[] = [];
+    const upper: string[][] = [];
+    for (let c = 0; c < this.width; c++) {
+      // The label naming the column: the bottom row's, else one merged down from a row above.
+      let at = bottom;
+      while (at > 0 && (this.labels(rows[at] as number)[c] ?? "") === "" && this.coveredFromAbove(rows[at] as number, c)) at--;
+      const r = rows[at] as number;
+      const label = this.labels(r)[c] ?? "";
+      own.push(label);
+      ownRow.push(r);
+      ownMatches.push(this.matchesOf(r)[c] as Matches);
+      const above: string[] = [];
+      for (let k = at - 1; k >= 0; k--) above.push(this.spread(rows[k] as number)[c] ?? "");
+      // A heading joins the label below it only when it is a heading, not a title line.
+      const near = above[0] ?? "";
+      const p = (at === bottom || label === "") && near.length <= MAX_GROUP_LENGTH ? near : "";
+      // A label merged down keeps only the headings above it for phases, no parent to join.
+      parent.push(at === bottom ? p : "");
+      upper.push(above.filter((u) => u !== "" && u !== label && u.length <= MAX_GROUP_LENGTH));
+      joinedMatches.push(at === bottom && label !== "" && p !== "" && p !== label ? matchAllKinds(`${p}${label}`, this.extra) : null);
+    }
+    const upperMatches: Matches[] = [];
+    for (let k = 0; k < bottom; k++) for (const m of this.matchesOf(rows[k] as number)) upperMatches.push(m);
+    return { rows, own, ownRow, ownMatches, parent, joinedMatches, upper, upperMatches };
+  }
+}
+
+/** For each kind, whether some label, joined label or heading names one of its fields. */
+function kindsNamed(labels: StackLabels): boolean[] {
+  const out = RECOGNISED_KINDS.map(() => false);
+  const mark = (list: readonly (Matches | null)[]) => {
+    for (const matches of list) if (matches) for (let slot = 0; slot < matches.length; slot++) if (matches[slot]) out[slot] = true;
+  };
+  mark(labels.ownMatches);
+  mark(labels.joinedMatches);
+  mark(labels.upperMatches);
+  return out;
+}
+
+function evaluate(kind: RecognisedKind, width: number, labels: StackLabels, opts: HeaderOptions): Candidate {
   const extra = opts.synonyms ?? NO_SYNONYMS;
-  const groups = groupRow === null ? null : labels.groups;
   const slot = kindSlot(kind);
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
     const own = labels.own[c] ?? "";
-    const group = groups?.[c] ?? "";
-    let match: FieldMatch | null = null;
+    if (own === "") continue;
+    const parent = labels.parent[c] ?? "";
+    let match: FieldMatch | null = labels.ownMatches[c]?.[slot] ?? null;
     let header = own;
-    if (own !== "") {
-      match = labels.ownMatches[c]?.[slot] ?? null;
-      if ((!match || !match.exact) && group !== "" && group !== own) {
-        const joined = labels.joinedMatches?.[c]?.[slot] ?? null;
-        if (joined && (!match || joined.score > match.score)) {
-          match = joined;
-          header = `${group} / ${own}`;
-        }
+    if ((!match || !match.exact) && parent !== "" && parent !== own) {
+      const joined = labels.joinedMatches[c]?.[slot] ?? null;
+      if (joined && (!match || joined.score > match.score)) {
+        match = joined;
+        header = `${parent} / ${own}`;
       }
-    } else if (groupRow !== null && labels.above?.[c] !== "" && (vertMergedAbove(grid, r, c) || !grid.merges)) {
-      // A heading spanning both header rows (「No」「個人情報」 merged vertically).
-      header = labels.above?.[c] ?? "";
-      match = labels.aboveMatches?.[c]?.[slot] ?? null;
     }
     if (!match) continue;
+    const upper = labels.upper[c] ?? [];
     let field = match.field;
-    if (kind === "risk" && group !== "" && own !== "" && RESIDUAL_OF[field] && RESIDUAL_GROUP.test(group)) field = RESIDUAL_OF[field] as string;
+    if (kind === "risk" && RESIDUAL_OF[field] && upper.some((u) => RESIDUAL_GROUP.test(u))) field = RESIDUAL_OF[field] as string;
     const column: HeaderColumn = { col: c, field, header, exact: match.exact, score: match.score };
-    if (kind === "risk" && group !== "" && own !== "") {
-      const phase = wholePhase(group, opts.phases);
-      if (phase) column.phase = phase;
+    if (labels.ownRow[c] !== labels.rows[labels.rows.length - 1]) column.fromUpper = true;
+    if (kind === "risk") {
+      for (const u of upper) {
+        const phase = wholePhase(u, opts.phases);
+        if (phase) {
+          column.phase = phase;
+          break;
+        }
+      }
     }
     columns.push(column);
   }
@@ -235,7 +313,7 @@ function evaluate(grid: SheetGrid, kind: RecognisedKind, r: number, groupRow: nu
     score += 2;
     signatures = Math.max(signatures, 2);
   }
-  return { kind, row: r, groupRow, score, signatures, columns, ...(layout ? { layout } : {}) };
+  return { kind, rows: labels.rows, score, signatures, columns, ...(layout ? { layout } : {}) };
 }
 
 function acceptable(c: Candidate): boolean {
@@ -263,46 +341,6 @@ function settleDuplicates(columns: readonly HeaderColumn[]): HeaderColumn[] {
   return keep.sort((a, b) => a.col - b.col);
 }
 
-/** Labels and their matches, read once per row however many kinds and candidates ask. */
-class LabelRows {
-  private readonly own: string[][] = [];
-  private readonly matches: Matches[][] = [];
-  constructor(
-    private readonly grid: SheetGrid,
-    private readonly width: number,
-    private readonly extra: ExtraSynonyms,
-  ) {}
-  labels(r: number): string[] {
-    let row = this.own[r];
-    if (!row) {
-      row = new Array<string>(this.width);
-      for (let c = 0; c < this.width; c++) row[c] = labelAt(this.grid, r, c);
-      this.own[r] = row;
-    }
-    return row;
-  }
-  matchesOf(r: number): Matches[] {
-    let row = this.matches[r];
-    if (!row) this.matches[r] = row = this.labels(r).map((l) => matchAllKinds(l, this.extra));
-    return row;
-  }
-  /** Row r as a header, with row r-1 as its group headings when `grouped`. */
-  rowLabels(r: number, grouped: boolean): RowLabels {
-    const own = this.labels(r);
-    const out: RowLabels = { own, groups: null, above: null, ownMatches: this.matchesOf(r), joinedMatches: null, aboveMatches: null };
-    if (!grouped || r === 0) return out;
-    const groups = groupLabels(this.grid, r - 1, this.width);
-    out.groups = groups;
-    out.above = this.labels(r - 1);
-    out.aboveMatches = this.matchesOf(r - 1);
-    out.joinedMatches = own.map((o, c) => {
-      const g = groups[c] ?? "";
-      return matchAllKinds(o !== "" && g !== "" && g !== o ? `${g}${o}` : "", this.extra);
-    });
-    return out;
-  }
-}
-
 export interface HeaderSearch {
   best: HeaderChoice | null;
   /** The best candidate of any kind, acceptable or not, for "why nothing was recognised". */
@@ -311,7 +349,7 @@ export interface HeaderSearch {
 
 /**
  * A row of short labels right under the chosen header that name fields of its kind (リスク / 対策 /
- * 残存リスク under merged phase names): the header's second row, not data.
+ * 残存リスク under merged phase names, 発生可能性 / 影響度 under 評価): part of the header, not data.
  */
 function isSubHeadingRow(rows: LabelRows, kind: RecognisedKind, r: number, width: number): boolean {
   const labels = rows.labels(r);
@@ -326,6 +364,8 @@ function isSubHeadingRow(rows: LabelRows, kind: RecognisedKind, r: number, width
   return named >= 2 && named >= texts * 0.6;
 }
 
+const distinctFields = (c: Candidate) => new Set(c.columns.map((m) => m.field)).size;
+
 export function findHeader(grid: SheetGrid, size: { rows: number; cols: number }, opts: HeaderOptions = {}): HeaderSearch {
   const width = Math.min(size.cols, HEADER_SCAN_COLS);
   const scanRows = Math.min(size.rows, HEADER_SCAN_ROWS);
@@ -334,15 +374,14 @@ export function findHeader(grid: SheetGrid, size: { rows: number; cols: number }
   let closest: Candidate | null = null;
   for (let r = 0; r < scanRows; r++) {
     if (textCells(grid, r, width) === 0) continue;
-    const grouped = r > 0 && textCells(grid, r - 1, width) > 0;
-    const single = rows.rowLabels(r, false);
-    const double = grouped ? rows.rowLabels(r, true) : null;
+    const single = rows.stack([r]);
+    const double = r > 0 && textCells(grid, r - 1, width) > 0 ? rows.stack([r - 1, r]) : null;
     const named = kindsNamed(double ?? single);
     for (const kind of RECOGNISED_KINDS) {
       // A kind no label names maps no column here; risk sheets can be told from phase names alone.
       if (kind !== "risk" && !named[kindSlot(kind)]) continue;
-      const cands = [evaluate(grid, kind, r, null, width, single, opts)];
-      if (double) cands.push(evaluate(grid, kind, r, r - 1, width, double, opts));
+      const cands = [evaluate(kind, width, single, opts)];
+      if (double) cands.push(evaluate(kind, width, double, opts));
       for (const cand of cands) {
         if (!closest || cand.score > closest.score) closest = cand;
         if (!acceptable(cand)) continue;
@@ -350,25 +389,29 @@ export function findHeader(grid: SheetGrid, size: { rows: number; cols: number }
       }
     }
   }
-  // Phase names over リスク / 対策 pairs, the sub-headings on the next row: the two rows are the header.
-  if (best && best.row + 1 < size.rows && isSubHeadingRow(rows, best.kind, best.row + 1, width)) {
-    const lower = evaluate(grid, best.kind, best.row + 1, best.row, width, rows.rowLabels(best.row + 1, true), opts);
-    if (acceptable(lower) && new Set(lower.columns.map((m) => m.field)).size >= new Set(best.columns.map((m) => m.field)).size) best = lower;
+  // Rows of field labels under the winner (sub-headings under merged phase names) extend it.
+  while (best && best.rows.length < MAX_HEADER_ROWS) {
+    const next = (best.rows[best.rows.length - 1] as number) + 1;
+    if (next >= size.rows || !isSubHeadingRow(rows, best.kind, next, width)) break;
+    const lower = evaluate(best.kind, width, rows.stack([...best.rows, next]), opts);
+    if (!acceptable(lower) || distinctFields(lower) < distinctFields(best)) break;
+    best = lower;
   }
   return {
-    best: best ? choice(grid, best) : null,
-    closest: closest && closest.score > 0 ? { kind: closest.kind, fields: new Set(closest.columns.map((m) => m.field)).size } : null,
+    best: best ? choice(best) : null,
+    closest: closest && closest.score > 0 ? { kind: closest.kind, fields: distinctFields(closest) } : null,
   };
 }
 
-function choice(grid: SheetGrid, cand: Candidate): HeaderChoice {
+function choice(cand: Candidate): HeaderChoice {
   const columns = settleDuplicates(cand.columns);
-  const usedGroup =
-    cand.groupRow !== null && (cand.layout === "wide" || cand.columns.some((m) => m.header.includes(" / ") || labelAt(grid, cand.row, m.col) === ""));
+  const row = cand.rows[cand.rows.length - 1] as number;
+  // An upper row counts as header only when some column's label or group came from it.
+  const usedUpper = cand.rows.length > 1 && (cand.layout === "wide" || cand.columns.some((m) => m.header.includes(" / ") || m.phase !== undefined || m.fromUpper));
   return {
     kind: cand.kind,
-    row: cand.row,
-    rows: usedGroup && cand.groupRow !== null ? [cand.groupRow, cand.row] : [cand.row],
+    row,
+    rows: usedUpper ? [...cand.rows] : [row],
     ...(cand.layout ? { layout: cand.layout } : {}),
     columns,
     score: cand.score,

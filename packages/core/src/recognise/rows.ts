@@ -45,6 +45,20 @@ function isPlaceholder(v: CellValue): boolean {
   return isDashOnly(t) || PLACEHOLDERS.has(normaliseValue(t));
 }
 
+/** A scale or key written under a header: 「(1～4)」「1-3」「高・中・低」「○/×」「頻度×影響度」. */
+const LEGEND_CELL = /^[(（[［]?\s*(?:\d+\s*[～~〜\-－―ー]\s*\d+(?:段階|点)?|\d+段階|(?:高|中|低|大|小|[hml]|○|×|有|無)(?:\s*[・/／、,]\s*(?:高|中|低|大|小|[hml]|○|×|有|無))+|[^\s()（）]{1,8}\s*[×x＊*+＋]\s*[^\s()（）]{1,8})\s*[)）\]］]?$/i;
+
+/** A row right under the header whose every cell is a scale or key, not a value. */
+function isLegendRow(row: readonly CellValue[]): boolean {
+  let cells = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (typeof v !== "string" || !LEGEND_CELL.test(nfkc(v.trim()))) return false;
+    cells++;
+  }
+  return cells >= 2;
+}
+
 export interface RowReading {
   dataRows: number[];
   skipped: SkippedRow[];
@@ -57,7 +71,8 @@ interface ColumnUse {
   content: boolean;
 }
 
-export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonly ColumnMapping[], headerRow: number, rows: number, extra: ExtraSynonyms): RowReading {
+export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonly ColumnMapping[], headerRows: readonly number[], rows: number, extra: ExtraSynonyms): RowReading {
+  const headerRow = headerRows[headerRows.length - 1] as number;
   const catalogue = FIELD_CATALOGUE[kind] as Record<string, { type: ValueType } | undefined>;
   const frame = FRAME[kind];
   const uses: ColumnUse[] = columns.map((m) => {
@@ -65,15 +80,39 @@ export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonl
     const content = m.phase !== undefined || (!frame.has(m.field) && !(type !== undefined && PICKED.has(type)) && m.field !== "infoCategory");
     return { col: m.col, header: (grid.values[headerRow]?.[m.col] === undefined ? "" : cellText(grid.values[headerRow]?.[m.col])).trim(), content };
   });
+  // Every header row's labels: a sheet printed over pages repeats all of them.
+  const headerLabels = headerRows.map((r) => (grid.values[r] ?? []).map((v) => (typeof v === "string" ? v.trim() : "")));
   const dataRows: number[] = [];
   const skipped: SkippedRow[] = [];
   for (let r = headerRow + 1; r < rows; r++) {
+    if (repeatsAHeaderRow(grid.values[r], headerLabels)) {
+      skipped.push({ row: r, role: "subHeading" });
+      continue;
+    }
     // Field labels are looked for only just under the header, where a second header row sits.
     const role = roleOf(grid, r, kind, uses, r <= headerRow + LABEL_ROWS ? extra : null);
     if (role === "item") dataRows.push(r);
     else if (role !== "blank") skipped.push({ row: r, role });
   }
   return { dataRows, skipped };
+}
+
+/** A row that prints one of the header rows again (three or more labels in their columns). */
+function repeatsAHeaderRow(row: readonly CellValue[] | undefined, headerLabels: readonly (readonly string[])[]): boolean {
+  if (!row) return false;
+  for (const labels of headerLabels) {
+    let same = 0;
+    let filled = 0;
+    for (let c = 0; c < labels.length; c++) {
+      const label = labels[c] as string;
+      if (label === "") continue;
+      filled++;
+      const v = row[c];
+      if (typeof v === "string" && v.length >= label.length && v.trim() === label) same++;
+    }
+    if (same >= Math.min(3, filled) && same >= filled * 0.6) return true;
+  }
+  return false;
 }
 
 /** Rows under the header where a row of field labels is a sub-heading. */
@@ -118,6 +157,7 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
   }
   if (content > 0 && content <= few.length && few.every(isPlaceholder)) content = 0;
   if (mapped === 0) return "note";
+  if (extra !== null && isLegendRow(row)) return "subHeading";
   // The header printed again (pasted printed pages), or a row of field labels under it.
   if (repeatsHeader >= Math.min(3, uses.length) || (labels >= 2 && labels === texts && texts === mapped)) return "subHeading";
   if (filled === 1 && typeof first === "string" && SECTION_MARK.test(first.trim()) && content <= 1) return "subHeading";

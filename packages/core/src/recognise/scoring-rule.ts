@@ -2,7 +2,7 @@ import { a1, formulaAt, isBlank, type CellValue, type SheetGrid } from "../grid/
 import type { LocalisedText } from "../i18n/text";
 import { readLevel } from "../read/level";
 import { levelRank } from "../scoring/levels";
-import { FormulaEvaluator, isError, parseFormula, referencedCells, scoreShape, unguarded, type FormulaNode } from "./formula";
+import { FormulaEvaluator, isError, parseFormula, referencedCells, scoreShape, unguarded, UNKNOWN_SHEET, type CellReader, type FormulaNode } from "./formula";
 import type { ColumnMapping } from "./types";
 
 /**
@@ -118,7 +118,17 @@ function levelOf(v: CellValue | ReturnType<FormulaEvaluator["evaluate"]>): "high
  * The bands a level formula draws, found by evaluating it for every score from 0 up: the level
  * formula may read the score cell, or the inputs themselves through the score formula's shape.
  */
-function readBands(grid: SheetGrid, levelCols: readonly number[], scoreCols: readonly number[], score: ScoreFormula | null, from: number, to: number, maxScore: number): LevelBands | null {
+/** A reader of the sheet's own cells and, by name, of the workbook's other sheets (a criteria sheet). */
+function readerOf(grid: SheetGrid, workbook: readonly SheetGrid[]): CellReader {
+  return (r, c, sheet) => {
+    if (sheet === undefined) return grid.values[r]?.[c];
+    const other = workbook.find((g) => g.name === sheet);
+    return other ? other.values[r]?.[c] : UNKNOWN_SHEET;
+  };
+}
+
+function readBands(workbook: readonly SheetGrid[], grid: SheetGrid, levelCols: readonly number[], scoreCols: readonly number[], score: ScoreFormula | null, from: number, to: number, maxScore: number): LevelBands | null {
+  const read = readerOf(grid, workbook);
   for (const col of levelCols) {
     for (const f of formulasIn(grid, col, from, to)) {
       const node = unguarded(f.node);
@@ -128,12 +138,13 @@ function readBands(grid: SheetGrid, levelCols: readonly number[], scoreCols: rea
       let levelAt: ((s: number) => ReturnType<typeof levelOf>) | null = null;
       if (readsScore) {
         const scoreCol = refs[0]?.col as number;
-        levelAt = (s) => levelOf(new FormulaEvaluator((r, c) => (r === f.row && c === scoreCol ? s : grid.values[r]?.[c])).evaluate(node));
+        levelAt = (s) => levelOf(new FormulaEvaluator((r, c, sheet) => (sheet === undefined && r === f.row && c === scoreCol ? s : read(r, c, sheet))).evaluate(node));
       } else if (score && score.op !== "max") {
         // A level computed from the inputs (=IF(E5*F5>=15,"高",…)): put the score on the first input.
         const first = refs[0]?.col as number;
         const others = new Set(refs.slice(1).map((r) => r.col));
-        levelAt = (s) => levelOf(new FormulaEvaluator((r, c) => (r === f.row && c === first ? s : r === f.row && others.has(c) ? (score.op === "mul" ? 1 : 0) : grid.values[r]?.[c])).evaluate(node));
+        levelAt = (s) =>
+          levelOf(new FormulaEvaluator((r, c, sheet) => (sheet !== undefined ? read(r, c, sheet) : r === f.row && c === first ? s : r === f.row && others.has(c) ? (score.op === "mul" ? 1 : 0) : grid.values[r]?.[c])).evaluate(node));
       }
       if (!levelAt) continue;
       const bands = bandsOf(levelAt, maxScore);
@@ -178,7 +189,7 @@ function largestStored(grid: SheetGrid, cols: readonly number[], from: number, t
  * Reads the rule from the formulas below `headerRow`, and the columns it reveals: a score formula
  * reading a column no header named gives that column the input's role.
  */
-export function readScoringRule(grid: SheetGrid, columns: readonly ColumnMapping[], headerRow: number, rows: number): { rule: SheetScoringRule | null; found: FormulaInputs["found"] } {
+export function readScoringRule(grid: SheetGrid, columns: readonly ColumnMapping[], headerRow: number, rows: number, workbook: readonly SheetGrid[] = []): { rule: SheetScoringRule | null; found: FormulaInputs["found"] } {
   const from = headerRow + 1;
   const to = rows;
   const found: FormulaInputs["found"] = [];
@@ -187,7 +198,7 @@ export function readScoringRule(grid: SheetGrid, columns: readonly ColumnMapping
     const read = readScoreFormula(grid, columns, scoreCols, from, to);
     for (const f of read.found) if (!found.some((x) => x.col === f.col)) found.push(f);
     const maxScore = Math.min(MAX_SCORE, Math.max(27, Math.ceil(largestStored(grid, scoreCols, from, Math.min(to, from + 2000))) + 1));
-    return { score: read.score, bands: readBands(grid, columnsOf(columns, levelField), scoreCols, read.score, from, to, maxScore) };
+    return { score: read.score, bands: readBands(workbook, grid, columnsOf(columns, levelField), scoreCols, read.score, from, to, maxScore) };
   };
   const inherent = pair("score", "level");
   const residual = pair("residualScore", "residualLevel");

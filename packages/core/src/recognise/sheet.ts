@@ -7,6 +7,7 @@ import type { PhaseDef } from "../profile/schema";
 import { assignColumns } from "./columns";
 import { findHeader, HEADER_SCAN_COLS, labelAt, type HeaderChoice } from "./header";
 import { readRows } from "./rows";
+import { statedScale } from "./scale";
 import { readScoringRule, sourceText } from "./scoring-rule";
 import type { ColumnMapping, RecognisedSheet, UnassignedColumn } from "./types";
 import { profileColumns, sampleRows } from "./values";
@@ -20,6 +21,8 @@ import { profileColumns, sampleRows } from "./values";
 export interface RecogniseOptions {
   synonyms?: ExtraSynonyms;
   phases?: readonly PhaseDef[];
+  /** The workbook's sheets, for formulas that look up another sheet (a 評価基準 sheet). */
+  workbook?: readonly SheetGrid[];
 }
 
 const NO_SYNONYMS: ExtraSynonyms = {};
@@ -64,6 +67,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
       skipped: [],
       unmapped: [],
       scoring: null,
+      statedScale: null,
       diagnosis: { bestKind: closest?.kind ?? null, fields: closest?.fields ?? 0 },
     };
   }
@@ -75,7 +79,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
 
   let scoring = null;
   if (best.kind === "risk") {
-    const read = readScoringRule(grid, columns, best.row, size.rows);
+    const read = readScoringRule(grid, columns, best.row, size.rows, opts.workbook);
     scoring = read.rule;
     // Columns only the sheet's formulas name (a rating with no header) take their role from them.
     for (const f of read.found) {
@@ -87,7 +91,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     columns.sort((a, b) => a.col - b.col);
   }
 
-  const { dataRows, skipped } = readRows(grid, best.kind, columns, best.row, size.rows, extra);
+  const { dataRows, skipped } = readRows(grid, best.kind, columns, best.rows, size.rows, extra);
   const mapped = new Set(columns.map((m) => m.col));
   const unmapped: UnassignedColumn[] = [...unassigned];
   for (let c = 0; c < width; c++) {
@@ -116,6 +120,7 @@ export function recogniseSheet(grid: SheetGrid, index: number, opts: RecogniseOp
     skipped,
     unmapped,
     scoring,
+    statedScale: best.kind === "risk" ? statedScale(grid, best.rows, columns, skipped) : null,
   };
 }
 

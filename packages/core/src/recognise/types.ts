@@ -1,6 +1,7 @@
 import type { SheetGrid } from "../grid/grid";
 import type { RecognisedKind, SheetKind } from "../glossary/kinds";
 import type { LocalisedText } from "../i18n/text";
+import type { StatedScale } from "./scale";
 import type { SheetScoringRule } from "./scoring-rule";
 
 /** One column of a recognised sheet and the field it carries. */
@@ -62,8 +63,10 @@ export interface RecognisedSheet {
   /** Non-blank rows below the header that are not data, and why. */
   skipped: SkippedRow[];
   unmapped: UnassignedColumn[];
-  /** Risk sheets: the scoring rule the sheet's own formulas or consistent values follow. */
+  /** Risk sheets: the scoring rule the sheet's own formulas state. */
   scoring: SheetScoringRule | null;
+  /** Risk sheets: the rating scale the sheet states in a header, legend or note. */
+  statedScale: StatedScale | null;
   /** Why a sheet was left unknown (best candidate's kind and score), for messages. */
   diagnosis?: { bestKind: RecognisedKind | null; fields: number };
 }

@@ -43,6 +43,10 @@ export interface ColumnValues {
   sequence: number;
   /** The largest whole-number rating read (0 when none). */
   maxRating: number;
+  /** Distinct values among the cells read. */
+  distinct: number;
+  /** Sampled rows with anything in them, in any column: how many rows the column could have filled. */
+  rows: number;
 }
 
 /** Rows read per column: enough to tell a column's nature, bounded whatever the sheet's size. */
@@ -113,6 +117,11 @@ function emptyCounts(): Record<ValueClass, number> {
 /** The value profile of each column `0 … width-1` over the sampled rows. */
 export function profileColumns(grid: SheetGrid, rows: readonly number[], width: number, phases?: readonly PhaseDef[]): ColumnValues[] {
   const out: ColumnValues[] = [];
+  let filledRows = 0;
+  for (const r of rows) {
+    const row = grid.values[r];
+    if (row && row.some((v) => !isBlank(v))) filledRows++;
+  }
   for (let c = 0; c < width; c++) {
     const counts = emptyCounts();
     let cells = 0;
@@ -121,10 +130,12 @@ export function profileColumns(grid: SheetGrid, rows: readonly number[], width: 
     let ups = 0;
     let maxRating = 0;
     let previous: number | null = null;
+    const seen = new Set<CellValue>();
     for (const r of rows) {
       const v = grid.values[r]?.[c];
       if (isBlank(v)) continue;
       cells++;
+      seen.add(v);
       if (formulaAt(grid, r, c) !== undefined) formulas++;
       const rating = classify(v, phases, counts);
       if (rating !== null && rating > maxRating) maxRating = rating;
@@ -136,7 +147,7 @@ export function profileColumns(grid: SheetGrid, rows: readonly number[], width: 
         previous = v;
       } else previous = null;
     }
-    out.push({ col: c, cells, counts, formulas, sequence: steps > 0 ? ups / steps : 0, maxRating });
+    out.push({ col: c, cells, counts, formulas, sequence: steps > 0 ? ups / steps : 0, maxRating, distinct: seen.size, rows: filledRows });
   }
   return out;
 }

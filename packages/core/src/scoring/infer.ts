@@ -13,6 +13,8 @@ export type RuleOrigin = "profile" | "columns" | "formula";
 export interface BaseSheetModel {
   def: RiskModelDef;
   origin: RuleOrigin;
+  /** The profile's model fits the sheet (its columns and scale): the profile's bands are defined for it. */
+  fitsProfile: boolean;
   /** The formula the sheet's own rule was read from. */
   at?: RuleSource;
 }
@@ -42,11 +44,11 @@ export function modelFromProfile(profile: ResolvedProfile): RiskModel | null {
 
 function chooseDef(sheet: RecognisedSheet, profile: ResolvedProfile): BaseSheetModel | null {
   const def = profile.riskModel;
-  if (def && def.fallback !== "infer") return { def: settle(def, sheet), origin: "profile" };
+  if (def && def.fallback !== "infer") return { def: settle(def, sheet), origin: "profile", fitsProfile: true };
   const inferred = inferDef(sheet, def);
   if (!inferred) return null;
-  if (def && sameShape(def, inferred)) return { def: settle(def, sheet), origin: "profile" };
-  return { def: inferred, origin: "columns" };
+  if (def && sameShape(def, inferred)) return { def: settle(def, sheet), origin: "profile", fitsProfile: true };
+  return { def: inferred, origin: "columns", fitsProfile: false };
 }
 
 const OPERATION_OF = { mul: "product", add: "sum", max: "max" } as const;
@@ -63,13 +65,13 @@ function withSheetFormulas(base: BaseSheetModel, sheet: RecognisedSheet): BaseSh
     const next = { ...def, operation } as RiskModelDef;
     // The bands follow the operation unless the sheet or the profile states them.
     if ((def.operation ?? "product") !== operation && !rule.inherent.bands && !rule.residual.bands) delete (next as { thresholds?: unknown }).thresholds;
-    out = { def: next, origin: "formula", at: score.at };
+    out = { def: next, origin: "formula", fitsProfile: base.fitsProfile, at: score.at };
   }
   const bands = rule.inherent.bands ?? rule.residual.bands;
   if (bands) {
     const range = buildRiskModel(out.def).scoreRange;
     const cap = (n: number) => (Number.isFinite(n) ? n : range.max + 1);
-    out = { def: { ...out.def, thresholds: { medium: cap(bands.medium), high: cap(bands.high) } } as RiskModelDef, origin: "formula", at: bands.at };
+    out = { def: { ...out.def, thresholds: { medium: cap(bands.medium), high: cap(bands.high) } } as RiskModelDef, origin: "formula", fitsProfile: base.fitsProfile, at: bands.at };
   }
   return out;
 }
@@ -302,8 +304,8 @@ function inferDef(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelD
     const impactField = I ? "impact" : "assetValue";
     const seen = observe(sheet, ["likelihood", impactField, "residualLikelihood", "residualImpact"]);
     if (seen.words > seen.numbers) return qualitative(sheet, base);
-    const s = likelihoodImpactScale(sheet, impactField, seen);
-    const scale = { min: 1, max: s };
+    // A scale the sheet states is its rule; otherwise the values tell it.
+    const scale = sheet.statedScale ? { min: sheet.statedScale.min, max: sheet.statedScale.max } : { min: 1, max: likelihoodImpactScale(sheet, impactField, seen) };
     return {
       kind: "likelihoodImpact",
       scale,
@@ -313,7 +315,8 @@ function inferDef(sheet: RecognisedSheet, base: RiskModelDef | null): RiskModelD
     };
   }
   if (T && V && (AV || CIA)) {
-    const scaleOf = (fields: readonly string[]): ScaleDef => ({ min: 1, max: smallestCovering(observe(sheet, fields).max) });
+    const stated = sheet.statedScale;
+    const scaleOf = (fields: readonly string[]): ScaleDef => (stated ? { min: stated.min, max: stated.max } : { min: 1, max: smallestCovering(observe(sheet, fields).max) });
     const asset = AV ? scaleOf(["assetValue"]) : scaleOf(["confidentiality", "integrity", "availability"]);
     const threat = scaleOf(["threat"]);
     const vulnerability = scaleOf(["vulnerability"]);

@@ -11,7 +11,7 @@ import type { ReadResult } from "../../read/result";
 import { readYesNo } from "../../read/yesno";
 import type { ColumnMapping, RecognisedSheet } from "../../recognise/sheet";
 import { INPUT_ERROR_MARKER } from "../../scoring/levels";
-import type { RiskModel } from "../../scoring/model";
+import type { SheetRiskModel } from "../../model/assess";
 import { defineRule } from "../define";
 
 /** The widest scale seen in P-mark and ISMS risk sheets (1–3, 1–4, 1–5). */
@@ -34,11 +34,12 @@ const QUALITATIVE_RATINGS = new Set(["likelihood", "impact", "residualLikelihood
  * (a likelihood of 4 on 1–3 is invalid), as level words when the model is qualitative, and on
  * the tolerant 1–5 otherwise (a scale read from the values themselves is never a reason to flag).
  */
-function ratingReader(sheet: RecognisedSheet, mapping: ColumnMapping, model: RiskModel | null): { kind: "scale"; min: number; max: number } | { kind: "level" } | null {
+function ratingReader(sheet: RecognisedSheet, mapping: ColumnMapping, scoring: SheetRiskModel | null): { kind: "scale"; min: number; max: number } | { kind: "level" } | null {
   if (sheet.kind !== "risk") return null;
   // A rating column written in words (高/中/低, 大/中/小, H/M/L) is read as words.
   if (mapping.wordScale) return { kind: "level" };
-  if (!model) return null;
+  if (!scoring) return null;
+  const { model } = scoring;
   const field = mapping.field;
   // Qualitative sheets rate with words (発生可能性 高, 被害の大きさ 大): read those as levels.
   if (model.kind === "qualitative" && QUALITATIVE_RATINGS.has(field)) return { kind: "level" };
@@ -46,7 +47,7 @@ function ratingReader(sheet: RecognisedSheet, mapping: ColumnMapping, model: Ris
   const input = field === "residualLikelihood" ? model.likelihoodInput : field === "residualImpact" ? model.impactInput : field;
   if (!input || !model.inputs.includes(input)) return null;
   if (model.kind === "qualitative") return { kind: "level" };
-  if (model.source !== "profile") return null;
+  if (!scoring.scaleDeclared) return null;
   const s = model.scale(input);
   return { kind: "scale", min: s.min, max: s.max };
 }
@@ -127,7 +128,7 @@ export const cellInvalidValue = defineRule({
         const type = catalogue[m.field]?.type;
         const expected = type ? EXPECTED[type] : undefined;
         if (!type || !expected) continue;
-        const rating = type === "scale" ? ratingReader(sheet, m, ctx.model.scoringOf(sheet)?.model ?? null) : null;
+        const rating = type === "scale" ? ratingReader(sheet, m, ctx.model.scoringOf(sheet)) : null;
         const want =
           rating?.kind === "scale"
             ? { ja: `${rating.min}〜${rating.max}の整数`, en: `a whole number from ${rating.min} to ${rating.max}` }

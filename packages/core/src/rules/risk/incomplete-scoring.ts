@@ -60,7 +60,7 @@ export const riskIncompleteScoring = defineRule({
       }
       // Values off a scale read from the sheet's own values: cell/invalid-value tolerates them
       // (1–5), so say here why the row has no level. Declared scales are cell/invalid-value's.
-      if (a.model.source !== "inferred" || a.model.kind === "qualitative") continue;
+      if (ctx.model.scoringOf(entry.sheet)?.scaleDeclared !== false || a.model.kind === "qualitative") continue;
       for (const input of invalid) {
         const cell = a.inherent.cells[input];
         if (!cell || cell.col < 0) continue;
