@@ -6,7 +6,7 @@ import { readCount } from "../../read/count";
 import { readDate } from "../../read/date";
 import { readLevel, readScale, readScore } from "../../read/level";
 import { readMedium } from "../../read/medium";
-import { AMBIGUOUS_FLAG } from "../../read/records";
+import { AMBIGUOUS_FLAG } from "../../glossary/vocabulary";
 import type { ReadResult } from "../../read/result";
 import { readYesNo } from "../../read/yesno";
 import type { RecognisedSheet } from "../../recognise/recognise";

@@ -4,7 +4,7 @@ import { findInRegister, ledgerContractors, registerEntries, serviceInRegister, 
 
 /**
  * A contractor named in the ledger (each name of a cell naming several), or a cloud service
- * named as a storage place (Google Workspace, Microsoft 365, Box, kintone…: ./cloud-services.ts),
+ * named as a storage place (Google Workspace, Microsoft 365, Box, kintone…: glossary/cloud-services.ts),
  * that the contractor register lacks. Silent when the workbook has no contractor register.
  * A name that nearly matches a registered one (株式会社/(株), width, 事務所, a typo) is left to
  * contractor/name-near-miss.

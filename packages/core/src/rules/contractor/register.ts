@@ -4,7 +4,7 @@ import { fieldCell, organisationKey, partyPresence, splitParties, type FieldCell
 import { readYesNo } from "../../read/yesno";
 import type { RecognisedSheet } from "../../recognise/recognise";
 import type { WorkbookModel } from "../model";
-import { cloudServicesIn, type CloudService } from "./cloud-services";
+import { cloudServicesIn, type CloudService } from "../../glossary/cloud-services";
 
 /**
  * The contractor register (委託先管理台帳) and how ledger contractors are found in it.

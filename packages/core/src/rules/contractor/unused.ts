@@ -1,7 +1,7 @@
 import { truncate } from "../../read/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
-import { cloudServicesIn } from "./cloud-services";
+import { cloudServicesIn } from "../../glossary/cloud-services";
 import { contractorKey, findInRegister, ledgerContractors, registerEntries, storageServices, type RegisteredContractor } from "./register";
 
 /**

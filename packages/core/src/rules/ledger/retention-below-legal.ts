@@ -2,7 +2,7 @@ import { fieldCell } from "../../read/records";
 import { readRetention } from "../../read/retention";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
-import { legalRetentionFor } from "./legal-retention";
+import { legalRetentionFor } from "../../glossary/retention";
 
 function years(n: number): string {
   return String(Math.round(n * 100) / 100);
@@ -10,7 +10,7 @@ function years(n: number): string {
 
 /**
  * Retention shorter than the law requires for that record. The records, their periods and the
- * laws that fix them are data (./legal-retention.ts, with sources). The item's period is read
+ * laws that fix them are data (glossary/retention.ts, with sources). The item's period is read
  * from the retention cell (「退職後5年」「7年間」「5年」「1年6か月」; the longest one written);
  * a period equal to the legal minimum is fine, and so are 3 years for the records of 労働基準法
  * 第109条 while its transitional rule (附則第143条) lasts. 「永年」 and unreadable text are left

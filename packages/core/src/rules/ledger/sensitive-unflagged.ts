@@ -4,7 +4,7 @@ import { sensitiveKeyword } from "./keywords";
 
 /**
  * The item's name or data items name sensitive data (病歴, 健康診断, 信条, 宗教, 犯罪, 障害者,
- * 人種, 性生活, 性的指向, 労働組合…: see ./keywords.ts for the list and the look-alikes left out,
+ * 人種, 性生活, 性的指向, 労働組合…: see glossary/sensitive.ts for the list and the look-alikes left out,
  * such as 健康保険証番号) while the 要配慮 flag is no or blank. A ledger without a 要配慮 column
  * gets the finding on the item's name (the column itself is header/missing-column's).
  */
@@ -32,8 +32,9 @@ export const ledgerSensitiveUnflagged = defineRule({
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
       const fromName = sensitiveKeyword(item.name.text);
-      const keyword = fromName ?? sensitiveKeyword(item.dataItems.text);
-      if (keyword === null) continue;
+      const found = fromName ?? sensitiveKeyword(item.dataItems.text);
+      if (found === null) continue;
+      const keyword = found.keyword;
       const cell = fieldCell(item.sheet, item.row, "sensitive");
       if (flagOf(cell) === true) continue;
       const where = cell.col >= 0 ? cell.col : fromName !== null ? item.name.col : item.dataItems.col;

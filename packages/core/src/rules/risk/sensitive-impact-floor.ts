@@ -1,4 +1,5 @@
 import { nfkc } from "../../glossary/normalise";
+import { MY_NUMBER_WORDS, PAYMENT_WORDS } from "../../glossary/sensitive";
 import { readLevel, readScale } from "../../read/level";
 import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
 import { assessEntry, type EntryAssessment } from "../../scoring/assess";
@@ -13,8 +14,6 @@ const CATEGORY_TEXT: Record<Category, { ja: string; en: string }> = {
   payment: { ja: "決済情報(クレジットカード・口座番号)", en: "payment data (card or bank account numbers)" },
 };
 
-const MY_NUMBER_WORDS = /マイナンバー|個人番号|特定個人情報|mynumber/i;
-const PAYMENT_WORDS = /クレジットカード|カード番号|口座|暗証番号|creditcard|cardnumber|bankaccount/i;
 
 const withoutSpace = (text: string): string => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
 

@@ -1,4 +1,8 @@
-import type { LocalisedText } from "../../i18n/text";
+import type { LocalisedText } from "../i18n/text";
+
+/** A retention with no end: 「永年」「永久」「無期限」「廃棄しない」 (matched on lower-cased NFKC text). */
+export const INDEFINITE_RETENTION =
+  /永年|永久|無期限|期限(?:なし|無し|を定めない|の定めなし)|定め(?:なし|無し)|廃棄しない|削除しない|消去しない|保存し続ける|indefinite|permanent|forever|nolimit|no limit/i;
 
 /**
  * Records whose retention the law fixes, as data (used by ledger/retention-below-legal).
