@@ -347,7 +347,7 @@ describe("pmark check on a filled template", () => {
   it("the same template with blank retention, an unknown phase, missing 委託・提供 rows and a wrong stored level gives exactly those findings", async () => {
     const valid = new Set((await report("valid")).findings.map(key));
     const r = await report("mistakes");
-    const implemented = new Set(RULES.map((x) => x.meta.id));
+    const implemented = new Set<string>(RULES.map((x) => x.meta.id));
     const want = Object.entries(planted)
       .map(([rule, cell]) => `${rule} ${cell}`)
       .sort();

@@ -1,14 +1,15 @@
 import type { Finding, Severity } from "../findings/finding";
 import type { LocalisedText, MessageData } from "../i18n/text";
 import type { ResolvedProfile } from "../profile/resolve";
+import type { AreaOf, RuleArea, RuleId } from "./ids";
 import type { WorkbookModel } from "./model";
 
-/** The areas of the catalogue: the part of a rule id before the slash. */
-export type RuleArea = "sheet" | "header" | "cell" | "template" | "ledger" | "risk" | "contractor" | "laws" | "training" | "audit" | "review";
+export type { RuleArea, RuleId };
 
-export interface RuleMeta<M extends string> {
-  id: string;
-  area: RuleArea;
+/** A rule's metadata: its id is one of the catalogue's (rules/ids.ts) and its area the id's own. */
+export interface RuleMeta<M extends string, I extends RuleId = RuleId> {
+  id: I;
+  area: AreaOf<I>;
   defaultSeverity: Severity;
   /** The clause examiners cite (構築・運用指針 J number and JIS clause), when one applies. */
   clause?: string;
@@ -38,13 +39,16 @@ export interface RuleContext<M extends string> {
   report(messageId: M, at: CellRef, options?: ReportOptions): void;
 }
 
-export interface Rule<M extends string = string> {
-  meta: RuleMeta<M>;
+export interface Rule<M extends string = string, I extends RuleId = RuleId> {
+  meta: RuleMeta<M, I>;
   check(ctx: RuleContext<M>): void;
 }
 
-/** Typed factory: message ids are checked at compile time against the rule's message table. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+/**
+ * Typed factory: the id must be one of the catalogue's, the area must be the id's, and message
+ * ids are checked at compile time against the rule's message table.
+ */
+export function defineRule<M extends string, I extends RuleId = RuleId>(rule: Rule<M, I>): Rule<M, I> {
   return rule;
 }
 

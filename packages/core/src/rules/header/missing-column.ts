@@ -23,7 +23,7 @@ function reportMissing(ctx: RuleContext<Ids>, sheet: RecognisedSheet, id: Ids, g
 }
 
 /** Columns the profile requires (error) or expects (warning) that the header lacks. */
-export const headerMissingColumn = defineRule<Ids>({
+export const headerMissingColumn = defineRule({
   meta: {
     id: "header/missing-column",
     area: "header",

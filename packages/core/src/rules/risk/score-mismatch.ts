@@ -69,7 +69,7 @@ function compare(
 const INHERENT_IDS = { score: "score", level: "level" } as const;
 const RESIDUAL_IDS = { score: "residualScore", level: "residualLevel" } as const;
 
-export const riskScoreMismatch = defineRule<Ids>({
+export const riskScoreMismatch = defineRule({
   meta: {
     id: "risk/score-mismatch",
     area: "risk",
