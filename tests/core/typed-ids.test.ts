@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { defineRule } from "../../packages/core/src/rules/define";
 import { isRuleId, RULE_IDS, type RuleSeverities } from "../../packages/core/src/rules/ids";
 import { RULES } from "../../packages/core/src/rules/index";
+import { AUDIT, ledgerCell, riskCell } from "../../packages/core/src/rules/fields";
+import type { LedgerItem, RiskEntry } from "../../packages/core/src/read/records";
+import type { RecognisedSheet } from "../../packages/core/src/recognise/recognise";
 import { ruleTable } from "./helpers";
 
 /**
- * Rule ids are a type derived from the catalogue: the `@ts-expect-error` lines below fail the
+ * Rule ids are a type derived from the catalogue and the rules' field names are the glossary's
+ * field ids of their sheet kind: the `@ts-expect-error` lines below fail the
  * type check (`npm run typecheck`, part of `npm test`) the day a misspelt id compiles again.
  * They sit in a function that never runs.
  */
@@ -20,6 +24,19 @@ export function misspeltIdsDoNotCompile(): unknown[] {
     { "risk/phase-mising": "off" } satisfies RuleSeverities,
     // @ts-expect-error a misspelt id in the rule tests' table helper
     ruleTable("review/overdu", { valid: [], invalid: [] }),
+  ];
+}
+
+export function misspeltFieldsDoNotCompile(item: LedgerItem, entry: RiskEntry, sheet: RecognisedSheet): unknown[] {
+  return [
+    // @ts-expect-error a misspelt ledger field
+    ledgerCell(item, "consnet"),
+    // @ts-expect-error a field of another kind (risk) on a ledger item
+    ledgerCell(item, "likelihood"),
+    // @ts-expect-error a misspelt risk field
+    riskCell(entry, "acceptence"),
+    // @ts-expect-error a ledger field on an audit sheet
+    AUDIT.cell(sheet, 1, "purpose"),
   ];
 }
 

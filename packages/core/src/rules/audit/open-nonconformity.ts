@@ -1,8 +1,9 @@
 import { cellText } from "../../grid/grid";
 import { isoFromSerial } from "../../read/date";
 import { scanText } from "../../read/annual";
-import { dateOf, fieldCell } from "../../read/records";
+import { dateOf } from "../../read/records";
 import { defineRule } from "../define";
+import { AUDIT } from "../fields";
 
 /** A nonconformity: 不適合 (重大・軽微), not 「不適合なし」, not 観察 or 改善の機会. */
 const NONCONFORMITY = /不適合|nonconform|重大|軽微|\bmajor\b|\bminor\b|\bnc\b/i;
@@ -37,16 +38,16 @@ export const auditOpenNonconformity = defineRule({
   },
   check(ctx) {
     for (const sheet of ctx.model.ofKind("audit")) {
-      const resultField = sheet.byField.has("result") ? "result" : sheet.byField.has("finding") ? "finding" : null;
+      const resultField = AUDIT.has(sheet, "result") ? "result" : AUDIT.has(sheet, "finding") ? "finding" : null;
       if (!resultField) continue;
       for (const row of sheet.dataRows) {
-        const result = fieldCell(sheet, row, resultField);
+        const result = AUDIT.cell(sheet, row, resultField);
         const text = scanText(result.text).trim();
         if (!NONCONFORMITY.test(text) || NONE.test(text)) continue;
-        const corrected = fieldCell(sheet, row, "correctedDate");
+        const corrected = AUDIT.cell(sheet, row, "correctedDate");
         const closedText = scanText(cellText(corrected.value));
         if (dateOf(corrected) !== null || (DONE_WORDS.test(closedText) && !/未/.test(closedText))) continue;
-        const due = dateOf(fieldCell(sheet, row, "correctionDue"));
+        const due = dateOf(AUDIT.cell(sheet, row, "correctionDue"));
         const at = { sheet: sheet.name, row, col: corrected.col >= 0 ? corrected.col : result.col };
         if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: isoFromSerial(due) }, severity: "error" });
         else ctx.report("open", at);

@@ -1,7 +1,8 @@
 import { addMonths, isoFromSerial, readDate } from "../../read/date";
-import { fieldCell, truncate } from "../../read/records";
+import { truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * A contractor whose last evaluation is older than the interval (profile `contractors`, 12
@@ -33,7 +34,7 @@ export const contractorEvaluationOverdue = defineRule({
   check(ctx) {
     const months = ctx.profile.reviewMonths.contractors;
     for (const entry of registerEntries(ctx.model)) {
-      const cell = fieldCell(entry.sheet, entry.row, "evaluationDate");
+      const cell = CONTRACTOR.cell(entry.sheet, entry.row, "evaluationDate");
       if (cell.col < 0) continue;
       const at = { sheet: entry.sheet.name, row: entry.row, col: cell.col };
       const date = readDate(cell.value);

@@ -1,6 +1,7 @@
-import { fieldCell, flagOf, truncate } from "../../read/records";
+import { flagOf, truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * A registered contractor with no contract or memorandum (覚書) on record: the agreement cell is
@@ -27,7 +28,7 @@ export const contractorNoAgreement = defineRule({
   },
   check(ctx) {
     for (const entry of registerEntries(ctx.model)) {
-      const cell = fieldCell(entry.sheet, entry.row, "agreement");
+      const cell = CONTRACTOR.cell(entry.sheet, entry.row, "agreement");
       if (cell.col < 0 || flagOf(cell) === true) continue;
       ctx.report("noAgreement", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { name: truncate(entry.name) } });
     }

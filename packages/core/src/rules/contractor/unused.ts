@@ -3,6 +3,7 @@ import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
 import { cloudServicesIn } from "../../glossary/cloud-services";
 import { contractorKey, findInRegister, ledgerContractors, registerEntries, storageServices, type RegisteredContractor } from "./register";
+import { LEDGER } from "../fields";
 
 /**
  * A registered contractor that no ledger item uses, neither as a contractor (as written or
@@ -28,7 +29,7 @@ export const contractorUnused = defineRule({
   },
   check(ctx) {
     const ledgers = ctx.model.ofKind("ledger");
-    if (!ledgers.some((s) => s.byField.has("contractor"))) return;
+    if (!ledgers.some((s) => LEDGER.has(s, "contractor"))) return;
     const register = registerEntries(ctx.model);
     const used = new Set<RegisteredContractor>();
     const parties = ledgerContractors(ctx.model);

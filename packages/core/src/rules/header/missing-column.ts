@@ -1,6 +1,7 @@
 import { fieldLabel } from "../../glossary/fields";
 import type { RecognisedSheet } from "../../recognise/recognise";
 import { defineRule, type RuleContext } from "../define";
+import { RISK } from "../fields";
 
 type Ids = "requiredMissing" | "expectedMissing" | "riskColumnMissing" | "phaseColumnMissing";
 
@@ -61,7 +62,7 @@ export const headerMissingColumn = defineRule({
       reportMissing(ctx, sheet, "riskColumnMissing", [["risk"]]);
       reportMissing(ctx, sheet, "riskColumnMissing", [["measure"]], "warning");
       reportMissing(ctx, sheet, "riskColumnMissing", [["residualLevel", "residualScore", "residualLikelihood"]], "warning");
-      if (sheet.layout !== "wide" && !sheet.byField.has("phase")) {
+      if (sheet.layout !== "wide" && !RISK.has(sheet, "phase")) {
         ctx.report("phaseColumnMissing", headerCell(sheet), { severity: "warning" });
       }
     }

@@ -1,6 +1,6 @@
-import { headerAt } from "../../read/annual";
 import { defineRule } from "../define";
 import { lawNames, namesAppi } from "./names";
+import { LAW } from "../fields";
 
 /**
  * The laws and norms list (法令等一覧) lacks 個人情報保護法 itself (個人情報の保護に関する法律; its
@@ -28,6 +28,6 @@ export const lawsMissingCore = defineRule({
     const first = sheets[0];
     if (!first) return;
     if (lawNames(ctx.model).some(namesAppi)) return;
-    ctx.report("missing", headerAt(first, "name"));
+    ctx.report("missing", LAW.header(first, "name"));
   },
 });

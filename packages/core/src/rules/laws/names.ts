@@ -8,9 +8,9 @@ import {
   MY_NUMBER_GUIDELINE_JA,
 } from "../../glossary/laws";
 import { scanText } from "../../read/annual";
-import { fieldCell } from "../../read/records";
 import type { RecognisedSheet } from "../../recognise/recognise";
 import type { WorkbookModel } from "../model";
+import { LAW } from "../fields";
 
 /** A laws-list row's name, in the two forms the name patterns of glossary/laws.ts run on. */
 export interface LawName {
@@ -25,7 +25,7 @@ export function lawNames(model: WorkbookModel): LawName[] {
   const out: LawName[] = [];
   for (const sheet of model.ofKind("law")) {
     for (const row of sheet.dataRows) {
-      const name = scanText(fieldCell(sheet, row, "name").text);
+      const name = scanText(LAW.cell(sheet, row, "name").text);
       if (name.trim() === "") continue;
       out.push({ sheet, row, ja: name.replace(/\s+/g, ""), en: name.replace(/\s+/g, " ") });
     }

@@ -1,7 +1,7 @@
 import { addMonths, isoFromSerial, readDate } from "../../read/date";
-import { headerAt } from "../../read/annual";
-import { fieldCell, truncate } from "../../read/records";
+import { truncate } from "../../read/records";
 import { defineRule } from "../define";
+import { LAW } from "../fields";
 
 /**
  * The laws list was not checked within the interval (profile `laws`, 12 months; the boundary of
@@ -36,13 +36,13 @@ export const lawsReviewOverdue = defineRule({
   check(ctx) {
     const months = ctx.profile.reviewMonths.laws;
     for (const sheet of ctx.model.ofKind("law")) {
-      if (!sheet.byField.has("checkedDate")) {
-        if (sheet.dataRows.length > 0) ctx.report("noColumn", headerAt(sheet, "name"));
+      if (!LAW.has(sheet, "checkedDate")) {
+        if (sheet.dataRows.length > 0) ctx.report("noColumn", LAW.header(sheet, "name"));
         continue;
       }
       for (const row of sheet.dataRows) {
-        const name = fieldCell(sheet, row, "name").text;
-        const cell = fieldCell(sheet, row, "checkedDate");
+        const name = LAW.cell(sheet, row, "name").text;
+        const cell = LAW.cell(sheet, row, "checkedDate");
         if (name === "" && cell.text === "") continue;
         const law = truncate(name || `#${row + 1}`);
         const date = readDate(cell.value);

@@ -1,6 +1,6 @@
-import { fieldCell } from "../../read/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 /**
  * Identifiers that JIS Q 15001:2023 brings into the ledger as 個人関連情報 (or that a company may
@@ -31,7 +31,7 @@ export const ledger2023CategoryMissing = defineRule({
     for (const item of ctx.model.ledgerItems) {
       const m = IDENTIFIER.exec(scanText(`${item.name.text} ${item.dataItems.text}`));
       if (!m) continue;
-      const category = fieldCell(item.sheet, item.row, "infoCategory");
+      const category = ledgerCell(item, "infoCategory");
       if (category.text !== "") continue;
       const col = category.col >= 0 ? category.col : item.labelCol;
       ctx.report("noCategory", { sheet: item.sheet.name, row: item.row, col }, { data: { item: item.label, keyword: m[0] } });

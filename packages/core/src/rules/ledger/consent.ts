@@ -1,4 +1,5 @@
-import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
+import { flagOf, type LedgerItem } from "../../read/records";
+import { ledgerCell } from "../fields";
 
 /**
  * PRODUCT.md §4: "consent not recorded" means the consent cell is blank or no, or the ledger
@@ -6,11 +7,11 @@ import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
  * the sheet has no consent column.
  */
 export function consentRecorded(item: LedgerItem): { recorded: boolean; col: number } {
-  const cell = fieldCell(item.sheet, item.row, "consent");
+  const cell = ledgerCell(item, "consent");
   return { recorded: flagOf(cell) === true, col: cell.col };
 }
 
 export function flag(item: LedgerItem, field: "sensitive" | "myNumber" | "disclosable" | "notice"): { value: boolean | null; col: number } {
-  const cell = fieldCell(item.sheet, item.row, field);
+  const cell = ledgerCell(item, field);
   return { value: flagOf(cell), col: cell.col };
 }

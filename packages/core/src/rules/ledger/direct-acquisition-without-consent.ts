@@ -1,8 +1,8 @@
 import { DIRECT_WRITTEN_WORDS, INDIRECT_WORDS } from "../../glossary/acquisition";
 import { nfkc } from "../../glossary/normalise";
-import { fieldCell } from "../../read/records";
 import { defineRule } from "../define";
 import { consentRecorded, flag } from "./consent";
+import { ledgerCell } from "../fields";
 
 export const ledgerDirectAcquisitionWithoutConsent = defineRule({
   meta: {
@@ -23,8 +23,8 @@ export const ledgerDirectAcquisitionWithoutConsent = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const method = fieldCell(item.sheet, item.row, "acquisitionMethod");
-      const source = fieldCell(item.sheet, item.row, "source");
+      const method = ledgerCell(item, "acquisitionMethod");
+      const source = ledgerCell(item, "source");
       const how = `${nfkc(method.text)} ${nfkc(source.text)}`;
       if (!DIRECT_WRITTEN_WORDS.test(how) || INDIRECT_WORDS.test(how)) continue;
       const consent = consentRecorded(item);

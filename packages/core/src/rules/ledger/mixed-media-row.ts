@@ -1,6 +1,6 @@
-import { fieldCell } from "../../read/records";
 import { readMedium } from "../../read/medium";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 /**
  * One row for paper and data together (紙・電子, 紙/データ, 両方). Examiners expect the paper form
@@ -27,7 +27,7 @@ export const ledgerMixedMediaRow = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const cell = fieldCell(item.sheet, item.row, "medium");
+      const cell = ledgerCell(item, "medium");
       const medium = readMedium(cell.value);
       if (medium?.ok && medium.value === "both") ctx.report("mixed", { sheet: item.sheet.name, row: item.row, col: cell.col }, { data: { item: item.label } });
     }

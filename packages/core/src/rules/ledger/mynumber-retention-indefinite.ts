@@ -1,7 +1,7 @@
-import { fieldCell } from "../../read/records";
 import { readRetention } from "../../read/retention";
 import { defineRule } from "../define";
 import { holdsMyNumber } from "./keywords";
+import { ledgerCell } from "../fields";
 
 /**
  * My Number records kept 「永年」 or with no end (「無期限」「廃棄しない」). 番号法 第20条 allows
@@ -29,7 +29,7 @@ export const ledgerMynumberRetentionIndefinite = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const cell = fieldCell(item.sheet, item.row, "retention");
+      const cell = ledgerCell(item, "retention");
       const retention = readRetention(cell.value);
       if (!retention?.indefinite) continue;
       if (!holdsMyNumber(item)) continue;

@@ -1,8 +1,8 @@
-import { fieldCell } from "../../read/records";
 import { readRetention } from "../../read/retention";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
 import { legalRetentionFor } from "../../glossary/retention";
+import { ledgerCell } from "../fields";
 
 function years(n: number): string {
   return String(Math.round(n * 100) / 100);
@@ -37,7 +37,7 @@ export const ledgerRetentionBelowLegal = defineRule({
     for (const item of ctx.model.ledgerItems) {
       const rule = legalRetentionFor(scanText(item.name.text || item.dataItems.text));
       if (!rule) continue;
-      const cell = fieldCell(item.sheet, item.row, "retention");
+      const cell = ledgerCell(item, "retention");
       const retention = readRetention(cell.value);
       if (!retention || retention.indefinite || retention.years === null) continue;
       if (retention.years >= rule.accepted) continue;

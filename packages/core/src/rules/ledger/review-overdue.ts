@@ -1,6 +1,6 @@
-import { fieldCell } from "../../read/records";
 import { addMonths, isoFromSerial, readDate } from "../../read/date";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 export const ledgerReviewOverdue = defineRule({
   meta: {
@@ -26,7 +26,7 @@ export const ledgerReviewOverdue = defineRule({
   check(ctx) {
     const months = ctx.profile.reviewMonths.ledger;
     for (const item of ctx.model.ledgerItems) {
-      const cell = fieldCell(item.sheet, item.row, "reviewedDate");
+      const cell = ledgerCell(item, "reviewedDate");
       if (cell.col < 0) continue; // header/missing-column speaks for a ledger without review dates.
       const date = readDate(cell.value);
       if (date === null) {

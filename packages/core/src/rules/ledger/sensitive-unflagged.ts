@@ -1,6 +1,7 @@
-import { fieldCell, flagOf } from "../../read/records";
+import { flagOf } from "../../read/records";
 import { defineRule } from "../define";
 import { sensitiveKeyword } from "./keywords";
+import { ledgerCell } from "../fields";
 
 /**
  * The item's name or data items name sensitive data (病歴, 健康診断, 信条, 宗教, 犯罪, 障害者,
@@ -35,7 +36,7 @@ export const ledgerSensitiveUnflagged = defineRule({
       const found = fromName ?? sensitiveKeyword(item.dataItems.text);
       if (found === null) continue;
       const keyword = found.keyword;
-      const cell = fieldCell(item.sheet, item.row, "sensitive");
+      const cell = ledgerCell(item, "sensitive");
       if (flagOf(cell) === true) continue;
       const where = cell.col >= 0 ? cell.col : fromName !== null ? item.name.col : item.dataItems.col;
       ctx.report(cell.col >= 0 ? "unflagged" : "noFlagColumn", { sheet: item.sheet.name, row: item.row, col: Math.max(0, where) }, { data: { item: item.label, keyword } });

@@ -1,6 +1,7 @@
 import { isoFromSerial } from "../../read/date";
-import { datedRows, headerAt, withinInterval, type DatedRow } from "../../read/annual";
+import { withinInterval, type DatedRow } from "../../read/annual";
 import { defineRule } from "../define";
+import { AUDIT, REVIEW } from "../fields";
 
 /**
  * No management review (マネジメントレビュー / 代表者による見直し) within the interval (profile
@@ -42,11 +43,11 @@ export const reviewOverdue = defineRule({
     const latestOf = (rows: DatedRow[]) => rows.reduce<DatedRow | null>((best, d) => (!best || d.serial >= best.serial ? d : best), null);
     let latest: (DatedRow & { sheet: string }) | null = null;
     for (const sheet of sheets) {
-      const l = latestOf(done(datedRows(sheet, "date").rows));
+      const l = latestOf(done(REVIEW.dated(sheet, "date").rows));
       if (l && (!latest || l.serial >= latest.serial)) latest = { ...l, sheet: sheet.name };
     }
     if (!latest) {
-      if (sheets.some((s) => s.dataRows.length > 0)) ctx.report("never", headerAt(first, "date"));
+      if (sheets.some((s) => s.dataRows.length > 0)) ctx.report("never", REVIEW.header(first, "date"));
       return;
     }
     const at = { sheet: latest.sheet, row: latest.row, col: latest.cell.col };
@@ -56,7 +57,7 @@ export const reviewOverdue = defineRule({
     }
     let lastAudit: number | null = null;
     for (const sheet of ctx.model.ofKind("audit")) {
-      const l = latestOf(done(datedRows(sheet, "date").rows));
+      const l = latestOf(done(AUDIT.dated(sheet, "date").rows));
       if (l && (lastAudit === null || l.serial > lastAudit)) lastAudit = l.serial;
     }
     if (lastAudit !== null && lastAudit > latest.serial) {

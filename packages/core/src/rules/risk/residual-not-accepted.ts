@@ -1,9 +1,10 @@
 import { isBlank } from "../../grid/grid";
 import { flagOf } from "../../read/records";
-import { above, entryResidual, inputCell } from "../../scoring/assess";
+import { above, entryResidual } from "../../scoring/assess";
 import { modelForSheet } from "../../scoring/infer";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
+import { riskCell } from "../fields";
 
 export const riskResidualNotAccepted = defineRule({
   meta: {
@@ -33,7 +34,7 @@ export const riskResidualNotAccepted = defineRule({
       // Sheets with no scoring columns still follow the profile's acceptable level.
       const acceptable = modelForSheet(entry.sheet, ctx.profile)?.acceptableResidual ?? ctx.profile.riskModel?.acceptableResidual ?? "medium";
       if (!above(r.level, acceptable)) continue;
-      const acceptance = inputCell(entry.sheet, entry.row, "acceptance", entry.group);
+      const acceptance = riskCell(entry, "acceptance");
       // A date, a name or 「承認済」 records it; 「未」「×」 and blanks do not.
       if (acceptance.col >= 0 && !isBlank(acceptance.value) && flagOf(acceptance) !== false) continue;
       const l = levelText(r.level);

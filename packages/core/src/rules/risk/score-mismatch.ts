@@ -1,11 +1,12 @@
-import { fieldLabel } from "../../glossary/fields";
+import { fieldLabel, type RiskField } from "../../glossary/fields";
 import { readLevel, readScale } from "../../read/level";
 import type { RiskEntry } from "../../read/records";
-import { assessEntry, inputCell, type ScoreAssessment } from "../../scoring/assess";
+import { assessEntry, type ScoreAssessment } from "../../scoring/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";
 import { modelForSheet } from "../../scoring/infer";
 import { defineRule, type RuleContext } from "../define";
+import { riskCell } from "../fields";
 
 type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue";
 
@@ -28,6 +29,8 @@ export function modelFormula(model: RiskModel): { ja: string; en: string } {
 }
 
 const SAME = 1e-9;
+
+const CIA: readonly RiskField[] = ["confidentiality", "integrity", "availability"];
 
 /** Where a finding about an entry's cell points (made for a finding, not for every row). */
 const cellAt = (entry: RiskEntry, col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
@@ -124,7 +127,7 @@ export const riskScoreMismatch = defineRule({
         compare(ctx, entry, model, r.scored, RESIDUAL_IDS);
       } else if (r.via === "score" && r.score !== null && r.level) {
         // Residual score stored without residual ratings: its level must follow the thresholds.
-        const cell = inputCell(entry.sheet, entry.row, "residualLevel", entry.group);
+        const cell = riskCell(entry, "residualLevel");
         const stored = cell.col >= 0 ? readLevelOf(cell.value) : null;
         if (stored && stored !== r.level) {
           const s = levelText(stored);
@@ -144,8 +147,8 @@ function readLevelOf(v: Parameters<typeof readLevel>[0]) {
 /** ISMS sheets that keep 資産価値 beside 機密性・完全性・可用性: it must be their maximum. */
 function checkAssetValue(ctx: RuleContext<Ids>, entry: RiskEntry, model: RiskModel): void {
   if (model.def.kind !== "assetThreatVulnerability" || !model.inputs.includes("assetValue")) return;
-  const cell = inputCell(entry.sheet, entry.row, "assetValue", entry.group);
-  const parts = ["confidentiality", "integrity", "availability"].map((f) => inputCell(entry.sheet, entry.row, f, entry.group));
+  const cell = riskCell(entry, "assetValue");
+  const parts = CIA.map((f) => riskCell(entry, f));
   if (cell.col < 0 || parts.some((p) => p.col < 0)) return;
   const read = (v: Parameters<typeof readScale>[0]) => {
     const r = readScale(v, 0, 1000);

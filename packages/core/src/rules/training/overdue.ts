@@ -1,8 +1,9 @@
 import { addMonths, isoFromSerial } from "../../read/date";
 import { personKey, scanText } from "../../read/annual";
-import { dateOf, fieldCell, truncate } from "../../read/records";
+import { dateOf, truncate } from "../../read/records";
 import type { RecognisedSheet } from "../../recognise/recognise";
 import { defineRule } from "../define";
+import { TRAINING } from "../fields";
 
 /** A person who has left is no longer a worker to train. */
 const LEFT = /退職|退社|離職|契約終了|派遣終了|出向解除|left the company|resigned/i;
@@ -50,16 +51,16 @@ export const trainingOverdue = defineRule({
     const people = new Map<string, { rows: Attendance[]; left: boolean; kind: string }>();
     for (const sheet of ctx.model.ofKind("training")) {
       for (const row of sheet.dataRows) {
-        const name = fieldCell(sheet, row, "name").text;
+        const name = TRAINING.cell(sheet, row, "name").text;
         const key = personKey(name);
         if (key === "") continue;
-        const date = fieldCell(sheet, row, "date");
-        const followUp = fieldCell(sheet, row, "followUp");
+        const date = TRAINING.cell(sheet, row, "date");
+        const followUp = TRAINING.cell(sheet, row, "followUp");
         const dates = [dateOf(date), dateOf(followUp)].filter((d): d is number => d !== null);
-        const employment = fieldCell(sheet, row, "employment").text;
-        const status = scanText(`${employment} ${fieldCell(sheet, row, "note").text} ${fieldCell(sheet, row, "absenceReason").text}`);
+        const employment = TRAINING.cell(sheet, row, "employment").text;
+        const status = scanText(`${employment} ${TRAINING.cell(sheet, row, "note").text} ${TRAINING.cell(sheet, row, "absenceReason").text}`);
         const person = people.get(key) ?? { rows: [], left: false, kind: "" };
-        person.rows.push({ sheet, row, serial: dates.length > 0 ? Math.max(...dates) : null, col: date.col >= 0 ? date.col : fieldCell(sheet, row, "name").col });
+        person.rows.push({ sheet, row, serial: dates.length > 0 ? Math.max(...dates) : null, col: date.col >= 0 ? date.col : TRAINING.cell(sheet, row, "name").col });
         person.left ||= LEFT.test(status);
         if (employment !== "") person.kind = truncate(employment, 20);
         people.set(key, person);
