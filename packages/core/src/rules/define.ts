@@ -6,15 +6,30 @@ import type { WorkbookModel } from "./model";
 
 export type { RuleArea, RuleId };
 
+/**
+ * Where a rule comes from in the 2023 edition: the 構築・運用指針 J number examiners cite, the
+ * JIS Q 15001:2023 clause, and the article of the law, as one reference.
+ */
+export interface RuleClause {
+  ref: string;
+  /** The numbers in `ref` that could not be confirmed against a public text of the 2023 edition; the docs say so. */
+  unconfirmed?: readonly string[];
+}
+
+/** A message of a rule, in both languages; `severity` when it differs from the rule's default. */
+export interface RuleMessage extends LocalisedText {
+  severity?: Severity;
+}
+
 /** A rule's metadata: its id is one of the catalogue's (rules/ids.ts) and its area the id's own. */
 export interface RuleMeta<M extends string, I extends RuleId = RuleId> {
   id: I;
   area: AreaOf<I>;
   defaultSeverity: Severity;
-  /** The clause examiners cite (構築・運用指針 J number and JIS clause), when one applies. */
-  clause?: string;
+  /** The clause the rule enforces, or null for housekeeping that no clause names (a duplicate id, an unreadable cell). */
+  clause: RuleClause | null;
   description: LocalisedText;
-  messages: Record<M, LocalisedText>;
+  messages: Record<M, RuleMessage>;
 }
 
 /** Where a finding points: a sheet and a 0-based row and column. */
@@ -27,8 +42,6 @@ export interface CellRef {
 export interface ReportOptions {
   data?: MessageData;
   hint?: string;
-  /** Overrides the rule's severity for this finding (e.g. a required vs an expected column). */
-  severity?: Severity;
 }
 
 export interface RuleContext<M extends string> {

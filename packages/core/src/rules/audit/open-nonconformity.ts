@@ -20,7 +20,7 @@ export const auditOpenNonconformity = defineRule({
     id: "audit/open-nonconformity",
     area: "audit",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001 箇条10 (不適合及び是正処置) / 構築・運用指針 J.6.2",
+    clause: { ref: "構築・運用指針 J.7 / JIS Q 15001:2023 箇条10(改善)" },
     description: {
       ja: "内部監査の不適合に対する是正処置が完了していない(是正完了日が空欄)。",
       en: "A nonconformity with no corrective action completed.",
@@ -49,7 +49,7 @@ export const auditOpenNonconformity = defineRule({
         if (dateOf(corrected) !== null || (DONE_WORDS.test(closedText) && !/未/.test(closedText))) continue;
         const due = dateOf(AUDIT.cell(sheet, row, "correctionDue"));
         const at = { sheet: sheet.name, row, col: corrected.col >= 0 ? corrected.col : result.col };
-        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: isoFromSerial(due) }, severity: "error" });
+        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: isoFromSerial(due) } });
         else ctx.report("open", at);
       }
     }

@@ -14,7 +14,7 @@ export const contractorEvaluationFailed = defineRule({
     id: "contractor/evaluation-failed",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先の最新の評価結果が「適」でなく、例外(代表者の承認など)も記録されていない。",
       en: "The last evaluation is not a pass and no exception is recorded.",

@@ -15,7 +15,7 @@ export const contractorEvaluationOverdue = defineRule({
     id: "contractor/evaluation-overdue",
     area: "contractor",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先の最終評価日が評価間隔(既定12か月)より古い、または評価日が空欄。",
       en: "A contractor's last evaluation is older than the interval (12 months by default), or was never recorded.",

@@ -14,7 +14,7 @@ export const contractorNoAgreement = defineRule({
     id: "contractor/no-agreement",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先との契約・覚書(安全管理に関する契約)が記録されていない。",
       en: "A contractor without a contract or memorandum (覚書) on record.",

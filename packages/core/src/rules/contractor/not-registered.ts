@@ -14,7 +14,7 @@ export const contractorNotRegistered = defineRule({
     id: "contractor/not-registered",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "台帳の委託先(または保管場所に書かれたクラウドサービス)が委託先管理台帳にない。",
       en: "A ledger contractor (or a cloud service named as storage place) that the contractor register lacks.",

@@ -15,7 +15,7 @@ export const contractorUnused = defineRule({
     id: "contractor/unused",
     area: "contractor",
     defaultSeverity: "info",
-    clause: "JIS Q 15001:2017 A.3.4.3.4",
+    clause: { ref: "構築・運用指針 J.9.4", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先管理台帳にある委託先を、どの台帳項目も使っていない。",
       en: "A registered contractor that no ledger item uses.",

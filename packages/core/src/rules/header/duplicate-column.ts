@@ -9,6 +9,7 @@ export const headerDuplicateColumn = defineRule({
     id: "header/duplicate-column",
     area: "header",
     defaultSeverity: "warning",
+    clause: null,
     description: {
       ja: "2つの列が同じ項目を表している。",
       en: "Two columns map to the same field.",

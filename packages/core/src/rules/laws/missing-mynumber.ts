@@ -13,7 +13,7 @@ export const lawsMissingMynumber = defineRule({
     id: "laws/missing-mynumber",
     area: "laws",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.3.2 / 番号法",
+    clause: { ref: "構築・運用指針 J.3.1.2 / 番号法", unconfirmed: ["J.3.1.2"] },
     description: {
       ja: "台帳に特定個人情報(マイナンバー)があるのに、法令等一覧に番号法またはそのガイドラインがない。",
       en: "The ledger holds 特定個人情報 (My Number) but the laws list lacks the My Number Act or its guideline.",

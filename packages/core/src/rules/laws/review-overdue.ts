@@ -13,7 +13,7 @@ export const lawsReviewOverdue = defineRule({
     id: "laws/review-overdue",
     area: "laws",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001:2017 A.3.3.2",
+    clause: { ref: "構築・運用指針 J.3.1.2", unconfirmed: ["J.3.1.2"] },
     description: {
       ja: "法令等一覧が見直し間隔(既定12か月)内に確認されていない。",
       en: "The laws list was not checked within the interval (12 months by default).",

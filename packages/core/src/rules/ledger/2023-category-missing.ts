@@ -15,7 +15,7 @@ export const ledger2023CategoryMissing = defineRule({
     id: "ledger/2023-category-missing",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "JIS Q 15001:2023 6.1 / 構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1 / JIS Q 15001:2023 6.1" },
     description: {
       ja: "Cookie ID・アクセスログなどを含む項目に、個人関連情報・仮名加工情報・匿名加工情報の区分がない。",
       en: "Cookie IDs, access logs or similar appear with no 区分 for 個人関連情報・仮名加工情報・匿名加工情報.",

@@ -9,7 +9,7 @@ export const ledgerDirectAcquisitionWithoutConsent = defineRule({
     id: "ledger/direct-acquisition-without-consent",
     area: "ledger",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.8.5",
+    clause: { ref: "構築・運用指針 J.8.5" },
     description: {
       ja: "本人から書面(申込書、Webフォーム、履歴書、アンケートなど)で直接取得しているのに、同意または明示が記録されていない。",
       en: "Acquired directly in writing from the person (forms, web forms, CVs, questionnaires) and neither consent nor notice is recorded.",

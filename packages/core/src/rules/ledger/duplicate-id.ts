@@ -7,6 +7,7 @@ export const ledgerDuplicateId = defineRule({
     id: "ledger/duplicate-id",
     area: "ledger",
     defaultSeverity: "error",
+    clause: null,
     description: { ja: "2つの台帳行が同じ管理番号を持つ。", en: "Two ledger rows share an id." },
     messages: {
       duplicateId: {

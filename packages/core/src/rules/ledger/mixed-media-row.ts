@@ -13,7 +13,7 @@ export const ledgerMixedMediaRow = defineRule({
     id: "ledger/mixed-media-row",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1" },
     description: {
       ja: "紙と電子データを1行にまとめている(紙・電子)。媒体ごとに保管・廃棄とリスクが異なるため、審査では1行ずつに分けることが期待される。",
       en: "One row for paper and data together (紙・電子) where examiners expect one row each.",

@@ -15,7 +15,7 @@ export const ledgerMynumberRetentionIndefinite = defineRule({
     id: "ledger/mynumber-retention-indefinite",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "番号法 第20条 / 特定個人情報の適正な取扱いに関するガイドライン(事業者編)",
+    clause: { ref: "番号法 第20条 / 特定個人情報の適正な取扱いに関するガイドライン(事業者編)" },
     description: {
       ja: "特定個人情報(マイナンバー)の保管期間が「永年」など期限のない記載になっている。法定保存期間の経過後は速やかに削除・廃棄が必要。",
       en: "My Number records kept 「永年」 or with no end: they must be deleted once the statutory period ends.",

@@ -40,7 +40,7 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
     id: "ledger/overseas-provision-unspecified",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "個人情報保護法 第28条 / 構築・運用指針 J.8.8",
+    clause: { ref: "構築・運用指針 J.8.8 / 個人情報保護法 第28条" },
     description: {
       ja: "提供先・委託先が外国にある(または「第三国提供あり」)のに、国名と移転の根拠(基準適合体制、同意など)が記録されていない。",
       en: "A recipient or contractor abroad (or 第三国提供あり) with no country and no safeguard (equivalent-measures system, consent...) recorded.",

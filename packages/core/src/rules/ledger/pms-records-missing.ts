@@ -23,7 +23,7 @@ export const ledgerPmsRecordsMissing = defineRule({
     id: "ledger/pms-records-missing",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1" },
     description: {
       ja: "PMSの運用で生じる記録(同意書、誓約書、入退室・来訪者記録、教育・監査記録)が台帳に特定されていない。",
       en: "The ledger lacks the records the PMS itself creates (consent forms, pledges, entry and visitor logs, training and audit records).",

@@ -7,7 +7,7 @@ export const ledgerProvisionWithoutConsent = defineRule({
     id: "ledger/provision-without-consent",
     area: "ledger",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.8.8",
+    clause: { ref: "構築・運用指針 J.8.8 / 個人情報保護法 第27条" },
     description: {
       ja: "第三者提供先が記録されているのに本人同意が記録されていない。",
       en: "A third-party recipient is recorded and consent is not.",

@@ -21,7 +21,7 @@ export const ledgerRetentionBelowLegal = defineRule({
     id: "ledger/retention-below-legal",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "労働基準法 第109条, 労働安全衛生規則 第51条, 所得税法施行規則 第76条の3 ほか (legal-retention.ts)",
+    clause: { ref: "労働基準法 第109条・労働安全衛生規則 第51条・所得税法施行規則 第76条の3 ほか" },
     description: {
       ja: "保管期間が法令の定める保存期間より短い(労働者名簿・賃金台帳・出勤簿5年(経過措置中は3年)、健康診断個人票5年、源泉徴収簿・扶養控除等申告書7年など)。",
       en: "Retention shorter than the law requires for that record (registers of workers, wage ledgers, attendance records 5 years, 3 accepted while the transitional rule lasts; health-check records 5; withholding ledgers and dependant-deduction declarations 7...).",

@@ -7,7 +7,7 @@ export const ledgerReviewOverdue = defineRule({
     id: "ledger/review-overdue",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1" },
     description: {
       ja: "台帳の見直し日が見直し間隔(既定12か月)より古い。",
       en: "The item's review date is older than the review interval (12 months by default).",

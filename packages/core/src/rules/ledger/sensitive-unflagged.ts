@@ -14,7 +14,7 @@ export const ledgerSensitiveUnflagged = defineRule({
     id: "ledger/sensitive-unflagged",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.8.3 / 個人情報保護法 第2条第3項",
+    clause: { ref: "構築・運用指針 J.8.3 / 個人情報保護法 第2条第3項" },
     description: {
       ja: "名称や個人情報の項目が要配慮個人情報(病歴・健康診断・信条・宗教・犯罪歴・障害・人種・性生活・性的指向・労働組合など)を示すのに、要配慮の欄が「無」または空欄。",
       en: "The item's name or data items point to sensitive data (medical history, health checks, creed, religion, criminal record, disability, race, sex life, sexual orientation, trade union...) but the sensitive flag is no or blank.",

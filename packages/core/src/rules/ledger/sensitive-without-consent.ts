@@ -6,7 +6,7 @@ export const ledgerSensitiveWithoutConsent = defineRule({
     id: "ledger/sensitive-without-consent",
     area: "ledger",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.8.3",
+    clause: { ref: "構築・運用指針 J.8.3 / 個人情報保護法 第20条第2項" },
     description: {
       ja: "要配慮個人情報を保有しているのに本人同意が記録されていない。",
       en: "Special-care-required (要配慮) information is held and consent is not recorded.",

@@ -14,7 +14,7 @@ export const reviewOverdue = defineRule({
     id: "review/overdue",
     area: "review",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.6.3 / JIS Q 15001 9.3",
+    clause: { ref: "構築・運用指針 J.6.3 / JIS Q 15001:2023 9.3" },
     description: {
       ja: "マネジメントレビュー(代表者による見直し)が間隔(既定12か月)内に行われていない、または最後の見直しが最後の内部監査より前。",
       en: "No management review within the interval (12 months by default), or the last one predates the last internal audit.",

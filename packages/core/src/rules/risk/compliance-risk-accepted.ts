@@ -26,7 +26,7 @@ export const riskComplianceRiskAccepted = defineRule({
     id: "risk/compliance-risk-accepted",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
       ja: "不適正な取扱い(目的外利用、不正取得、同意のない提供、法令違反)のリスクに対策がない、または残存リスクが「低」を超えている。このようなリスクは残存リスクとして残せない。",
       en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) has no measure or is left as residual above low: no such residual is allowed.",

@@ -11,7 +11,7 @@ export const riskFlatScoring = defineRule({
     id: "risk/flat-scoring",
     area: "risk",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "評価したリスクのほとんど(90%以上)が同じレベルになっている。",
       en: "Nearly every scored risk (90% or more) has the same level.",

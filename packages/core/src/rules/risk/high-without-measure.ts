@@ -7,7 +7,7 @@ export const riskHighWithoutMeasure = defineRule({
     id: "risk/high-without-measure",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
       ja: "プロファイルの対策必須レベル以上のリスクに対策が書かれていない。",
       en: "A risk at or above the profile's action level has no measure.",

@@ -17,7 +17,7 @@ export const riskIncompleteScoring = defineRule({
     id: "risk/incomplete-scoring",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。推測で採点はしない。",
       en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given; nothing is scored by guess.",

@@ -13,7 +13,7 @@ export const riskPhaseMissing = defineRule({
     id: "risk/phase-missing",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "台帳の個人情報について、該当する局面のリスク分析がない。",
       en: "A ledger item lacks risk analysis for a phase that applies to it.",

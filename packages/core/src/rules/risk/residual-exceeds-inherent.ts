@@ -7,7 +7,7 @@ export const riskResidualExceedsInherent = defineRule({
     id: "risk/residual-exceeds-inherent",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
       ja: "対策後の残存リスクが、対策前のリスクより高く評価されている。",
       en: "The residual risk (after measures) is scored higher than the risk before measures.",

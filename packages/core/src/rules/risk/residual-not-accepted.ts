@@ -11,7 +11,7 @@ export const riskResidualNotAccepted = defineRule({
     id: "risk/residual-not-accepted",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
       ja: "残存リスクが受容できるレベルを超えているのに、受容(承認)が記録されていない。",
       en: "The residual risk is above the acceptable level and no acceptance is recorded.",

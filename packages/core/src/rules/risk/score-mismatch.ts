@@ -77,7 +77,7 @@ export const riskScoreMismatch = defineRule({
     id: "risk/score-mismatch",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "記入されたリスク値・リスクレベル(値または数式の結果)が、プロファイルのリスク評価基準で求めた値と異なる。",
       en: "A stored risk score or level (value or formula result) differs from what the profile's risk model gives.",

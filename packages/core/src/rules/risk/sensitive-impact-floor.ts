@@ -60,7 +60,7 @@ export const riskSensitiveImpactFloor = defineRule({
     id: "risk/sensitive-impact-floor",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "要配慮個人情報・特定個人情報・決済情報の項目が、プロファイルの最低影響度より低い影響度で評価されている。",
       en: "A sensitive, My Number or payment-data item is scored with an impact below the profile's floor.",

@@ -6,7 +6,7 @@ export const sheetMissing = defineRule({
     id: "sheet/missing",
     area: "sheet",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.1 / J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.1 / J.3.1.3" },
     description: {
       ja: "個人情報管理台帳があるのにリスク分析表がない(またはその逆)。",
       en: "The workbook has a ledger but no risk analysis, or the reverse.",

@@ -35,6 +35,7 @@ export const templateOutdated = defineRule({
     id: "template/outdated",
     area: "template",
     defaultSeverity: "info",
+    clause: null,
     description: {
       ja: "ブックが、プロファイルの古い版のテンプレートから作られている。",
       en: "The workbook was made from a template of an older version of its profile.",

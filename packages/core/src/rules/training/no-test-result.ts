@@ -12,7 +12,7 @@ export const trainingNoTestResult = defineRule({
     id: "training/no-test-result",
     area: "training",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.4.3",
+    clause: { ref: "構築・運用指針 J.4.3 / JIS Q 15001:2023 箇条7" },
     description: {
       ja: "教育の記録にテスト・理解度確認の結果がない。",
       en: "A training record with no test or understanding check.",

@@ -30,7 +30,7 @@ export const trainingOverdue = defineRule({
     id: "training/overdue",
     area: "training",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.4.3 / JIS Q 15001:2017 A.3.4.5",
+    clause: { ref: "構築・運用指針 J.4.3 / JIS Q 15001:2023 箇条7" },
     description: {
       ja: "教育を間隔(既定12か月)内に受けていない従業者がいる(役員・パート・アルバイト・派遣社員・出向者を含む)。",
       en: "A worker (executives, part-timers, temps and secondees included) with no training in the interval (12 months by default).",
