@@ -6,7 +6,7 @@ export const ledgerDuplicateId = defineRule({
   meta: {
     id: "ledger/duplicate-id",
     area: "ledger",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     clause: null,
     description: { ja: "2つの台帳行が同じ管理番号を持つ。", en: "Two ledger rows share an id." },
     messages: {

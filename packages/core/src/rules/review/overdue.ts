@@ -5,9 +5,11 @@ import { AUDIT, REVIEW } from "../fields";
 
 /**
  * No management review (マネジメントレビュー / 代表者による見直し) within the interval (profile
- * `review`, 12 months; the boundary of ledger/review-overdue), or the last one predates the
- * last internal audit, so the audit's results cannot have been its input (J.6.3; notes/domain.md
- * §4.5). Planned reviews (dated after the check date) do not count. Silent without a review sheet.
+ * `review`, 12 months; the boundary of ledger/review-overdue). A review within the interval
+ * that predates the last internal audit is the normal yearly cycle (audit, then the next
+ * review), not a defect: it is only mentioned, as info, so that the audit's results are taken
+ * into the next review. Planned reviews (dated after the check date) do not count. Silent
+ * without a review sheet.
  */
 export const reviewOverdue = defineRule({
   meta: {
@@ -16,8 +18,8 @@ export const reviewOverdue = defineRule({
     defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.6.3 / JIS Q 15001:2023 9.3" },
     description: {
-      ja: "マネジメントレビュー(代表者による見直し)が間隔(既定12か月)内に行われていない、または最後の見直しが最後の内部監査より前。",
-      en: "No management review within the interval (12 months by default), or the last one predates the last internal audit.",
+      ja: "マネジメントレビュー(代表者による見直し)が間隔(既定12か月)内に行われていない。間隔内の見直しが最後の内部監査より前なのは通常の年間サイクルで、監査結果が次の見直しのインプットになることを情報として知らせるだけ。",
+      en: "No management review within the interval (12 months by default). A review within it that predates the last internal audit is the normal yearly cycle: reported as info only, as a reminder to take the audit's results into the next review.",
     },
     messages: {
       overdue: {
@@ -29,8 +31,9 @@ export const reviewOverdue = defineRule({
         en: "No management review date is recorded (guideline J.6.3).",
       },
       beforeAudit: {
-        ja: "最後のマネジメントレビュー({{date}})は最後の内部監査({{audit}})より前です。内部監査の結果をインプットにして見直しを行ってください(構築・運用指針 J.6.3)。",
-        en: "The last management review ({{date}}) predates the last internal audit ({{audit}}); review the PMS with the audit's results as input (guideline J.6.3).",
+        ja: "最後の内部監査({{audit}})の結果は、まだマネジメントレビューで見直されていません(最後の見直しは{{date}})。次回の見直しのインプットにしてください(構築・運用指針 J.6.3)。",
+        en: "The results of the last internal audit ({{audit}}) have not been reviewed by management yet (last review {{date}}); take them into the next review (guideline J.6.3).",
+        severity: "info",
       },
     },
   },

@@ -4,7 +4,7 @@ export const riskUnknownPhase = defineRule({
   meta: {
     id: "risk/unknown-phase",
     area: "risk",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.3.1.3" },
     description: { ja: "プロファイルのどの局面にも当たらない局面名。", en: "A phase label that matches no phase of the profile." },
     messages: {

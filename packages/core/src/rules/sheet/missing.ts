@@ -5,7 +5,7 @@ export const sheetMissing = defineRule({
   meta: {
     id: "sheet/missing",
     area: "sheet",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.3.1.1 / J.3.1.3" },
     description: {
       ja: "個人情報管理台帳があるのにリスク分析表がない(またはその逆)。",
