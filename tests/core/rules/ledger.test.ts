@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerSheet, riskSheet, ruleTable, sheet, LEDGER_HEADER } from "../helpers";
+import { check, ledgerSheet, riskSheet, ruleTable, sheet, LEDGER_HEADER } from "../helpers";
 
 const L = "個人情報管理台帳";
 const withRisk = (ledger: ReturnType<typeof ledgerSheet>) => [ledger, riskSheet([{ id: 1, name: "台帳項目1" }])];
@@ -36,9 +36,14 @@ table("ledger/sensitive-without-consent", {
   valid: [
     { name: "sensitive with consent", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "有", 本人同意: "同意書あり" }])) },
     { name: "not sensitive, no consent", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "×", 本人同意: "×" }])) },
+    // APPI 第20条第2項: acquisition required by law, and data received through entrustment.
+    { name: "a legal basis in the consent cell: 不要(安衛法に基づく)", grids: withRisk(ledgerSheet([{ 個人情報の名称: "健康診断結果", 要配慮個人情報: "○", 本人同意: "不要(安衛法に基づく)" }])) },
+    { name: "from the 健診機関 under 労働安全衛生法", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "○", 取得方法: "健診機関から受領(労働安全衛生法に基づく)", 本人同意: null }])) },
+    { name: "received from the entrusting company (委託元)", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "○", 取得方法: "委託元から受領", 本人同意: null }])) },
   ],
   invalid: [
     { name: "sensitive, consent blank", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "○", 本人同意: null }])), expected: [`${L}!G2 noConsent`] },
+    { name: "a bare 不要 gives no legal basis", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "○", 本人同意: "不要" }])), expected: [`${L}!G2 noConsent`] },
     { name: "sensitive, consent no", grids: withRisk(ledgerSheet([{ 要配慮個人情報: "あり(健康診断)", 本人同意: "なし" }])), expected: [`${L}!G2 noConsent`] },
     {
       name: "sensitive, no consent column",
@@ -53,9 +58,18 @@ table("ledger/provision-without-consent", {
     { name: "recipient with consent", grids: withRisk(ledgerSheet([{ 提供先: "健康保険組合", 本人同意: "○" }])) },
     { name: "recipient none", grids: withRisk(ledgerSheet([{ 提供先: "提供なし", 本人同意: null }])) },
     { name: "contractor only (entrustment needs no consent)", grids: withRisk(ledgerSheet([{ 委託先: "〇〇社労士事務所", 本人同意: null }])) },
+    // APPI 第27条第1項第1号: provision required by law needs no consent.
+    { name: "recipients the law requires: 税務署、市区町村", grids: withRisk(ledgerSheet([{ 提供先: "税務署、市区町村", 本人同意: null }])) },
+    { name: "年金事務所・健康保険組合", grids: withRisk(ledgerSheet([{ 提供先: "年金事務所・健康保険組合", 本人同意: "" }])) },
+    { name: "a legal basis in the consent cell: 不要(法令に基づく提供)", grids: withRisk(ledgerSheet([{ 提供先: "労働基準監督署", 本人同意: "不要(法令に基づく提供)" }, { 提供先: "親会社", 本人同意: "不要(法令に基づく提供)" }])) },
+    // 第27条第5項: entrustment and joint use are not third-party provision.
+    { name: "宅配業者(配送のため) is entrustment", grids: withRisk(ledgerSheet([{ 提供先: "宅配業者(配送のため)", 本人同意: null }])) },
+    { name: "グループ会社(共同利用)", grids: withRisk(ledgerSheet([{ 提供先: "グループ会社(共同利用)", 本人同意: null }])) },
   ],
   invalid: [
     { name: "recipient, consent blank", grids: withRisk(ledgerSheet([{ 提供先: "グループ会社", 本人同意: "" }])), expected: [`${L}!G2 noConsent`] },
+    { name: "a statutory recipient beside one that needs consent", grids: withRisk(ledgerSheet([{ 提供先: "税務署、販売代理店", 本人同意: null }])), expected: [`${L}!G2 noConsent`] },
+    { name: "a bare 不要 gives no legal basis", grids: withRisk(ledgerSheet([{ 提供先: "販売代理店", 本人同意: "不要" }])), expected: [`${L}!G2 noConsent`] },
   ],
 });
 
@@ -64,6 +78,7 @@ table("ledger/direct-acquisition-without-consent", {
     { name: "web form with consent", grids: withRisk(ledgerSheet([{ 取得方法: "Webフォーム", 本人同意: "○" }])) },
     { name: "handed over by a client (not direct)", grids: withRisk(ledgerSheet([{ 取得方法: "取引先から受領", 本人同意: null }])) },
     { name: "CV acquired indirectly through an agency", grids: withRisk(ledgerSheet([{ 取得方法: "紹介会社経由の履歴書", 本人同意: null }])) },
+    { name: "a form the law requires, with its basis recorded", grids: withRisk(ledgerSheet([{ 取得方法: "扶養控除等申告書(書面)", 本人同意: "不要(所得税法に基づく)" }])) },
   ],
   invalid: [
     { name: "web form, no consent", grids: withRisk(ledgerSheet([{ 取得方法: "問い合わせフォーム", 本人同意: null }])), expected: [`${L}!G2 noConsent`] },
@@ -216,4 +231,16 @@ table("ledger/2023-category-missing", {
     { name: "cookie IDs, no category column", grids: withRisk(ledgerSheet([{ 個人情報の名称: "広告配信用Cookie ID" }])), expected: [`${L}!C2 noCategory`] },
     { name: "IP addresses, category blank", grids: [sheet(L, [CATEGORY_HEADER, ["問合せ履歴", "サポート", "CRM", "個人情報"], ["アクセス元IPアドレス", "不正検知", "ログサーバ", null]])], expected: [`${L}!D3 noCategory`] },
   ],
+});
+
+describe("consent messages keep the law's exceptions", () => {
+  it("say consent is needed as a rule (原則として), not always", () => {
+    const grids = withRisk(ledgerSheet([{ 要配慮個人情報: "○", 本人同意: null }, { 提供先: "販売代理店", 本人同意: null }, { 取得方法: "Webフォーム", 本人同意: null }]));
+    const found = check(grids, { rules: ["ledger/sensitive-without-consent", "ledger/provision-without-consent", "ledger/direct-acquisition-without-consent"] }).findings;
+    expect(found.map((f) => f.rule).sort()).toEqual(["ledger/direct-acquisition-without-consent", "ledger/provision-without-consent", "ledger/sensitive-without-consent"]);
+    for (const f of found) {
+      expect(f.message.ja, f.rule).toMatch(/原則として|法令に基づく場合などを除き/);
+      expect(f.message.en, f.rule).toMatch(/as a rule|unless the law/);
+    }
+  });
 });

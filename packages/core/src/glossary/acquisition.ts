@@ -9,3 +9,10 @@ export const DIRECT_WRITTEN_WORDS =
 
 /** From somebody other than the person: the direct-acquisition duties do not apply. */
 export const INDIRECT_WORDS = /本人以外|第三者から|委託元|名簿業者|購入|取引先から|代理店から|紹介|公開情報|間接/;
+
+/**
+ * Received from the company that entrusted the work (委託元), in a joint use (共同利用) or a
+ * business succession: not acquisition from a third party (APPI 第27条第5項), and for 要配慮個人情報
+ * an exception to prior consent (第20条第2項 and its cabinet order).
+ */
+export const ENTRUSTED_ACQUISITION_WORDS = /委託元|受託|委託を受け|業務委託により|共同利用|事業承継|合併|entrusted by|on behalf of|joint use/i;
