@@ -127,8 +127,9 @@ table("ledger/sensitive-unflagged", {
     {
       name: "2023 additions in the data items, flag blank",
       grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、労働組合の加入状況", 要配慮個人情報: null }, { 個人情報の項目: "性的指向に関する相談内容", 要配慮個人情報: "" }])),
-      expected: [`${L}!Q2 unflagged`, `${L}!Q3 unflagged`],
+      expected: [`${L}!Q2 unflaggedLike`, `${L}!Q3 unflaggedLike`],
     },
+    { name: "an APPI word beside a 2023 one is reported as sensitive", grids: withRisk(ledgerSheet([{ 個人情報の項目: "労働組合費、病歴", 要配慮個人情報: "無" }])), expected: [`${L}!Q2 unflagged`] },
     {
       name: "no sensitive column: the item's name",
       grids: [sheet(L, [["個人情報の名称", "利用目的", "保管場所"], ["障害者手帳の写し", "障害者雇用の手続", "人事キャビネット"]])],
@@ -242,5 +243,21 @@ describe("consent messages keep the law's exceptions", () => {
       expect(f.message.ja, f.rule).toMatch(/原則として|法令に基づく場合などを除き/);
       expect(f.message.en, f.rule).toMatch(/as a rule|unless the law/);
     }
+  });
+});
+
+describe("ledger/sensitive-unflagged wording", () => {
+  const run = (rows: Parameters<typeof ledgerSheet>[0]) => check(withRisk(ledgerSheet(rows)), { rules: ["ledger/sensitive-unflagged"] }).findings.map((f) => f.message.ja);
+
+  it("says a keyword makes the item possibly sensitive, never that it is", () => {
+    const [ja] = run([{ 個人情報の名称: "健康診断結果", 要配慮個人情報: "無" }]);
+    expect(ja).toContain("該当する可能性があります");
+    expect(ja).not.toContain("に当たります");
+  });
+
+  it("says 労働組合 is not 要配慮 under the APPI but handled like it under JIS Q 15001:2023", () => {
+    const [ja] = run([{ 個人情報の項目: "氏名、労働組合の加入状況", 要配慮個人情報: null }]);
+    expect(ja).toContain("個人情報保護法の要配慮個人情報ではありません");
+    expect(ja).toContain("JIS Q 15001:2023では要配慮個人情報と同様に扱う");
   });
 });
