@@ -175,10 +175,16 @@ table("ledger/retention-below-legal", {
     { name: "3 years for a wage ledger while the transitional rule lasts", grids: withRisk(ledgerSheet([{ 個人情報の名称: "賃金台帳", 保管期間: "最終記入日から3年" }])) },
     { name: "no legal period for a customer list", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿", 保管期間: "1年" }])) },
     { name: "永年 and unreadable text are other rules'", grids: withRisk(ledgerSheet([{ 個人情報の名称: "出勤簿", 保管期間: "永年" }, { 個人情報の名称: "タイムカード", 保管期間: "法定期間" }])) },
+    // 国税通則法 第70条 is a reassessment deadline, not a retention duty: no legal period to fall short of.
+    { name: "a withholding ledger (源泉徴収簿) kept 5 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "源泉徴収簿", 保管期間: "5年" }])) },
+    { name: "an annual-leave register kept 3 years while the transitional rule lasts", grids: withRisk(ledgerSheet([{ 個人情報の名称: "年次有給休暇管理簿", 保管期間: "3年" }])) },
+    { name: "workers' accident records kept 3 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "労災保険給付請求書(控)", 保管期間: "完結の日から3年" }])) },
   ],
   invalid: [
     { name: "health checks kept 4 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "健康診断結果", 保管期間: "4年" }])), expected: [`${L}!M2 belowLegal`] },
-    { name: "a withholding ledger kept 5 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "源泉徴収簿", 保管期間: "5年" }])), expected: [`${L}!M2 belowLegal`] },
+    { name: "an annual-leave register kept 2 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "年次有給休暇管理簿", 保管期間: "2年" }])), expected: [`${L}!M2 belowLegal`] },
+    { name: "workers' accident and labour-insurance records kept 2 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "労災保険関係書類", 保管期間: "2年" }, { 個人情報の名称: "労働保険料申告書(年度更新)", 保管期間: "1年" }])), expected: [`${L}!M2 belowLegal`, `${L}!M3 belowLegal`] },
+    { name: "a retirement-income declaration kept 5 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "退職所得の受給に関する申告書", 保管期間: "5年" }])), expected: [`${L}!M2 belowLegal`] },
     { name: "attendance kept 2 years (below even the transitional 3)", grids: withRisk(ledgerSheet([{ 個人情報の名称: "出勤簿", 保管期間: "２年" }])), expected: [`${L}!M2 belowLegal`] },
     { name: "one month short of 7 years", grids: withRisk(ledgerSheet([{ 個人情報の名称: "扶養控除等申告書", 保管期間: "6年11か月" }])), expected: [`${L}!M2 belowLegal`] },
   ],
@@ -259,5 +265,12 @@ describe("ledger/sensitive-unflagged wording", () => {
     const [ja] = run([{ 個人情報の項目: "氏名、労働組合の加入状況", 要配慮個人情報: null }]);
     expect(ja).toContain("個人情報保護法の要配慮個人情報ではありません");
     expect(ja).toContain("JIS Q 15001:2023では要配慮個人情報と同様に扱う");
+  });
+});
+
+describe("ledger/retention-below-legal wording", () => {
+  it("names the law and its period without nesting brackets", () => {
+    const [f] = check(withRisk(ledgerSheet([{ 個人情報の名称: "賃金台帳", 保管期間: "2年" }])), { rules: ["ledger/retention-below-legal"] }).findings;
+    expect(f?.message.ja).toBe("「賃金台帳」の保管期間(2年)は、賃金台帳の法定保存期間より短くなっています。労働基準法 第109条・附則第143条が定める保存期間は5年(経過措置により当面3年)です。");
   });
 });
