@@ -155,7 +155,7 @@ ruleTable("risk/high-without-measure", {
       name: "a profile whose action level is medium",
       grids: [ledger, risks([{ 発生可能性: 1, 影響度: 3, 対策: null }, { 発生可能性: 1, 影響度: 2, 対策: null }])],
       options: { profile: { id: "p", version: "1", riskModel: { kind: "likelihoodImpact", scale: { min: 1, max: 3 }, actionLevel: "medium" } } },
-      expected: [at(2, "I", "noMeasure")],
+      expected: [at(2, "I", "noMeasureAtOrAbove")],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { cellText } from "../../grid/grid";
-import { isoFromSerial } from "../../read/date";
+import { isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { scanText } from "../../read/annual";
 import { dateOf } from "../../read/records";
 import { defineRule } from "../define";
@@ -31,8 +31,8 @@ export const auditOpenNonconformity = defineRule({
         en: "This nonconformity has no completed corrective action (no completion date); carry out the correction and record when it was completed.",
       },
       pastDue: {
-        ja: "この不適合は是正期限 {{due}} を過ぎても是正処置が完了していません。",
-        en: "This nonconformity is past its correction deadline ({{due}}) and the corrective action is not completed.",
+        ja: "この不適合は是正期限の{{due}}を過ぎても、是正処置が完了していません。",
+        en: "This nonconformity is past its correction deadline ({{dueEn}}) and the corrective action is not completed.",
       },
     },
   },
@@ -49,7 +49,7 @@ export const auditOpenNonconformity = defineRule({
         if (dateOf(corrected) !== null || (DONE_WORDS.test(closedText) && !/未/.test(closedText))) continue;
         const due = dateOf(AUDIT.cell(sheet, row, "correctionDue"));
         const at = { sheet: sheet.name, row, col: corrected.col >= 0 ? corrected.col : result.col };
-        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: isoFromSerial(due) } });
+        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: japaneseDateFromSerial(due), dueEn: isoFromSerial(due) } });
         else ctx.report("open", at);
       }
     }

@@ -107,7 +107,7 @@ export const cellInvalidValue = defineRule({
     defaultSeverity: "warning",
     clause: null,
     description: {
-      ja: "列の型として読めない値(件数「多数」、日付 2024/13/45、存在しない和暦、尺度外の発生可能性など)。",
+      ja: "列の型として読めない値(件数「多数」、日付「2024/13/45」、存在しない和暦、尺度外の発生可能性など)。",
       en: "A value that cannot be read as its field's type (a count of 「多数」, a date 2024/13/45, a non-existent era date, a likelihood outside the scale).",
     },
     messages: {

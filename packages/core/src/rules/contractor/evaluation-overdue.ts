@@ -1,4 +1,4 @@
-import { addMonths, isoFromSerial, readDate } from "../../read/date";
+import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
 import { truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
@@ -22,8 +22,8 @@ export const contractorEvaluationOverdue = defineRule({
     },
     messages: {
       overdue: {
-        ja: "委託先「{{name}}」の最終評価日 {{date}} から{{months}}か月以上経過しています。委託先は少なくとも年1回評価してください。",
-        en: "Contractor \"{{name}}\" was last evaluated on {{date}}, more than {{months}} months ago; evaluate contractors at least once a year.",
+        ja: "委託先「{{name}}」の最終評価日は{{date}}で、{{months}}か月以上経過しています。委託先は少なくとも年1回評価してください。",
+        en: "Contractor \"{{name}}\" was last evaluated on {{dateEn}}, more than {{months}} months ago; evaluate contractors at least once a year.",
       },
       never: {
         ja: "委託先「{{name}}」の評価日が空欄です。委託先の選定・継続の評価を行い、その日付を記録してください。",
@@ -44,7 +44,7 @@ export const contractorEvaluationOverdue = defineRule({
       }
       if (!date.ok) continue; // cell/invalid-value speaks for it.
       if (addMonths(date.value.serial, months) < ctx.today) {
-        ctx.report("overdue", at, { data: { name: truncate(entry.name), date: isoFromSerial(date.value.serial), months } });
+        ctx.report("overdue", at, { data: { name: truncate(entry.name), date: japaneseDateFromSerial(date.value.serial), dateEn: isoFromSerial(date.value.serial), months } });
       }
     }
   },

@@ -16,7 +16,7 @@ export const headerDuplicateColumn = defineRule({
     },
     messages: {
       duplicate: {
-        ja: "列「{{header}}」は {{first}} 列と同じ項目({{field}})を表しています。どちらか一方にまとめてください。以降のチェックは {{first}} 列を使います。",
+        ja: "列「{{header}}」は{{first}}列と同じ項目({{field}})を表しています。どちらか一方にまとめてください。以降のチェックは{{first}}列を使います。",
         en: "Column \"{{header}}\" carries the same field ({{fieldEn}}) as column {{first}}; merge them. Checks use column {{first}}.",
       },
     },

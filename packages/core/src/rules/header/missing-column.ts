@@ -36,20 +36,20 @@ export const headerMissingColumn = defineRule({
     },
     messages: {
       requiredMissing: {
-        ja: "必須の列 {{field}} がありません(構築・運用指針 J.3.1.1 が台帳に記載を求める項目)。",
+        ja: "必須の列{{field}}がありません(構築・運用指針 J.3.1.1で台帳への記載が求められている項目)。",
         en: "Required column {{fieldEn}} is missing (an item guideline J.3.1.1 requires in the ledger).",
       },
       expectedMissing: {
-        ja: "列 {{field}} がありません。審査で記載を求められることの多い項目です。",
+        ja: "列{{field}}がありません。審査で記載を求められることの多い項目です。",
         en: "Column {{fieldEn}} is missing; examiners usually expect it in the ledger.",
         severity: "warning",
       },
       riskColumnMissing: {
-        ja: "リスク分析表に列 {{field}} がありません(構築・運用指針 J.3.1.3)。",
+        ja: "リスク分析表に列{{field}}がありません(構築・運用指針 J.3.1.3)。",
         en: "The risk analysis has no {{fieldEn}} column (guideline J.3.1.3).",
       },
       riskColumnExpected: {
-        ja: "リスク分析表に列 {{field}} がありません(構築・運用指針 J.3.1.3)。",
+        ja: "リスク分析表に列{{field}}がありません(構築・運用指針 J.3.1.3)。",
         en: "The risk analysis has no {{fieldEn}} column (guideline J.3.1.3).",
         severity: "warning",
       },

@@ -1,4 +1,4 @@
-import { addMonths, isoFromSerial, readDate } from "../../read/date";
+import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
 import { truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { LAW } from "../fields";
@@ -20,8 +20,8 @@ export const lawsReviewOverdue = defineRule({
     },
     messages: {
       overdue: {
-        ja: "「{{law}}」の確認日 {{date}} から{{months}}か月以上経過しています。法令等の改正状況を少なくとも年1回確認してください。",
-        en: "\"{{law}}\" was last checked on {{date}}, more than {{months}} months ago; check laws and norms for amendments at least once a year.",
+        ja: "「{{law}}」の確認日は{{date}}で、{{months}}か月以上経過しています。法令等の改正状況を少なくとも年1回確認してください。",
+        en: "\"{{law}}\" was last checked on {{dateEn}}, more than {{months}} months ago; check laws and norms for amendments at least once a year.",
       },
       never: {
         ja: "「{{law}}」の確認日が空欄です。法令等の改正状況を確認し、その日付を記録してください。",
@@ -49,7 +49,7 @@ export const lawsReviewOverdue = defineRule({
         const at = { sheet: sheet.name, row, col: cell.col };
         if (date === null) ctx.report("never", at, { data: { law } });
         else if (date.ok && addMonths(date.value.serial, months) < ctx.today) {
-          ctx.report("overdue", at, { data: { law, date: isoFromSerial(date.value.serial), months } });
+          ctx.report("overdue", at, { data: { law, date: japaneseDateFromSerial(date.value.serial), dateEn: isoFromSerial(date.value.serial), months } });
         }
       }
     }

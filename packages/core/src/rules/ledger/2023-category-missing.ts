@@ -22,7 +22,7 @@ export const ledger2023CategoryMissing = defineRule({
     },
     messages: {
       noCategory: {
-        ja: "「{{item}}」は「{{keyword}}」を含みますが、情報の区分(個人情報/個人関連情報/仮名加工情報/匿名加工情報)が記載されていません。JIS Q 15001:2023 では区分により求められる取扱いが異なります。",
+        ja: "「{{item}}」は「{{keyword}}」を含みますが、情報の区分(個人情報/個人関連情報/仮名加工情報/匿名加工情報)が記載されていません。JIS Q 15001:2023では区分により求められる取扱いが異なります。",
         en: "\"{{item}}\" contains \"{{keyword}}\" but no category (personal / personally referable / pseudonymously / anonymously processed information) is recorded; JIS Q 15001:2023 sets different duties for each.",
       },
     },

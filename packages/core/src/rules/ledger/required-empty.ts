@@ -17,7 +17,7 @@ export const ledgerRequiredEmpty = defineRule({
     },
     messages: {
       requiredEmpty: {
-        ja: "「{{item}}」の{{field}}が空欄です(構築・運用指針 J.3.1.1 が記載を求める項目)。",
+        ja: "「{{item}}」の{{field}}が空欄です(構築・運用指針 J.3.1.1で記載が求められている項目)。",
         en: "{{fieldEn}} is blank for \"{{item}}\" (an item guideline J.3.1.1 requires).",
       },
       expectedEmpty: {

@@ -1,4 +1,4 @@
-import { addMonths, isoFromSerial, readDate } from "../../read/date";
+import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 
@@ -14,8 +14,8 @@ export const ledgerReviewOverdue = defineRule({
     },
     messages: {
       overdue: {
-        ja: "「{{item}}」の最終見直し日 {{date}} から{{months}}か月以上経過しています。台帳は少なくとも年1回見直してください(構築・運用指針 J.3.1.1)。",
-        en: "\"{{item}}\" was last reviewed on {{date}}, more than {{months}} months ago; review the ledger at least once a year (guideline J.3.1.1).",
+        ja: "「{{item}}」の最終見直し日は{{date}}で、{{months}}か月以上経過しています。台帳は少なくとも年1回見直してください(構築・運用指針 J.3.1.1)。",
+        en: "\"{{item}}\" was last reviewed on {{dateEn}}, more than {{months}} months ago; review the ledger at least once a year (guideline J.3.1.1).",
       },
       never: {
         ja: "「{{item}}」の見直し日が空欄です。台帳は少なくとも年1回見直し、その日付を記録してください(構築・運用指針 J.3.1.1)。",
@@ -36,7 +36,7 @@ export const ledgerReviewOverdue = defineRule({
       if (!date.ok) continue; // cell/invalid-value speaks for it.
       // Reviewed on D: due again on D + interval; overdue from the day after.
       if (addMonths(date.value.serial, months) < ctx.today) {
-        ctx.report("overdue", { sheet: item.sheet.name, row: item.row, col: cell.col }, { data: { item: item.label, date: isoFromSerial(date.value.serial), months } });
+        ctx.report("overdue", { sheet: item.sheet.name, row: item.row, col: cell.col }, { data: { item: item.label, date: japaneseDateFromSerial(date.value.serial), dateEn: isoFromSerial(date.value.serial), months } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { isoFromSerial } from "../../read/date";
+import { isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { withinInterval, type DatedRow } from "../../read/annual";
 import { defineRule } from "../define";
 import { AUDIT, REVIEW } from "../fields";
@@ -24,7 +24,7 @@ export const reviewOverdue = defineRule({
     messages: {
       overdue: {
         ja: "最後のマネジメントレビュー({{date}})から{{months}}か月以上経過しています。代表者による見直しを少なくとも年1回行ってください(構築・運用指針 J.6.3)。",
-        en: "The last management review ({{date}}) was more than {{months}} months ago; top management must review the PMS at least once a year (guideline J.6.3).",
+        en: "The last management review ({{dateEn}}) was more than {{months}} months ago; top management must review the PMS at least once a year (guideline J.6.3).",
       },
       never: {
         ja: "マネジメントレビューの実施日が記録されていません(構築・運用指針 J.6.3)。",
@@ -32,7 +32,7 @@ export const reviewOverdue = defineRule({
       },
       beforeAudit: {
         ja: "最後の内部監査({{audit}})の結果は、まだマネジメントレビューで見直されていません(最後の見直しは{{date}})。次回の見直しのインプットにしてください(構築・運用指針 J.6.3)。",
-        en: "The results of the last internal audit ({{audit}}) have not been reviewed by management yet (last review {{date}}); take them into the next review (guideline J.6.3).",
+        en: "The results of the last internal audit ({{auditEn}}) have not been reviewed by management yet (last review {{dateEn}}); take them into the next review (guideline J.6.3).",
         severity: "info",
       },
     },
@@ -55,7 +55,7 @@ export const reviewOverdue = defineRule({
     }
     const at = { sheet: latest.sheet, row: latest.row, col: latest.cell.col };
     if (!withinInterval(latest.serial, months, ctx.today)) {
-      ctx.report("overdue", at, { data: { date: isoFromSerial(latest.serial), months } });
+      ctx.report("overdue", at, { data: { date: japaneseDateFromSerial(latest.serial), dateEn: isoFromSerial(latest.serial), months } });
       return;
     }
     let lastAudit: number | null = null;
@@ -64,7 +64,7 @@ export const reviewOverdue = defineRule({
       if (l && (lastAudit === null || l.serial > lastAudit)) lastAudit = l.serial;
     }
     if (lastAudit !== null && lastAudit > latest.serial) {
-      ctx.report("beforeAudit", at, { data: { date: isoFromSerial(latest.serial), audit: isoFromSerial(lastAudit) } });
+      ctx.report("beforeAudit", at, { data: { date: japaneseDateFromSerial(latest.serial), dateEn: isoFromSerial(latest.serial), audit: japaneseDateFromSerial(lastAudit), auditEn: isoFromSerial(lastAudit) } });
     }
   },
 });

@@ -18,7 +18,7 @@ export const riskFlatScoring = defineRule({
     },
     messages: {
       flat: {
-        ja: "評価した {{rows}} 件のうち {{count}} 件({{percent}}%)がリスクレベル「{{level}}」です。リスクごとに発生可能性と影響度を見積もり、優先順位が付くように評価してください(構築・運用指針 J.3.1.3)。",
+        ja: "評価した{{rows}}件のうち{{count}}件({{percent}}%)がリスクレベル「{{level}}」です。リスクごとに発生可能性と影響度を見積もり、優先順位が付くように評価してください(構築・運用指針 J.3.1.3)。",
         en: "{{count}} of {{rows}} scored risks ({{percent}}%) are {{levelEn}}: rate each risk's likelihood and impact so that the levels set priorities (guideline J.3.1.3).",
       },
     },

@@ -13,16 +13,16 @@ export const riskResidualNotAccepted = defineRule({
     defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
-      ja: "残存リスクが受容できるレベルを超えているのに、受容(承認)が記録されていない。",
+      ja: "残存(残留)リスクが受容できるレベルを超えているのに、受容の承認が記録されていない。",
       en: "The residual risk is above the acceptable level and no acceptance is recorded.",
     },
     messages: {
       notAccepted: {
-        ja: "残存リスク「{{level}}」は受容できるレベル({{acceptable}})を超えています。受容の承認(承認者・日付)を記録してください(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク「{{level}}」は受容できるレベル「{{acceptable}}」を超えています。受容の承認(承認者・日付)を記録してください(構築・運用指針 J.3.1.4)。",
         en: "Residual risk {{levelEn}} is above the acceptable level ({{acceptableEn}}): record its acceptance (who approved it, when) (guideline J.3.1.4).",
       },
       noColumn: {
-        ja: "残存リスク「{{level}}」は受容できるレベル({{acceptable}})を超えていますが、受容(承認)を記録する列がありません(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク「{{level}}」は受容できるレベル「{{acceptable}}」を超えていますが、受容の承認を記録する列がありません(構築・運用指針 J.3.1.4)。",
         en: "Residual risk {{levelEn}} is above the acceptable level ({{acceptableEn}}), and the sheet has no column to record its acceptance (guideline J.3.1.4).",
       },
     },

@@ -84,23 +84,23 @@ export const riskScoreMismatch = defineRule({
     },
     messages: {
       score: {
-        ja: "リスク値 {{stored}} は評価基準({{rule}})で求めた {{expected}} と一致しません(構築・運用指針 J.3.1.3: 一貫した基準でリスクを評価する)。",
-        en: "Risk score {{stored}} does not match {{expected}} from the scoring rule ({{ruleEn}}) (guideline J.3.1.3: assess risks by consistent criteria).",
+        ja: "リスク値{{stored}}は、評価基準({{rule}})で求めた{{expected}}と一致しません。一貫した基準でリスクを評価してください(構築・運用指針 J.3.1.3)。",
+        en: "Risk score {{stored}} does not match {{expected}} from the scoring rule ({{ruleEn}}); assess risks by consistent criteria (guideline J.3.1.3).",
       },
       level: {
-        ja: "リスクレベル「{{stored}}」は評価基準ではリスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.3)。",
+        ja: "リスクレベルが「{{stored}}」になっていますが、評価基準ではリスク値{{score}}は「{{expected}}」です(構築・運用指針 J.3.1.3)。",
         en: "Risk level \"{{storedEn}}\" should be \"{{expectedEn}}\" for score {{score}} under the scoring rule (guideline J.3.1.3).",
       },
       residualScore: {
-        ja: "残存リスク値 {{stored}} は対策後の評点から評価基準({{rule}})で求めた {{expected}} と一致しません(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク値{{stored}}は、対策後の評点から評価基準({{rule}})で求めた{{expected}}と一致しません(構築・運用指針 J.3.1.4)。",
         en: "Residual score {{stored}} does not match {{expected}} from the post-measure ratings ({{ruleEn}}) (guideline J.3.1.4).",
       },
       residualLevel: {
-        ja: "残存リスク「{{stored}}」は評価基準では残存リスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスクが「{{stored}}」になっていますが、評価基準では残存リスク値{{score}}は「{{expected}}」です(構築・運用指針 J.3.1.4)。",
         en: "Residual risk \"{{storedEn}}\" should be \"{{expectedEn}}\" for residual score {{score}} under the scoring rule (guideline J.3.1.4).",
       },
       assetValue: {
-        ja: "資産価値 {{stored}} は機密性・完全性・可用性の最大値 {{expected}} と一致しません(構築・運用指針 J.3.1.3)。",
+        ja: "資産価値{{stored}}は、機密性・完全性・可用性の最大値{{expected}}と一致しません(構築・運用指針 J.3.1.3)。",
         en: "Asset value {{stored}} does not match {{expected}}, the highest of confidentiality, integrity and availability (guideline J.3.1.3).",
       },
     },

@@ -67,7 +67,7 @@ export const riskSensitiveImpactFloor = defineRule({
     },
     messages: {
       belowFloor: {
-        ja: "「{{item}}」は{{category}}を含むため、影響度は {{floor}} 以上で評価してください(現在 {{impact}})。漏えい時の本人への影響が大きい情報です(構築・運用指針 J.3.1.3)。",
+        ja: "「{{item}}」は{{category}}を含むため、影響度は{{floor}}以上で評価してください(現在は{{impact}})。漏えい時の本人への影響が大きい情報です(構築・運用指針 J.3.1.3)。",
         en: "\"{{item}}\" holds {{categoryEn}}, so its impact should be rated {{floor}} or higher (now {{impact}}): a leak would harm the people concerned more (guideline J.3.1.3).",
       },
     },

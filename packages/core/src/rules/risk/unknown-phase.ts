@@ -9,7 +9,7 @@ export const riskUnknownPhase = defineRule({
     description: { ja: "プロファイルのどの局面にも当たらない局面名。", en: "A phase label that matches no phase of the profile." },
     messages: {
       unknownPhase: {
-        ja: "局面「{{label}}」はどの局面にも当たりません。{{phases}} のいずれかで書いてください。",
+        ja: "局面「{{label}}」はどの局面にも当たりません。{{phases}}のいずれかで書いてください。",
         en: "Phase \"{{label}}\" matches none of the phases: use one of {{phasesEn}}.",
       },
     },

@@ -1,4 +1,4 @@
-import { addMonths, isoFromSerial } from "../../read/date";
+import { addMonths, isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { personKey, scanText } from "../../read/annual";
 import { dateOf, truncate } from "../../read/records";
 import type { RecognisedSheet } from "../../recognise/recognise";
@@ -37,8 +37,8 @@ export const trainingOverdue = defineRule({
     },
     messages: {
       overdue: {
-        ja: "この従業者({{kind}})の直近の教育受講日 {{date}} から{{months}}か月以上経過しています。役員・パート・派遣社員を含む全ての従業者に少なくとも年1回教育を行ってください(構築・運用指針 J.4.3)。",
-        en: "This worker ({{kindEn}}) was last trained on {{date}}, more than {{months}} months ago; train every worker, executives, part-timers and temps included, at least once a year (guideline J.4.3).",
+        ja: "この従業者({{kind}})の直近の教育受講日は{{date}}で、{{months}}か月以上経過しています。役員・パート・派遣社員を含む全ての従業者に少なくとも年1回教育を行ってください(構築・運用指針 J.4.3)。",
+        en: "This worker ({{kindEn}}) was last trained on {{dateEn}}, more than {{months}} months ago; train every worker, executives, part-timers and temps included, at least once a year (guideline J.4.3).",
       },
       never: {
         ja: "この従業者({{kind}})には教育の受講日が記録されていません。未受講であれば教育(またはフォロー教育)を行い、実施日を記録してください(構築・運用指針 J.4.3)。",
@@ -77,7 +77,7 @@ export const trainingOverdue = defineRule({
         continue;
       }
       if (addMonths(latest.serial, months) < ctx.today) {
-        ctx.report("overdue", { sheet: latest.sheet.name, row: latest.row, col: latest.col }, { data: { ...kind, date: isoFromSerial(latest.serial), months } });
+        ctx.report("overdue", { sheet: latest.sheet.name, row: latest.row, col: latest.col }, { data: { ...kind, date: japaneseDateFromSerial(latest.serial), dateEn: isoFromSerial(latest.serial), months } });
       }
     }
   },
