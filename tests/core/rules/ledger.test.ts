@@ -274,3 +274,93 @@ describe("ledger/retention-below-legal wording", () => {
     expect(f?.message.ja).toBe("「賃金台帳」の保管期間(2年)は、賃金台帳の法定保存期間より短くなっています。労働基準法 第109条・附則第143条が定める保存期間は5年(経過措置により当面3年)です。");
   });
 });
+
+// ---- Added in the 2023-accuracy round (issue 21). ----
+// Columns of ledgerSheet: C 名称, D 項目, E 利用目的, F 取得方法, G 本人同意, L アクセス権を有する者, M 保管期間, P 提供先.
+
+table("ledger/mynumber-out-of-scope", {
+  valid: [
+    {
+      name: "My Number for withholding slips and social insurance, handled by designated staff",
+      grids: withRisk(ledgerSheet([{ 個人情報の名称: "マイナンバー（個人番号）", 利用目的: "源泉徴収票の作成・社会保険の手続", アクセス権を有する者: "総務部の事務取扱担当者" }])),
+    },
+    { name: "no My Number: access by every employee is another matter", grids: withRisk(ledgerSheet([{ 個人情報の名称: "社内報の配布先", アクセス権を有する者: "全社員" }])) },
+    { name: "a blank purpose is ledger/required-empty's", grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、個人番号", 利用目的: null }])) },
+  ],
+  invalid: [
+    { name: "My Number used to identify staff", grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、個人番号", 利用目的: "社員の本人確認・人事管理" }])), expected: [`${L}!E2 outOfScope`] },
+    { name: "My Number open to every employee", grids: withRisk(ledgerSheet([{ 個人情報の名称: "扶養控除等申告書（個人番号記載）", 利用目的: "年末調整", アクセス権を有する者: "全社員" }])), expected: [`${L}!L2 everyone`] },
+  ],
+});
+
+const INDIRECT_HEADER = ["個人情報の名称", "利用目的", "取得方法", "明示・通知方法", "保管場所", "保管期間", "備考"];
+const indirect = (...rows: (string | null)[][]) => [sheet(L, [INDIRECT_HEADER, ...rows])];
+
+table("ledger/indirect-acquisition-unnoticed", {
+  valid: [
+    { name: "acquired directly from the person", grids: indirect(["会員名簿", "会員管理", "本人から直接（入会申込書）", null, "事務所", "退会後3年", null]) },
+    { name: "from a recruiter, purpose published and the check on receipt recorded", grids: indirect(["応募者情報", "採用選考", "人材紹介会社から受領", "HPで公表", "人事キャビネット", "選考後1年", "受領時に取得の経緯を確認・記録"]) },
+    { name: "received from the entrusting company (委託元) is no third-party acquisition", grids: indirect(["受託データ", "受託業務", "委託元から受領", null, "隔離サーバ", "契約終了まで", null]) },
+    { name: "a business partner's own staff contacts (取引先から)", grids: indirect(["取引先担当者", "取引連絡", "取引先から名刺・書面で受領", null, "営業部", "取引終了後3年", null]) },
+  ],
+  invalid: [
+    { name: "from a recruiter, neither notice nor check", grids: indirect(["応募者情報", "採用選考", "人材紹介会社から受領", null, "人事キャビネット", "選考後1年", null]), expected: [`${L}!C2 noReceiptCheck`, `${L}!D2 noNotice`] },
+    { name: "public sources: notice only (no third party provided it)", grids: indirect(["業界団体役員名簿", "営業先の調査", "官報・公開情報から収集", "", "営業部", "3年", null]), expected: [`${L}!D2 noNotice`] },
+    { name: "an event organiser's list, purpose published, no check recorded", grids: indirect(["展示会来場者リスト", "営業連絡", "展示会主催者から提供を受けた", "Webサイトで公表", "営業部", "2年", null]), expected: [`${L}!C2 noReceiptCheck`] },
+  ],
+});
+
+table("ledger/retention-indefinite", {
+  valid: [
+    { name: "a finite retention", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿", 保管期間: "取引終了後5年" }])) },
+    { name: "a record the law gives a period is judged by retention-below-legal, not here", grids: withRisk(ledgerSheet([{ 個人情報の名称: "賃金台帳", 保管期間: "永年" }])) },
+    { name: "My Number kept 永年 is mynumber-retention-indefinite's", grids: withRisk(ledgerSheet([{ 個人情報の項目: "氏名、個人番号", 保管期間: "永年" }])) },
+  ],
+  invalid: [
+    { name: "a customer list kept forever", grids: withRisk(ledgerSheet([{ 個人情報の名称: "顧客名簿", 保管期間: "永年" }])), expected: [`${L}!M2 indefinite`] },
+    { name: "applicants' CVs kept 永年", grids: withRisk(ledgerSheet([{ 個人情報の名称: "履歴書（不採用者を含む）", 利用目的: "採用選考", 保管期間: "永年保管" }])), expected: [`${L}!M2 indefiniteApplicant`] },
+  ],
+});
+
+const PROVISION_HEADER = ["個人情報の名称", "利用目的", "保管場所", "保管期間", "提供先", "本人同意", "提供記録", "備考"];
+const provision = (...rows: (string | null)[][]) => [sheet(L, [PROVISION_HEADER, ...rows])];
+
+table("ledger/provision-unrecorded", {
+  valid: [
+    { name: "a recipient with its provision record", grids: provision(["会員名簿", "会員サービス", "CRM", "退会後3年", "提携先A社", "○", "有（提供記録簿）", null]) },
+    { name: "the record said in a note", grids: provision(["会員名簿", "会員サービス", "CRM", "退会後3年", "提携先A社", "○", null, "提供記録あり（記録簿で管理）"]) },
+    { name: "provision the law requires needs no record (税務署, 年金事務所)", grids: provision(["源泉徴収票", "税務手続", "経理", "7年", "税務署、年金事務所", "不要", null, null]) },
+    { name: "a joint use is no provision", grids: provision(["顧客名簿", "グループ営業", "CRM", "5年", "グループ会社（共同利用）", null, null, null]) },
+    { name: "no recipient", grids: provision(["顧客名簿", "営業", "CRM", "5年", "なし", null, null, null]) },
+  ],
+  invalid: [
+    { name: "a third party with the record column blank", grids: provision(["顧客名簿", "営業", "CRM", "5年", "販売代理店", "○", null, null]), expected: [`${L}!G2 noRecord`] },
+    { name: "a delivery firm as recipient looks like entrustment", grids: provision(["発送先リスト", "商品発送", "CRM", "1年", "宅配業者（配送のため）", null, null, null]), expected: [`${L}!E2 maybeEntrusted`] },
+    {
+      name: "a delivery firm and a third party in one cell",
+      grids: provision(["顧客名簿", "営業", "CRM", "5年", "宅配業者、販売代理店", "○", "", null]),
+      expected: [`${L}!E2 maybeEntrusted`, `${L}!G2 noRecord`],
+    },
+    { name: "no record column: on the recipient", grids: withRisk(ledgerSheet([{ 提供先: "グループ会社", 本人同意: "○" }])), expected: [`${L}!P2 noRecord`] },
+  ],
+});
+
+const PERIODS_HEADER = ["個人情報の名称", "利用目的", "保管場所", "利用期限", "保管期間"];
+const periods = (...rows: (string | number | null)[][]) => [sheet(L, [PERIODS_HEADER, ...rows])];
+
+table("ledger/use-after-retention", {
+  valid: [
+    { name: "used 3 years, kept 5", grids: periods(["顧客名簿", "営業", "CRM", "3年", "5年"]) },
+    { name: "dates: used until 2026, kept until 2030", grids: periods(["顧客名簿", "営業", "CRM", "2026/3/31", "2030/3/31"]) },
+    { name: "kept 永年 outlasts any use", grids: periods(["社史資料", "社史編纂", "書庫", "10年", "永年"]) },
+    { name: "a use period that is not a period (退職まで) cannot be compared", grids: periods(["従業員名簿", "雇用管理", "人事", "退職まで", "退職後5年"]) },
+    { name: "one period column for both", grids: withRisk(ledgerSheet([{ 保管期間: "5年" }])) },
+  ],
+  invalid: [
+    {
+      name: "used longer than kept: years, 永年 against a period, dates",
+      grids: periods(["顧客名簿", "営業", "CRM", "7年", "5年"], ["会員名簿", "会員管理", "CRM", "永年", "3年"], ["応募者情報", "採用", "人事", "2031/3/31", "2030/3/31"]),
+      expected: [`${L}!D2 useAfterRetention`, `${L}!D3 useAfterRetention`, `${L}!D4 useAfterRetention`],
+    },
+  ],
+});

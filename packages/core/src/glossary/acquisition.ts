@@ -16,3 +16,18 @@ export const INDIRECT_WORDS = /本人以外|第三者から|委託元|名簿業�
  * an exception to prior consent (第20条第2項 and its cabinet order).
  */
 export const ENTRUSTED_ACQUISITION_WORDS = /委託元|受託|委託を受け|業務委託により|共同利用|事業承継|合併|entrusted by|on behalf of|joint use/i;
+
+/**
+ * Received from a third party that provided it (APPI 第27条 on the provider's side, 第30条 on
+ * ours): a recruiter, an event organiser, a list broker. 「取引先から」 is left out: a business
+ * partner handing over its own staff's contact and bank details does so for those people, in the
+ * course of the business with them, and is not the provision these duties are about.
+ */
+export const THIRD_PARTY_SOURCE_WORDS =
+  /第三者から|第三者提供|紹介会社|人材紹介|職業紹介|紹介元|転職サイト|求人サイト|求人媒体|代理店から|名簿業者|名簿(?:を)?購入|購入した(?:名簿|リスト|データ)|(?:リスト|データ)(?:を)?購入|主催者|提供を受け|提供元|外部から|本人以外|from a (?:third party|client|recruiter|partner)|recruit(?:er|ing agency)|organi[sz]er|purchased/i;
+
+/** Found in public sources (官報, インターネット上の公開情報): no third party provided it, but the purpose still needs notice or publication. */
+export const PUBLIC_SOURCE_WORDS = /公開情報|公開されている|官報|インターネット上|webサイトから|ホームページから|sns|public (?:sources?|information)/i;
+
+/** Job applicants and their papers: 応募者, 履歴書, エントリーシート, 採用選考. */
+export const APPLICANT_WORDS = /応募|履歴書|職務経歴書|エントリーシート|採用選考|選考|不採用|求職|内定|candidate|applicant|application for employment|résumé|resume|\bcv\b/i;

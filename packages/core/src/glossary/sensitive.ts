@@ -33,3 +33,13 @@ export const MY_NUMBER_WORDS = /マイナンバー|個人番号|特定個人情�
 
 /** Payment data: card and bank account numbers, PINs (matched on text without spaces). */
 export const PAYMENT_WORDS = /クレジットカード|カード番号|口座|暗証番号|creditcard|cardnumber|bankaccount/i;
+
+/** Health data an employer holds under 労働安全衛生法: health checks, stress checks, interviews with the company doctor. */
+export const HEALTH_WORDS = /健康診断|健診|人間ドック|ストレスチェック|産業医|面接指導|就業制限|休職|診断書|健康状態|健康情報|health ?check|medical (?:check|examination)|stress check/i;
+
+/**
+ * The purposes 番号法 第9条 allows My Number for, as a purpose cell says them: tax, social
+ * security and disaster response (源泉徴収, 年末調整, 社会保険, 雇用保険, 法定調書…).
+ */
+export const MY_NUMBER_PURPOSE_WORDS =
+  /源泉徴収|年末調整|給与所得|給与支払報告|法定調書|支払調書|税務|税金|所得税|住民税|確定申告|社会保険|健康保険|厚生年金|年金|雇用保険|労災|労働保険|社会保障|災害|個人番号関係事務|個人番号利用事務|番号法|マイナンバー法|法令に基づ|法定|扶養控除|退職所得|報酬|tax|social (?:security|insurance)|pension|employment insurance|disaster/i;

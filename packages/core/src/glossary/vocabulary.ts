@@ -24,3 +24,18 @@ export const NO_MEASURE_WORDS = /^(?:なし|無し|無|特になし|特に無し
  */
 export const LEGAL_BASIS_WORDS =
   /法令に基づ|法律に基づ|法に基づ|法令上の義務|法令による|法律による|法定|法令の定め|法律の定め|法令義務|義務付け|義務づけ|(?:労働)?安衛法|労働安全衛生法|労基法|労働基準法|所得税法|健康保険法|厚生年金保険法|雇用保険法|番号法|マイナンバー法|required by law|legal obligation|statutory|under the .{0,40}act/i;
+
+/**
+ * A label for the date a risk analysis (or any sheet) was made or reviewed, as written in the
+ * title block above its header: 「実施日：2025年4月1日」「見直し日」「作成日」「改訂日」.
+ */
+export const REVIEW_DATE_LABELS = /実施日|実施年月日|見直し日|最終見直し|作成日|作成年月日|改訂日|改定日|更新日|最終更新|評価日|分析日|確認日|承認日|reviewed|review date|updated|date of (?:analysis|review)/i;
+
+/** Access by everyone: 「全社員」「全従業員」「全員」「制限なし」 in an access-holders cell. */
+export const EVERYONE_WORDS = /全社員|全従業員|全従業者|社員全員|従業員全員|全員|全社|全部署|全部門|誰でも|制限なし|制限無し|共有フォルダ|all (?:staff|employees)|everyone|anyone|unrestricted/i;
+
+/** Notice or publication of the purpose of use (通知・公表), as a notice or note cell says it. */
+export const NOTICE_WORDS = /公表|通知|明示|掲載|掲示|ホームページ|hp|webサイト|ウェブサイト|プライバシーポリシー|個人情報保護方針|published|notified|privacy (?:policy|notice)/i;
+
+/** A record of the check made on receiving data from a third party (APPI 第30条): 「取得の経緯を確認」「受領記録」. */
+export const RECEIPT_CHECK_WORDS = /取得(?:の)?経緯|経緯(?:を)?確認|提供元(?:を|の)?確認|受領記録|受領時(?:に)?確認|確認記録|確認・記録|確認済|記録済|記録簿|checked on receipt|record of receipt/i;
