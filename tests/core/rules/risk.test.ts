@@ -114,9 +114,18 @@ ruleTable("risk/review-overdue", {
     { name: "a label cell and the date beside it (serial)", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["見直し日", 45748], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])] },
     { name: "the 見直し日 column: the latest row counts (2024-06-30 is 12 months to the day)", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2023/4/1", "2024/6/30"])])] },
     { name: "no date kept anywhere is not judged", grids: [ledgerSheet([{ "No.": 1 }]), riskSheet([{ id: 1, name: "台帳項目1" }])] },
+    {
+      name: "実施日 within 12 months followed by an approval",
+      grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["株式会社A　実施日：2025年5月20日　承認：代表取締役 2025年5月20日"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])],
+    },
   ],
   invalid: [
     { name: "実施日 in the title older than 12 months", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["リスク分析表　実施日：2024年5月1日"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])], expected: [`${R}!A1 overdue`] },
+    {
+      name: "実施日 followed by more text in the same cell (令和 and full-width digits)",
+      grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["株式会社A　実施日：令和６年５月１日　承認：代表取締役"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])],
+      expected: [`${R}!A1 overdue`],
+    },
     { name: "the latest 見直し日 is 12 months and a day old", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2024/6/29", "2023/4/1"])])], expected: [`${R}!F2 overdue`] },
     { name: "a planned date does not count; the 見直し日 column blank", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2025/9/1"])])], expected: [`${R}!F1 never`] },
   ],

@@ -1,4 +1,5 @@
 import { cellText } from "../../grid/grid";
+import { nfkc } from "../../glossary/normalise";
 import { REVIEW_DATE_LABELS } from "../../glossary/vocabulary";
 import { withinInterval } from "../../read/annual";
 import { isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
@@ -12,13 +13,20 @@ interface Dated {
   serial: number;
 }
 
-/** A date after a review label in one title cell: 「実施日：2025年4月1日」「見直し日 2025/4/1」. */
+/** A date at the start of a text: 「2025年4月1日」「2025/4/1」「令和7年4月1日」「R7.4.1」, followed by anything. */
+const LEADING_DATE = /^(?:(?:令和|平成|昭和|[RrHhSs])\s*(?:元|\d{1,2})|\d{4})\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}日?/;
+
+/**
+ * A date after a review label in one title cell: 「実施日：2025年4月1日」「見直し日 2025/4/1」, also
+ * when more follows (「実施日：2025年5月20日　承認：代表取締役」).
+ */
 function dateInLabel(text: string): number | null {
   const m = REVIEW_DATE_LABELS.exec(text);
   if (!m) return null;
-  const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s:：、,]+/, "").trim();
-  if (rest === "") return null;
-  const d = readDate(rest);
+  const rest = nfkc(text.slice((m.index ?? 0) + m[0].length)).replace(/^[\s:、,]+/, "");
+  const token = LEADING_DATE.exec(rest)?.[0];
+  if (token === undefined) return null;
+  const d = readDate(token);
   return d?.ok ? d.value.serial : null;
 }
 
