@@ -30,7 +30,7 @@ const SECTORS: readonly Sector[] = [
   },
 ];
 
-const itemText = (item: LedgerItem) => scanText(`${item.name.text} ${item.dataItems.text}`);
+const holdsIn = (sector: Sector, item: LedgerItem) => sector.holds(scanText(item.name.text)) || sector.holds(scanText(item.dataItems.text));
 
 /**
  * The ledger holds data whose own law the laws list lacks: health checks, stress checks and the
@@ -60,7 +60,7 @@ export const lawsSectorMissing = defineRule({
     if (!first) return;
     const names = lawNames(ctx.model);
     for (const sector of SECTORS) {
-      const item = ctx.model.ledgerItems.find((i) => sector.holds(itemText(i)));
+      const item = ctx.model.ledgerItems.find((i) => holdsIn(sector, i));
       if (!item || names.some(sector.listed)) continue;
       ctx.report("missing", LAW.header(first, "name"), { data: { item: item.label, law: sector.law.ja, lawEn: sector.law.en } });
     }

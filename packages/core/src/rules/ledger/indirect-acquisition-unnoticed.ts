@@ -39,10 +39,11 @@ export const ledgerIndirectAcquisitionUnnoticed = defineRule({
     for (const item of ctx.model.ledgerItems) {
       const method = ledgerCell(item, "acquisitionMethod");
       const source = ledgerCell(item, "source");
-      const how = scanText(`${method.text} ${source.text}`);
-      if (ENTRUSTED_ACQUISITION_WORDS.test(how)) continue;
-      const fromThirdParty = THIRD_PARTY_SOURCE_WORDS.test(how);
-      if (!fromThirdParty && !PUBLIC_SOURCE_WORDS.test(how)) continue;
+      // Each cell on its own: its folded text is the one the other rules asked for already.
+      const how = [scanText(method.text), scanText(source.text)];
+      if (how.some((t) => ENTRUSTED_ACQUISITION_WORDS.test(t))) continue;
+      const fromThirdParty = how.some((t) => THIRD_PARTY_SOURCE_WORDS.test(t));
+      if (!fromThirdParty && !how.some((t) => PUBLIC_SOURCE_WORDS.test(t))) continue;
       const notice = ledgerCell(item, "notice");
       const note = scanText(ledgerCell(item, "note").text);
       const at = (col: number) => ({ sheet: item.sheet.name, row: item.row, col: col >= 0 ? col : method.col >= 0 ? method.col : source.col });
@@ -50,7 +51,7 @@ export const ledgerIndirectAcquisitionUnnoticed = defineRule({
       if (!noticed) ctx.report("noNotice", at(notice.col), { data: { item: item.label } });
       if (!fromThirdParty) continue;
       const record = ledgerCell(item, "provisionRecord");
-      if (RECEIPT_CHECK_WORDS.test(`${how} ${note} ${scanText(record.text)}`)) continue;
+      if ([...how, note, scanText(record.text)].some((t) => RECEIPT_CHECK_WORDS.test(t))) continue;
       ctx.report("noReceiptCheck", at(source.col >= 0 ? source.col : method.col), { data: { item: item.label } });
     }
   },

@@ -52,7 +52,7 @@ export const ledgerProvisionUnrecorded = defineRule({
       if (entrusted !== null) ctx.report("maybeEntrusted", at, { data: { item: item.label, party: truncate(entrusted, 30) } });
       if (third === null || legalBasisRecorded(item)) continue;
       const record = ledgerCell(item, "provisionRecord");
-      if (flagOf(record) === true || PROVISION_RECORD_WORDS.test(`${text} ${scanText(ledgerCell(item, "note").text)}`)) continue;
+      if (flagOf(record) === true || PROVISION_RECORD_WORDS.test(text) || PROVISION_RECORD_WORDS.test(scanText(ledgerCell(item, "note").text))) continue;
       ctx.report("noRecord", record.col >= 0 ? { ...at, col: record.col } : at, { data: { item: item.label, party: truncate(third, 30) } });
     }
   },

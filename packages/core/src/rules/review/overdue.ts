@@ -18,7 +18,7 @@ export const reviewOverdue = defineRule({
     defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.6.3 / JIS Q 15001:2023 9.3" },
     description: {
-      ja: "マネジメントレビュー(代表者による見直し)が間隔(既定12か月)内に行われていない。間隔内の見直しが最後の内部監査より前なのは通常の年間サイクルで、監査結果が次の見直しのインプットになることを情報として知らせるだけ。",
+      ja: "マネジメントレビュー(代表者による見直し)が間隔(既定12か月)内に行われていない。間隔内の見直しが最後の内部監査より前にあるのは通常の年間サイクルなので、監査結果を次の見直しのインプットにするよう情報(info)として知らせるだけにする。",
       en: "No management review within the interval (12 months by default). A review within it that predates the last internal audit is the normal yearly cycle: reported as info only, as a reminder to take the audit's results into the next review.",
     },
     messages: {

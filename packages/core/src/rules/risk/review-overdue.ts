@@ -90,9 +90,8 @@ export const riskReviewOverdue = defineRule({
   },
   check(ctx) {
     const months = ctx.profile.reviewMonths.risk;
-    const withRows = new Set(ctx.model.riskEntries.map((e) => e.sheet));
     for (const sheet of ctx.model.ofKind("risk")) {
-      if (!withRows.has(sheet)) continue;
+      if (sheet.dataRows.length === 0) continue;
       const dates: Dated[] = titleDates(sheet);
       for (const d of RISK.dated(sheet, "reviewedDate").rows) dates.push({ at: { sheet: sheet.name, row: d.row, col: d.cell.col }, serial: d.serial });
       let latest: Dated | null = null;
