@@ -529,8 +529,11 @@ function buildLedger(wb) {
       plant("ledger/required-empty", SHEET.ledger, ...cellOf(item, "retention"), `${item.name}：保管期間が空欄`);
     if (defects.includes("sensitive-without-consent"))
       plant("ledger/sensitive-without-consent", SHEET.ledger, ...cellOf(item, "consent"), `${item.name}：要配慮○、本人同意×`);
-    if (defects.includes("provision-without-consent"))
+    if (defects.includes("provision-without-consent")) {
       plant("ledger/provision-without-consent", SHEET.ledger, ...cellOf(item, "consent"), `${item.name}：提供先あり、本人同意が空欄`);
+      // The same row records no provision record either (APPI 第29条).
+      plant("ledger/provision-unrecorded", SHEET.ledger, ...cellOf(item, "recipient"), `${item.name}：提供先あり、提供記録の保存先が台帳にない`);
+    }
     if (defects.includes("direct-acquisition-without-consent"))
       plant("ledger/direct-acquisition-without-consent", SHEET.ledger, ...cellOf(item, "consent"), `${item.name}：Webフォームで直接取得、本人同意・明示とも空欄`);
     if (defects.includes("review-overdue"))
@@ -767,6 +770,8 @@ function buildLaws(wb) {
     ws.getRow(4 + i).values = [no, name, authority, enforced, day(2025, 4, 25), business, note];
   });
   styleBody(ws, 4, 3 + LAWS.length, headers.length);
+  // The ledger holds 健康診断結果, yet the list lacks 労働安全衛生法 (planted, on the name header).
+  plant("laws/sector-missing", SHEET.laws, 3, 2, "台帳に健康診断結果があるのに、労働安全衛生法が法令等一覧にない");
   return ws;
 }
 

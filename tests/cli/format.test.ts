@@ -286,8 +286,10 @@ describe("formatSarif", () => {
     expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "ledger/required-empty")).toMatchObject({
       shortDescription: { text: expect.any(String) },
       defaultConfiguration: { level: "error" },
-      properties: { area: "ledger", clause: "構築・運用指針 J.3.1.1" },
+      properties: { area: "ledger", clause: "構築・運用指針 J.3.1.1 / JIS Q 15001:2023 6.1" },
     });
+    // A clause number not confirmed against the 2023 text says so.
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "contractor/no-agreement").properties.clauseUnconfirmed).toEqual(["J.9.4"]);
     expect(last.locations[0].logicalLocations[0].fullyQualifiedName).toBe("リスク分析!B7");
     expect(run.results[2].level).toBe("warning");
     expect(run.results[3].level).toBe("note");

@@ -36,6 +36,12 @@ describe("rule catalogue", () => {
     for (const id of ids) expect(text, id).toContain(`\`${id}\``);
   });
 
+  it("every clause names its unconfirmed numbers inside its own reference", () => {
+    for (const rule of RULES) {
+      for (const part of rule.meta.clause?.unconfirmed ?? []) expect(rule.meta.clause?.ref, rule.meta.id).toContain(part);
+    }
+  });
+
   it("every message has Japanese and English with the same placeholders", () => {
     for (const rule of RULES) {
       expect(rule.meta.id.startsWith(`${rule.meta.area}/`)).toBe(true);

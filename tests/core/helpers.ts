@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CellValue, SheetGrid } from "../../packages/core/src/grid/grid";
 import { checkWorkbook, type CheckOptions } from "../../packages/core/src/check";
 import type { Finding } from "../../packages/core/src/findings/finding";
+import type { RuleId } from "../../packages/core/src/rules/ids";
 
 export const TODAY = "2025-06-30";
 
@@ -19,7 +20,7 @@ export function check(grids: SheetGrid[], options: CheckOptions = {}) {
 }
 
 /** Findings of one rule only (the rule runs alone, so other rules cannot hide or add noise). */
-export function findingsOf(rule: string, grids: SheetGrid[], options: CheckOptions = {}): string[] {
+export function findingsOf(rule: RuleId, grids: SheetGrid[], options: CheckOptions = {}): string[] {
   return flat(check(grids, { ...options, rules: [rule] }).findings.filter((f) => f.rule === rule));
 }
 
@@ -101,7 +102,7 @@ export interface InvalidCase extends RuleCase {
 }
 
 /** ESLint-style table: each valid case yields no finding of the rule, each invalid case exactly the expected ones. */
-export function ruleCases(rule: string, cases: { valid: RuleCase[]; invalid: InvalidCase[] }) {
+export function ruleCases(rule: RuleId, cases: { valid: RuleCase[]; invalid: InvalidCase[] }) {
   const run = (c: RuleCase) =>
     check(c.grids, { ...c.options, rules: [rule] })
       .findings.filter((f) => f.rule === rule)
@@ -113,7 +114,7 @@ export function ruleCases(rule: string, cases: { valid: RuleCase[]; invalid: Inv
 }
 
 /** Registers the valid and invalid cases of one rule as vitest cases. */
-export function ruleTable(rule: string, cases: Parameters<typeof ruleCases>[1]): void {
+export function ruleTable(rule: RuleId, cases: Parameters<typeof ruleCases>[1]): void {
   describe(rule, () => {
     const { valid, invalid } = ruleCases(rule, cases);
     for (const [name, run] of valid) it(`valid: ${name}`, () => expect(run()).toEqual([]));

@@ -7,7 +7,7 @@ import { loadWorkbook } from "../../packages/cli/src/load/workbook";
 
 const dir = join(__dirname, "..", "..", "templates", "samples");
 const planted: { rule: string; sheet: string; cell: string }[] = JSON.parse(readFileSync(join(dir, "expected-findings.json"), "utf8"));
-const implemented = new Set(RULES.map((r) => r.meta.id));
+const implemented = new Set<string>(RULES.map((r) => r.meta.id));
 
 describe("the bundled sample workbook", () => {
   it("finds every planted defect of the implemented rules, and nothing else", async () => {

@@ -39,7 +39,7 @@ describe("template/outdated", () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: "template/outdated", severity: "info", sheet: "個人情報管理台帳", cell: "A1" });
     expect(f?.data).toEqual({ profile: "jisq15001", from: "0.9.0", to: "1.0.0", changes: "局面", changesEn: "phases" });
-    expect(f?.message.ja).toContain("プロファイル「jisq15001」0.9.0 のテンプレートから作られています(現在は 1.0.0)。変更: 局面。");
+    expect(f?.message.ja).toContain("プロファイル「jisq15001」の版0.9.0のテンプレートから作られています(現在の版は1.0.0)。変更点は局面です。");
     expect(f?.message.en).toContain("Changed: phases.");
   });
 

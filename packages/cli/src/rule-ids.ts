@@ -1,58 +1,11 @@
-/**
- * The stable rule ids of PRODUCT.md §4, so that `--rule` and `--skip-rule` can reject a typo
- * instead of silently selecting nothing. A category prefix ending in "/" selects a whole group.
- */
-export const RULE_IDS: readonly string[] = [
-  "sheet/missing",
-  "header/missing-column",
-  "header/duplicate-column",
-  "cell/invalid-value",
-  "template/outdated",
-  "ledger/required-empty",
-  "ledger/duplicate-id",
-  "ledger/sensitive-without-consent",
-  "ledger/sensitive-unflagged",
-  "ledger/provision-without-consent",
-  "ledger/overseas-provision-unspecified",
-  "ledger/direct-acquisition-without-consent",
-  "ledger/review-overdue",
-  "ledger/retention-below-legal",
-  "ledger/mynumber-retention-indefinite",
-  "ledger/mixed-media-row",
-  "ledger/pms-records-missing",
-  "ledger/2023-category-missing",
-  "risk/orphan-row",
-  "risk/phase-missing",
-  "risk/unknown-phase",
-  "risk/no-risk-described",
-  "risk/incomplete-scoring",
-  "risk/score-mismatch",
-  "risk/high-without-measure",
-  "risk/residual-not-accepted",
-  "risk/residual-exceeds-inherent",
-  "risk/compliance-risk-accepted",
-  "risk/sensitive-impact-floor",
-  "risk/flat-scoring",
-  "risk/vague-measure",
-  "contractor/not-registered",
-  "contractor/name-near-miss",
-  "contractor/evaluation-overdue",
-  "contractor/evaluation-failed",
-  "contractor/no-agreement",
-  "contractor/unused",
-  "laws/missing-core",
-  "laws/missing-mynumber",
-  "laws/review-overdue",
-  "training/overdue",
-  "training/no-test-result",
-  "audit/self-audit",
-  "audit/department-not-covered",
-  "audit/open-nonconformity",
-  "review/overdue",
-];
+import { RULE_IDS } from "@pmark/core";
 
+/**
+ * `--rule` and `--skip-rule` reject a typo instead of silently selecting nothing: the known ids
+ * are core's catalogue (RULE_IDS), and a category prefix ending in "/" selects a whole group.
+ */
 const CATEGORIES = new Set(RULE_IDS.map((id) => id.slice(0, id.indexOf("/") + 1)));
-const IDS = new Set(RULE_IDS);
+const IDS = new Set<string>(RULE_IDS);
 
 export function isKnownRuleSelector(value: string): boolean {
   return IDS.has(value) || CATEGORIES.has(value);

@@ -109,8 +109,8 @@ class RuleRun implements RuleContext<string> {
     const size = this.sizes.get(at.sheet);
     const row = Math.max(1, Math.min(at.row + 1, Math.max(1, size?.rows ?? 1)));
     const col = Math.max(1, Math.min(at.col + 1, Math.max(1, size?.cols ?? 1)));
-    // A profile's explicit severity wins over a rule's per-finding one.
-    const severity: Severity = configured && configured !== "off" ? configured : (opts.severity ?? this.ruleSeverity);
+    // A profile's explicit severity wins over the one the rule's metadata gives the message.
+    const severity: Severity = configured && configured !== "off" ? configured : (text.severity ?? this.ruleSeverity);
     this.out.push({
       rule: rule.meta.id,
       severity,

@@ -9,6 +9,7 @@ export * from "./profile/schema";
 export * from "./scoring/index";
 export { checkWorkbook, type CheckOptions } from "./check";
 export { ruleCatalogue, type RuleInfo } from "./report/catalogue";
+export { RULE_IDS, isRuleId, type RuleArea, type RuleId, type RuleSeverities } from "./rules/ids";
 export { READINESS_WEIGHTS } from "./report/overview";
 export { noteAcceptances } from "./report/suppress";
 export * from "./plan/index";

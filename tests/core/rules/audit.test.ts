@@ -62,8 +62,8 @@ ruleTable("audit/open-nonconformity", {
 });
 
 describe("audit/open-nonconformity severity", () => {
-  it("is a warning before the deadline and an error after it", () => {
+  it("is the catalogue's warning before and after the deadline (one severity, from the metadata)", () => {
     const r = check([auditSheet([{ 結果: "不適合", 是正期限: "2025/7/31" }, { 結果: "不適合", 是正期限: "2025/6/29" }])], { rules: ["audit/open-nonconformity"] });
-    expect(r.findings.map((f) => `${f.cell} ${f.severity}`)).toEqual(["G2 warning", "G3 error"]);
+    expect(r.findings.map((f) => `${f.cell} ${f.messageId} ${f.severity}`)).toEqual(["G2 open warning", "G3 pastDue warning"]);
   });
 });

@@ -51,3 +51,39 @@ ruleTable("laws/review-overdue", {
     { name: "no checked-date column", grids: [lawSheet(["個人情報保護法"], W, LAW_HEADER.filter((h) => h !== "確認日"))], expected: [`${W}!B1 noColumn`] },
   ],
 });
+
+// ---- Added in the 2023-accuracy round (issue 21). ----
+
+const healthLedger = ledgerSheet([{ 個人情報の名称: "健康診断結果", 要配慮個人情報: "○" }]);
+const applicantLedger = ledgerSheet([{ 個人情報の名称: "応募者の履歴書" }]);
+
+ruleTable("laws/sector-missing", {
+  valid: [
+    { name: "health checks and 労働安全衛生法 listed", grids: [healthLedger, lawSheet(["個人情報保護法", "労働安全衛生法"])] },
+    { name: "the MHLW notes on health information stand for it", grids: [healthLedger, lawSheet(["個人情報保護法", "雇用管理分野における個人情報のうち健康情報を取り扱うに当たっての留意事項"])] },
+    { name: "applicants and 職業安定法 listed", grids: [applicantLedger, lawSheet(["個人情報保護法", "職業安定法"])] },
+    { name: "neither health data nor applicants", grids: [plainLedger, lawSheet(["個人情報保護法"])] },
+    { name: "no laws list: silent", grids: [healthLedger] },
+  ],
+  invalid: [
+    { name: "health checks without 労働安全衛生法", grids: [healthLedger, lawSheet(["個人情報保護法", "労働基準法"])], expected: [`${W}!B1 missing`] },
+    {
+      name: "health checks and applicants, neither law listed",
+      grids: [ledgerSheet([{ 個人情報の名称: "ストレスチェック結果" }, { 個人情報の名称: "エントリーシート" }]), lawSheet(["個人情報保護法"])],
+      expected: [`${W}!B1 missing`, `${W}!B1 missing`],
+    },
+  ],
+});
+
+ruleTable("laws/obsolete", {
+  valid: [
+    { name: "current guidelines and JIS Q 15001:2023", grids: [lawSheet([...CORE_LAWS, "JIS Q 15001:2023", "雇用管理分野における個人情報のうち健康情報を取り扱うに当たっての留意事項"])] },
+  ],
+  invalid: [
+    {
+      name: "the METI sector guideline, the MHLW employment guideline and JIS Q 15001:2006",
+      grids: [lawSheet(["個人情報保護法", "個人情報の保護に関する法律についての経済産業分野を対象とするガイドライン", "雇用管理分野における個人情報保護に関するガイドライン", "JIS Q 15001:2006"])],
+      expected: [`${W}!B3 obsolete`, `${W}!B4 obsolete`, `${W}!B5 obsolete`],
+    },
+  ],
+});

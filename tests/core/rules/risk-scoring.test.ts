@@ -155,7 +155,7 @@ ruleTable("risk/high-without-measure", {
       name: "a profile whose action level is medium",
       grids: [ledger, risks([{ 発生可能性: 1, 影響度: 3, 対策: null }, { 発生可能性: 1, 影響度: 2, 対策: null }])],
       options: { profile: { id: "p", version: "1", riskModel: { kind: "likelihoodImpact", scale: { min: 1, max: 3 }, actionLevel: "medium" } } },
-      expected: [at(2, "I", "noMeasure")],
+      expected: [at(2, "I", "noMeasureAtOrAbove")],
     },
   ],
 });
@@ -209,7 +209,7 @@ ruleTable("risk/compliance-risk-accepted", {
     {
       name: "同意なき提供, 無断での再委託 and 法令違反 left above 低",
       grids: [ledger, risks([{ リスク: "同意を得ないで第三者に提供する", 残存リスク: "中", 受容: 45797 }, { リスク: "委託先が無断で再委託する", 残存リスク: "高", 受容: 45797 }, { リスク: "法令違反となる保管期間の超過", 残存リスク: "中" }])],
-      expected: [at(2, "J", "residualLeft"), at(3, "J", "residualLeft"), at(4, "J", "residualLeft")],
+      expected: [at(2, "J", "residualMedium"), at(3, "J", "residualLeft"), at(4, "J", "residualMedium")],
     },
   ],
 });

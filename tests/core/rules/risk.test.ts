@@ -102,3 +102,49 @@ ruleTable("risk/no-risk-described", {
 });
 
 void RISK_HEADER;
+
+// ---- Added in the 2023-accuracy round (issue 21). ----
+
+const RISK_WITH_DATE = ["管理番号", "個人情報の名称", "局面", "リスク", "対策", "見直し日"];
+const riskRows = (dates: (string | number | null)[]) => FIVE_PHASES.map((p, i) => [1, "台帳項目1", p, "漏えい・紛失", "施錠保管", dates[i] ?? null]);
+
+ruleTable("risk/review-overdue", {
+  valid: [
+    { name: "実施日 in the title within 12 months", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["リスク分析表　実施日：2025年4月1日"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])] },
+    { name: "a label cell and the date beside it (serial)", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["見直し日", 45748], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])] },
+    { name: "the 見直し日 column: the latest row counts (2024-06-30 is 12 months to the day)", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2023/4/1", "2024/6/30"])])] },
+    { name: "no date kept anywhere is not judged", grids: [ledgerSheet([{ "No.": 1 }]), riskSheet([{ id: 1, name: "台帳項目1" }])] },
+    {
+      name: "実施日 within 12 months followed by an approval",
+      grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["株式会社A　実施日：2025年5月20日　承認：代表取締役 2025年5月20日"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])],
+    },
+  ],
+  invalid: [
+    { name: "実施日 in the title older than 12 months", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["リスク分析表　実施日：2024年5月1日"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])], expected: [`${R}!A1 overdue`] },
+    {
+      name: "実施日 followed by more text in the same cell (令和 and full-width digits)",
+      grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [["株式会社A　実施日：令和６年５月１日　承認：代表取締役"], ["管理番号", "個人情報の名称", "局面", "リスク", "対策"], ...riskRows([]).map((r) => r.slice(0, 5))])],
+      expected: [`${R}!A1 overdue`],
+    },
+    { name: "the latest 見直し日 is 12 months and a day old", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2024/6/29", "2023/4/1"])])], expected: [`${R}!F2 overdue`] },
+    { name: "a planned date does not count; the 見直し日 column blank", grids: [ledgerSheet([{ "No.": 1 }]), sheet(R, [RISK_WITH_DATE, ...riskRows(["2025/9/1"])])], expected: [`${R}!F1 never`] },
+  ],
+});
+
+const cloudLedger = (place: string) => ledgerSheet([{ "No.": 1, 保管場所: place }]);
+const cloudRisks = (storageRisk: string, extra: string[] = []) =>
+  sheet(R, [RISK_HEADER, ...FIVE_PHASES.map((p) => [1, "台帳項目1", p, p === "保管・バックアップ" ? storageRisk : "漏えい・紛失", 1, 2, 2, "施錠保管・アクセス制御", "低"]), ...extra.map((p) => [1, "台帳項目1", p, "委託先での漏えい", 1, 2, 2, "委託先の評価と覚書", "低"])]);
+
+ruleTable("risk/cloud-storage-unanalysed", {
+  valid: [
+    { name: "Google Workspace with a risk of its sharing settings", grids: [cloudLedger("Google Workspace（共有ドライブ）"), cloudRisks("共有設定の誤りによる外部公開")] },
+    { name: "a cloud service with risk rows in the 委託・提供 phase", grids: [cloudLedger("kintone"), cloudRisks("漏えい・紛失", ["委託・提供"])] },
+    { name: "the service named in a risk", grids: [cloudLedger("Box"), cloudRisks("Boxのアカウント乗っ取り")] },
+    { name: "an in-house file server", grids: [cloudLedger("社内ファイルサーバ"), cloudRisks("漏えい・紛失")] },
+    { name: "an item with no risk rows is risk/phase-missing's", grids: [cloudLedger("Dropbox"), riskSheet([{ id: 9, name: "別項目" }])] },
+  ],
+  invalid: [
+    { name: "Box with only generic risks", grids: [cloudLedger("Box"), cloudRisks("漏えい・紛失")], expected: [`${L}!J2 unanalysed`] },
+    { name: "「クラウドストレージ」 in general words", grids: [cloudLedger("クラウドストレージ"), cloudRisks("紛失")], expected: [`${L}!J2 unanalysed`] },
+  ],
+});

@@ -51,6 +51,7 @@ export function ruleDescriptor(rule: RuleInfo, lang: Lang): Record<string, unkno
     properties: {
       area: rule.area,
       ...(rule.clause ? { clause: rule.clause } : {}),
+      ...(rule.clauseUnconfirmed ? { clauseUnconfirmed: rule.clauseUnconfirmed } : {}),
       description: { ja, en },
       tags: ["pmark", rule.area],
     },

@@ -46,6 +46,7 @@ export const LEDGER_FIELDS = [
   "owner",
   "contractor",
   "recipient",
+  "provisionRecord",
   "country",
   "safeguard",
   "sensitive",
@@ -322,6 +323,12 @@ const ledger: Catalogue<LedgerField> = {
     type: "text",
     label: { ja: "提供先", en: "Third-party recipient" },
     synonyms: ["提供先", "第三者提供", "第三者提供先", "提出先", "第三者提供の有無", "提供の有無", "共同利用", "recipient", "recipients", "thirdparty", "thirdpartyrecipient", "provisiontothirdparties"],
+  },
+  provisionRecord: {
+    // Where the record of a third-party provision (APPI 第29条) is said to be kept.
+    type: "yesno",
+    label: { ja: "提供記録", en: "Provision record" },
+    synonyms: ["提供記録", "提供記録の有無", "第三者提供記録", "第三者提供の記録", "第三者提供記録の有無", "提供の記録", "提供に係る記録", "記録の作成", "provisionrecord", "recordofprovision", "thirdpartyprovisionrecord"],
   },
   country: {
     // The PPC data-mapping toolkit's columns for handling abroad (外国にある第三者への提供).

@@ -1,5 +1,6 @@
 import { formulaAt, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
+import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
 import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../read/records";
@@ -362,9 +363,6 @@ export function sheetRiskModel(sheet: RecognisedSheet, profile: ResolvedProfile)
 export function modelForSheet(sheet: RecognisedSheet, profile: ResolvedProfile): RiskModel | null {
   return sheetRiskModel(sheet, profile)?.model ?? null;
 }
-
-/** Words that mean "no measure" in a measure cell: なし, 特になし, 未定, 検討中, -. */
-const NO_MEASURE = /^(?:なし|無し|無|特になし|特に無し|対策なし|対策無し|未定|未実施|未対応|検討中|予定なし|なし。|-|ー|―|—|－|×|n\/?a|none|tbd)$/i;
 
 /** Whether a risk entry records a measure (a blank or 「なし」 cell does not). */
 export function hasMeasure(entry: RiskEntry): boolean {

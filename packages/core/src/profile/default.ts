@@ -1,5 +1,6 @@
 import { DEFAULT_PHASES } from "../glossary/phases";
 import type { ProfileInput } from "./schema";
+import type { RuleSeverities } from "../rules/ids";
 
 /**
  * The built-in default profile, `jisq15001`: JIS Q 15001 / 構築・運用指針 practice (PRODUCT.md §3).
@@ -31,5 +32,5 @@ export const DEFAULT_PROFILE = {
     impactFloor: { sensitive: 3, myNumber: 3, payment: 3 },
     fallback: "infer",
   },
-  rules: {},
+  rules: {} satisfies RuleSeverities,
 } satisfies ProfileInput;

@@ -1,5 +1,5 @@
-import type { Severity } from "../findings/finding";
 import type { ExtraSynonyms } from "../glossary/match";
+import type { RuleSeverities } from "../rules/ids";
 import type { RiskModelDef } from "../scoring/schema";
 import { expandProfile } from "./builtin/index";
 import { DEFAULT_PROFILE } from "./default";
@@ -15,7 +15,8 @@ export interface ResolvedProfile {
   expected: string[][];
   phases: readonly PhaseDef[];
   reviewMonths: { ledger: number; risk: number; contractors: number; laws: number; training: number; audit: number; review: number };
-  rules: Readonly<Record<string, Severity | "off">>;
+  /** Each rule's severity or "off", by id (ids outside the catalogue are left out of the type). */
+  rules: Readonly<RuleSeverities>;
   /**
    * The risk model (scoring/): the profile's, else the default profile's; null = read the model
    * from each risk sheet's columns. A model with `fallback: "infer"` (the default profile's)

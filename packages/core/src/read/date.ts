@@ -63,6 +63,12 @@ export function isoFromSerial(serial: number): string {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+/** A serial as Japanese text, 2025年3月10日: an ISO date reads as a code in a Japanese sentence. */
+export function japaneseDateFromSerial(serial: number): string {
+  const { y, m, d } = ymdFromSerial(serial);
+  return `${y}年${m}月${d}日`;
+}
+
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(m) ? 30 : 31;

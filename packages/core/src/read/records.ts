@@ -1,5 +1,6 @@
 import { cellText, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
+import { AMBIGUOUS_FLAG, FLAG_NO_WORDS, NONE_WORDS } from "../glossary/vocabulary";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { readDate } from "./date";
 import { readPhase } from "./phase";
@@ -57,9 +58,6 @@ export function organisationKey(text: string): string {
   );
 }
 
-/** Words that mean "none" in contractor and recipient cells. */
-const NONE_WORDS = /^(?:なし|無し|無|ない|該当なし|該当無し|非該当|提供なし|委託なし|提供無し|委託無し|しない|行わない|社内のみ|自社のみ|自社内|n\/?a|none|no|nil|-|ー|―|—|－|×)(?:[(（:：、,].*)?$/i;
-
 /** A contractor or recipient cell: blank, an explicit none, a bare "yes", or named parties. */
 export function partyPresence(cell: FieldCell): "absent" | "none" | "present" {
   if (cell.col < 0 || isBlank(cell.value)) return "absent";
@@ -96,13 +94,10 @@ export function flagOf(cell: FieldCell): boolean | null {
     if (yn.ok) return yn.value;
   }
   const t = nfkc(cell.text);
-  if (/(?:なし|無し|未取得|未|不要|しない|していない|なかった|対象外|非該当|^無|^×|^no\b)/i.test(t)) return false;
+  if (FLAG_NO_WORDS.test(t)) return false;
   if (AMBIGUOUS_FLAG.test(t)) return null;
   return true;
 }
-
-/** Values a human has to resolve: not yes, not no. */
-export const AMBIGUOUS_FLAG = /^(?:要確認|確認中|不明|未定|一部|\?|？|tbd|unknown)$/i;
 
 export interface LedgerItem {
   sheet: RecognisedSheet;

@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
+import { INDEFINITE_RETENTION } from "../glossary/retention";
 import { prepare } from "./result";
 
 /**
@@ -14,7 +15,6 @@ export interface Retention {
   indefinite: boolean;
 }
 
-const INDEFINITE = /永年|永久|無期限|期限(?:なし|無し|を定めない|の定めなし)|定め(?:なし|無し)|廃棄しない|削除しない|消去しない|保存し続ける|indefinite|permanent|forever|nolimit|no limit/i;
 
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -66,7 +66,7 @@ function readRetentionOnce(v: CellValue): Retention | null {
       break;
   }
   const text = kanjiNumber(nfkc(cell.text).toLowerCase());
-  const indefinite = INDEFINITE.test(text);
+  const indefinite = INDEFINITE_RETENTION.test(text);
   let best: number | null = null;
   let pendingYears: { value: number; end: number } | null = null;
   let dateEnd = -1;

@@ -10,6 +10,8 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** The clause examiners cite, e.g. 「構築・運用指針 J.3.1.3」, when one applies. */
   clause?: string;
+  /** The numbers in `clause` that could not be confirmed against a public text of the 2023 edition. */
+  clauseUnconfirmed?: string[];
   description: LocalisedText;
 }
 
@@ -22,7 +24,10 @@ export function ruleCatalogue(): RuleInfo[] {
       defaultSeverity: r.meta.defaultSeverity,
       description: { ja: r.meta.description.ja, en: r.meta.description.en },
     };
-    if (r.meta.clause !== undefined) info.clause = r.meta.clause;
+    if (r.meta.clause) {
+      info.clause = r.meta.clause.ref;
+      if (r.meta.clause.unconfirmed) info.clauseUnconfirmed = [...r.meta.clause.unconfirmed];
+    }
     return info;
   }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

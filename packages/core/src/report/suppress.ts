@@ -2,7 +2,7 @@ import type { Acceptance, Finding } from "../findings/finding";
 import { a1, cellAt, cellText, parseA1 } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import type { SuppressionInput } from "../profile/schema";
-import type { RuleArea } from "../rules/define";
+import { RULE_IDS } from "../rules/ids";
 import type { WorkbookModel } from "../model/workbook";
 
 /**
@@ -27,7 +27,8 @@ import type { WorkbookModel } from "../model/workbook";
  *    findings on its own sheet and row only.
  */
 
-const AREAS: readonly RuleArea[] = ["sheet", "header", "cell", "template", "ledger", "risk", "contractor", "laws", "training", "audit", "review"];
+/** The areas of the catalogue's ids, so that a note naming another word is not taken for an acceptance. */
+const AREAS: ReadonlySet<string> = new Set(RULE_IDS.map((id) => id.slice(0, id.indexOf("/"))));
 
 const MARKER = /(?:承認済み?|例外承認|受容済み?|(?<!not\s)(?<![a-z])(?:accepted|suppressed|waived))/gu;
 /** One rule id or area prefix at the start of the text, after separators. */
@@ -42,8 +43,7 @@ export function noteAcceptances(text: string): string[] {
     for (;;) {
       const id = ID_AT_START.exec(rest);
       if (!id || id[1] === undefined) break;
-      const area = id[1].split("/")[0] as RuleArea;
-      if (!AREAS.includes(area)) break;
+      if (!AREAS.has(id[1].split("/")[0] ?? "")) break;
       if (!out.includes(id[1])) out.push(id[1]);
       rest = rest.slice(id[0].length);
     }

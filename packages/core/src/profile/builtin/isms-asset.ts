@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILE } from "../default";
 import type { ProfileInput } from "../schema";
+import type { RuleSeverities } from "../../rules/ids";
 
 /**
  * `isms-asset`: ISMS-style asset ledgers and risk sheets used for P-mark (notes/domain.md §2.4
@@ -35,5 +36,5 @@ export const ISMS_ASSET_PROFILE = {
     acceptableResidual: "medium",
     impactFloor: { sensitive: 3, myNumber: 3, payment: 3 },
   },
-  rules: {},
+  rules: {} satisfies RuleSeverities,
 } satisfies ProfileInput;

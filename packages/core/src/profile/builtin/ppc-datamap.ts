@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILE } from "../default";
 import type { ProfileInput } from "../schema";
+import type { RuleSeverities } from "../../rules/ids";
 
 /**
  * `ppc-datamap`: ledgers built on the Personal Information Protection Commission's
@@ -55,5 +56,5 @@ export const PPC_DATAMAP_PROFILE = {
   phases: DEFAULT_PROFILE.phases,
   reviewIntervalMonths: { ...DEFAULT_PROFILE.reviewIntervalMonths },
   riskModel: { ...DEFAULT_PROFILE.riskModel },
-  rules: { "ledger/overseas-provision-unspecified": "error" },
+  rules: { "ledger/overseas-provision-unspecified": "error" } satisfies RuleSeverities,
 } satisfies ProfileInput;

@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILE } from "../default";
 import type { ProfileInput } from "../schema";
+import type { RuleSeverities } from "../../rules/ids";
 
 /**
  * `qualitative`: risk sheets rated in words, 大/中/小 or 高/中/低, with no arithmetic
@@ -27,5 +28,5 @@ export const QUALITATIVE_PROFILE = {
     acceptableResidual: "medium",
     impactFloor: { sensitive: "max", myNumber: "max", payment: "max" },
   },
-  rules: {},
+  rules: {} satisfies RuleSeverities,
 } satisfies ProfileInput;

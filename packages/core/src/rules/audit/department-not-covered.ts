@@ -15,7 +15,7 @@ export const auditDepartmentNotCovered = defineRule({
     id: "audit/department-not-covered",
     area: "audit",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.6.2 / JIS Q 15001 9.2",
+    clause: { ref: "構築・運用指針 J.6.2 / JIS Q 15001:2023 9.2" },
     description: {
       ja: "台帳に個人情報を持つ部門が、監査サイクル(既定12か月)内の内部監査で監査されていない。",
       en: "A department that holds ledger items was not audited in the cycle (12 months by default).",

@@ -1,8 +1,9 @@
 import { cellText } from "../../grid/grid";
-import { isoFromSerial } from "../../read/date";
+import { isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { scanText } from "../../read/annual";
-import { dateOf, fieldCell } from "../../read/records";
+import { dateOf } from "../../read/records";
 import { defineRule } from "../define";
+import { AUDIT } from "../fields";
 
 /** A nonconformity: 不適合 (重大・軽微), not 「不適合なし」, not 観察 or 改善の機会. */
 const NONCONFORMITY = /不適合|nonconform|重大|軽微|\bmajor\b|\bminor\b|\bnc\b/i;
@@ -19,7 +20,7 @@ export const auditOpenNonconformity = defineRule({
     id: "audit/open-nonconformity",
     area: "audit",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001 箇条10 (不適合及び是正処置) / 構築・運用指針 J.6.2",
+    clause: { ref: "構築・運用指針 J.7 / JIS Q 15001:2023 箇条10(改善)" },
     description: {
       ja: "内部監査の不適合に対する是正処置が完了していない(是正完了日が空欄)。",
       en: "A nonconformity with no corrective action completed.",
@@ -30,25 +31,25 @@ export const auditOpenNonconformity = defineRule({
         en: "This nonconformity has no completed corrective action (no completion date); carry out the correction and record when it was completed.",
       },
       pastDue: {
-        ja: "この不適合は是正期限 {{due}} を過ぎても是正処置が完了していません。",
-        en: "This nonconformity is past its correction deadline ({{due}}) and the corrective action is not completed.",
+        ja: "この不適合は是正期限の{{due}}を過ぎても、是正処置が完了していません。",
+        en: "This nonconformity is past its correction deadline ({{dueEn}}) and the corrective action is not completed.",
       },
     },
   },
   check(ctx) {
     for (const sheet of ctx.model.ofKind("audit")) {
-      const resultField = sheet.byField.has("result") ? "result" : sheet.byField.has("finding") ? "finding" : null;
+      const resultField = AUDIT.has(sheet, "result") ? "result" : AUDIT.has(sheet, "finding") ? "finding" : null;
       if (!resultField) continue;
       for (const row of sheet.dataRows) {
-        const result = fieldCell(sheet, row, resultField);
+        const result = AUDIT.cell(sheet, row, resultField);
         const text = scanText(result.text).trim();
         if (!NONCONFORMITY.test(text) || NONE.test(text)) continue;
-        const corrected = fieldCell(sheet, row, "correctedDate");
+        const corrected = AUDIT.cell(sheet, row, "correctedDate");
         const closedText = scanText(cellText(corrected.value));
         if (dateOf(corrected) !== null || (DONE_WORDS.test(closedText) && !/未/.test(closedText))) continue;
-        const due = dateOf(fieldCell(sheet, row, "correctionDue"));
+        const due = dateOf(AUDIT.cell(sheet, row, "correctionDue"));
         const at = { sheet: sheet.name, row, col: corrected.col >= 0 ? corrected.col : result.col };
-        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: isoFromSerial(due) }, severity: "error" });
+        if (due !== null && due < ctx.today) ctx.report("pastDue", at, { data: { due: japaneseDateFromSerial(due), dueEn: isoFromSerial(due) } });
         else ctx.report("open", at);
       }
     }

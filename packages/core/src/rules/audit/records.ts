@@ -1,7 +1,8 @@
-import { dateOf, fieldCell, type FieldCell } from "../../read/records";
+import { dateOf, type FieldCell } from "../../read/records";
 import { departmentKey, personKey, scanText, splitNames } from "../../read/annual";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import type { WorkbookModel } from "../../model/workbook";
+import { AUDIT, TRAINING } from "../fields";
 
 /** One row of an internal audit sheet, read for the audit rules. */
 export interface AuditRow {
@@ -19,15 +20,15 @@ export function auditRows(model: WorkbookModel): AuditRow[] {
   const out: AuditRow[] = [];
   for (const sheet of model.ofKind("audit")) {
     for (const row of sheet.dataRows) {
-      const date = fieldCell(sheet, row, "date");
+      const date = AUDIT.cell(sheet, row, "date");
       out.push({
         sheet,
         row,
         date,
         serial: dateOf(date),
-        department: fieldCell(sheet, row, "department"),
-        auditor: fieldCell(sheet, row, "auditor"),
-        auditorDepartment: fieldCell(sheet, row, "auditorDepartment"),
+        department: AUDIT.cell(sheet, row, "department"),
+        auditor: AUDIT.cell(sheet, row, "auditor"),
+        auditorDepartment: AUDIT.cell(sheet, row, "auditorDepartment"),
       });
     }
   }
@@ -54,10 +55,10 @@ export function rosterDepartments(model: WorkbookModel): Map<string, string> {
   const out = new Map<string, { department: string; serial: number }>();
   for (const sheet of model.ofKind("training")) {
     for (const row of sheet.dataRows) {
-      const key = personKey(fieldCell(sheet, row, "name").text);
-      const department = fieldCell(sheet, row, "department").text;
+      const key = personKey(TRAINING.cell(sheet, row, "name").text);
+      const department = TRAINING.cell(sheet, row, "department").text;
       if (key === "" || department === "") continue;
-      const serial = dateOf(fieldCell(sheet, row, "date")) ?? 0;
+      const serial = dateOf(TRAINING.cell(sheet, row, "date")) ?? 0;
       const prev = out.get(key);
       if (!prev || prev.serial <= serial) out.set(key, { department, serial });
     }

@@ -13,7 +13,7 @@ export const auditSelfAudit = defineRule({
     id: "audit/self-audit",
     area: "audit",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.6.2 / JIS Q 15001 9.2",
+    clause: { ref: "構築・運用指針 J.6.2 / JIS Q 15001:2023 9.2" },
     description: {
       ja: "内部監査員が自分の所属する部門を監査している。",
       en: "An auditor audits their own department.",

@@ -6,7 +6,7 @@ import { readCount } from "../../read/count";
 import { readDate } from "../../read/date";
 import { readLevel, readScale, readScore } from "../../read/level";
 import { readMedium } from "../../read/medium";
-import { AMBIGUOUS_FLAG } from "../../read/records";
+import { AMBIGUOUS_FLAG } from "../../glossary/vocabulary";
 import type { ReadResult } from "../../read/result";
 import { readYesNo } from "../../read/yesno";
 import type { ColumnMapping, RecognisedSheet } from "../../recognise/sheet";
@@ -107,8 +107,9 @@ export const cellInvalidValue = defineRule({
     id: "cell/invalid-value",
     area: "cell",
     defaultSeverity: "warning",
+    clause: null,
     description: {
-      ja: "列の型として読めない値(件数「多数」、日付 2024/13/45、存在しない和暦、尺度外の発生可能性など)。",
+      ja: "列の型として読めない値(件数「多数」、日付「2024/13/45」、存在しない和暦、尺度外の発生可能性など)。",
       en: "A value that cannot be read as its field's type (a count of 「多数」, a date 2024/13/45, a non-existent era date, a likelihood outside the scale).",
     },
     messages: {

@@ -1,7 +1,8 @@
-import { fieldCell, truncate } from "../../read/records";
+import { truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { evaluationOutcome, exceptionRecorded } from "./evaluation";
 import { registerEntries } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * The last evaluation is not a pass (否, 不適, 要改善, 条件付き, 保留, NG…: ./evaluation.ts) and no
@@ -13,7 +14,7 @@ export const contractorEvaluationFailed = defineRule({
     id: "contractor/evaluation-failed",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先の最新の評価結果が「適」でなく、例外(代表者の承認など)も記録されていない。",
       en: "The last evaluation is not a pass and no exception is recorded.",
@@ -27,7 +28,7 @@ export const contractorEvaluationFailed = defineRule({
   },
   check(ctx) {
     for (const entry of registerEntries(ctx.model)) {
-      const cell = fieldCell(entry.sheet, entry.row, "evaluationResult");
+      const cell = CONTRACTOR.cell(entry.sheet, entry.row, "evaluationResult");
       if (cell.col < 0 || evaluationOutcome(cell.text) !== "notPass") continue;
       if (exceptionRecorded(entry)) continue;
       ctx.report("notPassed", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { name: truncate(entry.name), result: truncate(cell.text, 20) } });

@@ -1,7 +1,8 @@
-import { addMonths, isoFromSerial, readDate } from "../../read/date";
-import { fieldCell, truncate } from "../../read/records";
+import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
+import { truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * A contractor whose last evaluation is older than the interval (profile `contractors`, 12
@@ -14,15 +15,15 @@ export const contractorEvaluationOverdue = defineRule({
     id: "contractor/evaluation-overdue",
     area: "contractor",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先の最終評価日が評価間隔(既定12か月)より古い、または評価日が空欄。",
       en: "A contractor's last evaluation is older than the interval (12 months by default), or was never recorded.",
     },
     messages: {
       overdue: {
-        ja: "委託先「{{name}}」の最終評価日 {{date}} から{{months}}か月以上経過しています。委託先は少なくとも年1回評価してください。",
-        en: "Contractor \"{{name}}\" was last evaluated on {{date}}, more than {{months}} months ago; evaluate contractors at least once a year.",
+        ja: "委託先「{{name}}」の最終評価日は{{date}}で、{{months}}か月以上経過しています。委託先は少なくとも年1回評価してください。",
+        en: "Contractor \"{{name}}\" was last evaluated on {{dateEn}}, more than {{months}} months ago; evaluate contractors at least once a year.",
       },
       never: {
         ja: "委託先「{{name}}」の評価日が空欄です。委託先の選定・継続の評価を行い、その日付を記録してください。",
@@ -33,7 +34,7 @@ export const contractorEvaluationOverdue = defineRule({
   check(ctx) {
     const months = ctx.profile.reviewMonths.contractors;
     for (const entry of registerEntries(ctx.model)) {
-      const cell = fieldCell(entry.sheet, entry.row, "evaluationDate");
+      const cell = CONTRACTOR.cell(entry.sheet, entry.row, "evaluationDate");
       if (cell.col < 0) continue;
       const at = { sheet: entry.sheet.name, row: entry.row, col: cell.col };
       const date = readDate(cell.value);
@@ -43,7 +44,7 @@ export const contractorEvaluationOverdue = defineRule({
       }
       if (!date.ok) continue; // cell/invalid-value speaks for it.
       if (addMonths(date.value.serial, months) < ctx.today) {
-        ctx.report("overdue", at, { data: { name: truncate(entry.name), date: isoFromSerial(date.value.serial), months } });
+        ctx.report("overdue", at, { data: { name: truncate(entry.name), date: japaneseDateFromSerial(date.value.serial), dateEn: isoFromSerial(date.value.serial), months } });
       }
     }
   },

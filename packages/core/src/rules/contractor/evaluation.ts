@@ -1,6 +1,7 @@
 import { scanText } from "../../read/annual";
-import { fieldCell, partyPresence } from "../../read/records";
+import { partyPresence } from "../../read/records";
 import type { RegisteredContractor } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * How a contractor evaluation reads: a pass (適, 適合, 合格, 可, OK, ○, A/B), not a pass (否, 不適,
@@ -24,7 +25,7 @@ const EXCEPTION_NOTE = /例外|特例|代表者.{0,10}承認|承認済|承認を
 
 /** An exception recorded on the row: the exception column, or a note that says one was approved. */
 export function exceptionRecorded(entry: RegisteredContractor): boolean {
-  const cell = fieldCell(entry.sheet, entry.row, "exception");
+  const cell = CONTRACTOR.cell(entry.sheet, entry.row, "exception");
   if (partyPresence(cell) === "present") return true;
-  return EXCEPTION_NOTE.test(scanText(fieldCell(entry.sheet, entry.row, "note").text));
+  return EXCEPTION_NOTE.test(scanText(CONTRACTOR.cell(entry.sheet, entry.row, "note").text));
 }

@@ -12,7 +12,7 @@ export const contractorNameNearMiss = defineRule({
     id: "contractor/name-near-miss",
     area: "contractor",
     defaultSeverity: "info",
-    clause: "JIS Q 15001:2017 A.3.4.3.4",
+    clause: { ref: "構築・運用指針 J.9.4", unconfirmed: ["J.9.4"] },
     description: {
       ja: "台帳の委託先名が委託先管理台帳の名称とわずかに違う(株式会社/(株)、全角/半角、事務所など)。",
       en: "A ledger contractor that nearly matches a registered name (株式会社/(株), width, 事務所): did you mean the registered one?",

@@ -1,6 +1,7 @@
-import { fieldCell, flagOf, truncate } from "../../read/records";
+import { flagOf, truncate } from "../../read/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
+import { CONTRACTOR } from "../fields";
 
 /**
  * A registered contractor with no contract or memorandum (覚書) on record: the agreement cell is
@@ -13,7 +14,7 @@ export const contractorNoAgreement = defineRule({
     id: "contractor/no-agreement",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先との契約・覚書(安全管理に関する契約)が記録されていない。",
       en: "A contractor without a contract or memorandum (覚書) on record.",
@@ -27,7 +28,7 @@ export const contractorNoAgreement = defineRule({
   },
   check(ctx) {
     for (const entry of registerEntries(ctx.model)) {
-      const cell = fieldCell(entry.sheet, entry.row, "agreement");
+      const cell = CONTRACTOR.cell(entry.sheet, entry.row, "agreement");
       if (cell.col < 0 || flagOf(cell) === true) continue;
       ctx.report("noAgreement", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { name: truncate(entry.name) } });
     }

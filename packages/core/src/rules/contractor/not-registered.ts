@@ -4,7 +4,7 @@ import { findInRegister, ledgerContractors, registerEntries, serviceInRegister, 
 
 /**
  * A contractor named in the ledger (each name of a cell naming several), or a cloud service
- * named as a storage place (Google Workspace, Microsoft 365, Box, kintone…: ./cloud-services.ts),
+ * named as a storage place (Google Workspace, Microsoft 365, Box, kintone…: glossary/cloud-services.ts),
  * that the contractor register lacks. Silent when the workbook has no contractor register.
  * A name that nearly matches a registered one (株式会社/(株), width, 事務所, a typo) is left to
  * contractor/name-near-miss.
@@ -14,7 +14,7 @@ export const contractorNotRegistered = defineRule({
     id: "contractor/not-registered",
     area: "contractor",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.4.3.4 / 個人情報保護法 第25条",
+    clause: { ref: "構築・運用指針 J.9.4 / 個人情報保護法 第25条", unconfirmed: ["J.9.4"] },
     description: {
       ja: "台帳の委託先(または保管場所に書かれたクラウドサービス)が委託先管理台帳にない。",
       en: "A ledger contractor (or a cloud service named as storage place) that the contractor register lacks.",

@@ -1,10 +1,12 @@
 import { nfkc } from "../../glossary/normalise";
 import { scanText } from "../../read/annual";
-import { fieldCell, organisationKey, partyPresence, splitParties, type FieldCell, type LedgerItem } from "../../read/records";
+import type { ContractorField } from "../../glossary/fields";
+import { organisationKey, partyPresence, splitParties, type FieldCell, type LedgerItem } from "../../read/records";
 import { readYesNo } from "../../read/yesno";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import type { WorkbookModel } from "../../model/workbook";
-import { cloudServicesIn, type CloudService } from "./cloud-services";
+import { cloudServicesIn, type CloudService } from "../../glossary/cloud-services";
+import { CONTRACTOR, ledgerCell } from "../fields";
 
 /**
  * The contractor register (委託先管理台帳) and how ledger contractors are found in it.
@@ -33,15 +35,18 @@ export function registerEntries(model: WorkbookModel): readonly RegisteredContra
   return out;
 }
 
+/** The register cells a cloud service may be named in. */
+const REGISTER_TEXT: readonly ContractorField[] = ["name", "work", "items", "note", "exception"];
+
 const registers = new WeakMap<WorkbookModel, readonly RegisteredContractor[]>();
 
 function readRegister(model: WorkbookModel): readonly RegisteredContractor[] {
   const out: RegisteredContractor[] = [];
   for (const sheet of model.ofKind("contractor")) {
     for (const row of sheet.dataRows) {
-      const nameCell = fieldCell(sheet, row, "name");
+      const nameCell = CONTRACTOR.cell(sheet, row, "name");
       if (nameCell.text === "") continue;
-      const text = ["name", "work", "items", "note", "exception"].map((f) => scanText(fieldCell(sheet, row, f).text)).join(" ");
+      const text = REGISTER_TEXT.map((f) => scanText(CONTRACTOR.cell(sheet, row, f).text)).join(" ");
       out.push({ sheet, row, nameCell, name: nameCell.text, text });
     }
   }
@@ -80,7 +85,7 @@ function readLedgerContractors(model: WorkbookModel): readonly LedgerParty[] {
 
 /** Cloud services a ledger item names as its storage place. */
 export function storageServices(item: LedgerItem): { cell: FieldCell; services: readonly CloudService[] } {
-  const cell = fieldCell(item.sheet, item.row, "storagePlace");
+  const cell = ledgerCell(item, "storagePlace");
   return { cell, services: cell.text === "" ? [] : cloudServicesIn(scanText(cell.text)) };
 }
 

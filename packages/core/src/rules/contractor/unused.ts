@@ -1,8 +1,9 @@
 import { truncate } from "../../read/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
-import { cloudServicesIn } from "./cloud-services";
+import { cloudServicesIn } from "../../glossary/cloud-services";
 import { contractorKey, findInRegister, ledgerContractors, registerEntries, storageServices, type RegisteredContractor } from "./register";
+import { LEDGER } from "../fields";
 
 /**
  * A registered contractor that no ledger item uses, neither as a contractor (as written or
@@ -14,7 +15,7 @@ export const contractorUnused = defineRule({
     id: "contractor/unused",
     area: "contractor",
     defaultSeverity: "info",
-    clause: "JIS Q 15001:2017 A.3.4.3.4",
+    clause: { ref: "構築・運用指針 J.9.4", unconfirmed: ["J.9.4"] },
     description: {
       ja: "委託先管理台帳にある委託先を、どの台帳項目も使っていない。",
       en: "A registered contractor that no ledger item uses.",
@@ -28,7 +29,7 @@ export const contractorUnused = defineRule({
   },
   check(ctx) {
     const ledgers = ctx.model.ofKind("ledger");
-    if (!ledgers.some((s) => s.byField.has("contractor"))) return;
+    if (!ledgers.some((s) => LEDGER.has(s, "contractor"))) return;
     const register = registerEntries(ctx.model);
     const used = new Set<RegisteredContractor>();
     const parties = ledgerContractors(ctx.model);

@@ -9,13 +9,14 @@ export const headerDuplicateColumn = defineRule({
     id: "header/duplicate-column",
     area: "header",
     defaultSeverity: "warning",
+    clause: null,
     description: {
       ja: "2つの列が同じ項目を表している。",
       en: "Two columns map to the same field.",
     },
     messages: {
       duplicate: {
-        ja: "列「{{header}}」は {{first}} 列と同じ項目({{field}})を表しています。どちらか一方にまとめてください。以降のチェックは {{first}} 列を使います。",
+        ja: "列「{{header}}」は{{first}}列と同じ項目({{field}})を表しています。どちらか一方にまとめてください。以降のチェックは{{first}}列を使います。",
         en: "Column \"{{header}}\" carries the same field ({{fieldEn}}) as column {{first}}; merge them. Checks use column {{first}}.",
       },
     },

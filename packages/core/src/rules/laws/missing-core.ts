@@ -1,6 +1,6 @@
-import { headerAt } from "../../read/annual";
 import { defineRule } from "../define";
 import { lawNames, namesAppi } from "./names";
+import { LAW } from "../fields";
 
 /**
  * The laws and norms list (法令等一覧) lacks 個人情報保護法 itself (個人情報の保護に関する法律; its
@@ -11,7 +11,7 @@ export const lawsMissingCore = defineRule({
     id: "laws/missing-core",
     area: "laws",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.3.2 (法令、国が定める指針その他の規範)",
+    clause: { ref: "構築・運用指針 J.3.1.2", unconfirmed: ["J.3.1.2"] },
     description: {
       ja: "法令等一覧に個人情報保護法(個人情報の保護に関する法律)がない。",
       en: "The laws list lacks 個人情報保護法 (the Act on the Protection of Personal Information).",
@@ -28,6 +28,6 @@ export const lawsMissingCore = defineRule({
     const first = sheets[0];
     if (!first) return;
     if (lawNames(ctx.model).some(namesAppi)) return;
-    ctx.report("missing", headerAt(first, "name"));
+    ctx.report("missing", LAW.header(first, "name"));
   },
 });

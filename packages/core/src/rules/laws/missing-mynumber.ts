@@ -1,7 +1,7 @@
-import { headerAt } from "../../read/annual";
 import { holdsMyNumber } from "../ledger/keywords";
 import { defineRule } from "../define";
 import { lawNames, namesMyNumberAct, namesMyNumberGuideline } from "./names";
+import { LAW } from "../fields";
 
 /**
  * The ledger holds 特定個人情報 (an item flagged My Number, or naming マイナンバー / 個人番号) but
@@ -13,7 +13,7 @@ export const lawsMissingMynumber = defineRule({
     id: "laws/missing-mynumber",
     area: "laws",
     defaultSeverity: "error",
-    clause: "JIS Q 15001:2017 A.3.3.2 / 番号法",
+    clause: { ref: "構築・運用指針 J.3.1.2 / 番号法", unconfirmed: ["J.3.1.2"] },
     description: {
       ja: "台帳に特定個人情報(マイナンバー)があるのに、法令等一覧に番号法またはそのガイドラインがない。",
       en: "The ledger holds 特定個人情報 (My Number) but the laws list lacks the My Number Act or its guideline.",
@@ -40,6 +40,6 @@ export const lawsMissingMynumber = defineRule({
       act: { ja: "番号法(行政手続における特定の個人を識別するための番号の利用等に関する法律)", en: "the My Number Act (番号法)" },
       guideline: { ja: "特定個人情報の適正な取扱いに関するガイドライン(事業者編)", en: "the guidelines on specific personal information (特定個人情報ガイドライン, business edition)" },
     }[what];
-    ctx.report("missing", headerAt(first, "name"), { data: { item: item.label, what: text.ja, whatEn: text.en } });
+    ctx.report("missing", LAW.header(first, "name"), { data: { item: item.label, what: text.ja, whatEn: text.en } });
   },
 });

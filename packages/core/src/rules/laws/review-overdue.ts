@@ -1,7 +1,7 @@
-import { addMonths, isoFromSerial, readDate } from "../../read/date";
-import { headerAt } from "../../read/annual";
-import { fieldCell, truncate } from "../../read/records";
+import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
+import { truncate } from "../../read/records";
 import { defineRule } from "../define";
+import { LAW } from "../fields";
 
 /**
  * The laws list was not checked within the interval (profile `laws`, 12 months; the boundary of
@@ -13,15 +13,15 @@ export const lawsReviewOverdue = defineRule({
     id: "laws/review-overdue",
     area: "laws",
     defaultSeverity: "warning",
-    clause: "JIS Q 15001:2017 A.3.3.2",
+    clause: { ref: "構築・運用指針 J.3.1.2", unconfirmed: ["J.3.1.2"] },
     description: {
       ja: "法令等一覧が見直し間隔(既定12か月)内に確認されていない。",
       en: "The laws list was not checked within the interval (12 months by default).",
     },
     messages: {
       overdue: {
-        ja: "「{{law}}」の確認日 {{date}} から{{months}}か月以上経過しています。法令等の改正状況を少なくとも年1回確認してください。",
-        en: "\"{{law}}\" was last checked on {{date}}, more than {{months}} months ago; check laws and norms for amendments at least once a year.",
+        ja: "「{{law}}」の確認日は{{date}}で、{{months}}か月以上経過しています。法令等の改正状況を少なくとも年1回確認してください。",
+        en: "\"{{law}}\" was last checked on {{dateEn}}, more than {{months}} months ago; check laws and norms for amendments at least once a year.",
       },
       never: {
         ja: "「{{law}}」の確認日が空欄です。法令等の改正状況を確認し、その日付を記録してください。",
@@ -36,20 +36,20 @@ export const lawsReviewOverdue = defineRule({
   check(ctx) {
     const months = ctx.profile.reviewMonths.laws;
     for (const sheet of ctx.model.ofKind("law")) {
-      if (!sheet.byField.has("checkedDate")) {
-        if (sheet.dataRows.length > 0) ctx.report("noColumn", headerAt(sheet, "name"));
+      if (!LAW.has(sheet, "checkedDate")) {
+        if (sheet.dataRows.length > 0) ctx.report("noColumn", LAW.header(sheet, "name"));
         continue;
       }
       for (const row of sheet.dataRows) {
-        const name = fieldCell(sheet, row, "name").text;
-        const cell = fieldCell(sheet, row, "checkedDate");
+        const name = LAW.cell(sheet, row, "name").text;
+        const cell = LAW.cell(sheet, row, "checkedDate");
         if (name === "" && cell.text === "") continue;
         const law = truncate(name || `#${row + 1}`);
         const date = readDate(cell.value);
         const at = { sheet: sheet.name, row, col: cell.col };
         if (date === null) ctx.report("never", at, { data: { law } });
         else if (date.ok && addMonths(date.value.serial, months) < ctx.today) {
-          ctx.report("overdue", at, { data: { law, date: isoFromSerial(date.value.serial), months } });
+          ctx.report("overdue", at, { data: { law, date: japaneseDateFromSerial(date.value.serial), dateEn: isoFromSerial(date.value.serial), months } });
         }
       }
     }

@@ -1,6 +1,6 @@
-import { fieldCell } from "../../read/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 /**
  * Identifiers that JIS Q 15001:2023 brings into the ledger as 個人関連情報 (or that a company may
@@ -15,14 +15,14 @@ export const ledger2023CategoryMissing = defineRule({
     id: "ledger/2023-category-missing",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "JIS Q 15001:2023 6.1 / 構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1 / JIS Q 15001:2023 6.1" },
     description: {
       ja: "Cookie ID・アクセスログなどを含む項目に、個人関連情報・仮名加工情報・匿名加工情報の区分がない。",
       en: "Cookie IDs, access logs or similar appear with no 区分 for 個人関連情報・仮名加工情報・匿名加工情報.",
     },
     messages: {
       noCategory: {
-        ja: "「{{item}}」は「{{keyword}}」を含みますが、情報の区分(個人情報/個人関連情報/仮名加工情報/匿名加工情報)が記載されていません。JIS Q 15001:2023 では区分により求められる取扱いが異なります。",
+        ja: "「{{item}}」は「{{keyword}}」を含みますが、情報の区分(個人情報/個人関連情報/仮名加工情報/匿名加工情報)が記載されていません。JIS Q 15001:2023では区分により求められる取扱いが異なります。",
         en: "\"{{item}}\" contains \"{{keyword}}\" but no category (personal / personally referable / pseudonymously / anonymously processed information) is recorded; JIS Q 15001:2023 sets different duties for each.",
       },
     },
@@ -31,7 +31,7 @@ export const ledger2023CategoryMissing = defineRule({
     for (const item of ctx.model.ledgerItems) {
       const m = IDENTIFIER.exec(scanText(`${item.name.text} ${item.dataItems.text}`));
       if (!m) continue;
-      const category = fieldCell(item.sheet, item.row, "infoCategory");
+      const category = ledgerCell(item, "infoCategory");
       if (category.text !== "") continue;
       const col = category.col >= 0 ? category.col : item.labelCol;
       ctx.report("noCategory", { sheet: item.sheet.name, row: item.row, col }, { data: { item: item.label, keyword: m[0] } });

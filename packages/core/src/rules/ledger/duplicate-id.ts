@@ -6,11 +6,12 @@ export const ledgerDuplicateId = defineRule({
   meta: {
     id: "ledger/duplicate-id",
     area: "ledger",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
+    clause: null,
     description: { ja: "2つの台帳行が同じ管理番号を持つ。", en: "Two ledger rows share an id." },
     messages: {
       duplicateId: {
-        ja: "管理番号「{{id}}」は {{first}} と重複しています。リスク分析表との対応が取れなくなります。",
+        ja: "管理番号「{{id}}」がセル{{first}}の管理番号と重複しています。リスク分析表との対応が取れなくなります。",
         en: "ID \"{{id}}\" is already used at {{first}}; risk rows cannot be linked unambiguously.",
       },
     },

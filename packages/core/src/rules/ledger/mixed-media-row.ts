@@ -1,6 +1,6 @@
-import { fieldCell } from "../../read/records";
 import { readMedium } from "../../read/medium";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 /**
  * One row for paper and data together (紙・電子, 紙/データ, 両方). Examiners expect the paper form
@@ -13,7 +13,7 @@ export const ledgerMixedMediaRow = defineRule({
     id: "ledger/mixed-media-row",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1" },
     description: {
       ja: "紙と電子データを1行にまとめている(紙・電子)。媒体ごとに保管・廃棄とリスクが異なるため、審査では1行ずつに分けることが期待される。",
       en: "One row for paper and data together (紙・電子) where examiners expect one row each.",
@@ -27,7 +27,7 @@ export const ledgerMixedMediaRow = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const cell = fieldCell(item.sheet, item.row, "medium");
+      const cell = ledgerCell(item, "medium");
       const medium = readMedium(cell.value);
       if (medium?.ok && medium.value === "both") ctx.report("mixed", { sheet: item.sheet.name, row: item.row, col: cell.col }, { data: { item: item.label } });
     }

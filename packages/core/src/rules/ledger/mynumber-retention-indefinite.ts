@@ -1,7 +1,7 @@
-import { fieldCell } from "../../read/records";
 import { readRetention } from "../../read/retention";
 import { defineRule } from "../define";
 import { holdsMyNumber } from "./keywords";
+import { ledgerCell } from "../fields";
 
 /**
  * My Number records kept 「永年」 or with no end (「無期限」「廃棄しない」). 番号法 第20条 allows
@@ -15,7 +15,7 @@ export const ledgerMynumberRetentionIndefinite = defineRule({
     id: "ledger/mynumber-retention-indefinite",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "番号法 第20条 / 特定個人情報の適正な取扱いに関するガイドライン(事業者編)",
+    clause: { ref: "番号法 第20条 / 特定個人情報の適正な取扱いに関するガイドライン(事業者編)" },
     description: {
       ja: "特定個人情報(マイナンバー)の保管期間が「永年」など期限のない記載になっている。法定保存期間の経過後は速やかに削除・廃棄が必要。",
       en: "My Number records kept 「永年」 or with no end: they must be deleted once the statutory period ends.",
@@ -29,7 +29,7 @@ export const ledgerMynumberRetentionIndefinite = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const cell = fieldCell(item.sheet, item.row, "retention");
+      const cell = ledgerCell(item, "retention");
       const retention = readRetention(cell.value);
       if (!retention?.indefinite) continue;
       if (!holdsMyNumber(item)) continue;

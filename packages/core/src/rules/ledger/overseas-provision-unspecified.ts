@@ -1,8 +1,9 @@
 import { isBlank } from "../../grid/grid";
 import { scanText } from "../../read/annual";
-import { fieldCell, partyPresence, splitParties, type FieldCell } from "../../read/records";
+import { partyPresence, splitParties, type FieldCell } from "../../read/records";
 import { findInRegister, registerEntries, type RegisteredContractor } from "../contractor/register";
 import { defineRule } from "../define";
+import { CONTRACTOR, ledgerCell } from "../fields";
 
 /** Handling abroad said in words: 「第三国提供あり」「海外委託」「外国にある第三者」. */
 const ABROAD = /海外|外国|国外|第三国|越境|overseas|abroad|foreign|cross-?border/i;
@@ -39,7 +40,7 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
     id: "ledger/overseas-provision-unspecified",
     area: "ledger",
     defaultSeverity: "warning",
-    clause: "個人情報保護法 第28条 / 構築・運用指針 J.8.8",
+    clause: { ref: "構築・運用指針 J.8.8 / 個人情報保護法 第28条" },
     description: {
       ja: "提供先・委託先が外国にある(または「第三国提供あり」)のに、国名と移転の根拠(基準適合体制、同意など)が記録されていない。",
       en: "A recipient or contractor abroad (or 第三国提供あり) with no country and no safeguard (equivalent-measures system, consent...) recorded.",
@@ -62,9 +63,9 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
   check(ctx) {
     const register = registerEntries(ctx.model);
     for (const item of ctx.model.ledgerItems) {
-      const countryCell = fieldCell(item.sheet, item.row, "country");
-      const safeguardCell = fieldCell(item.sheet, item.row, "safeguard");
-      const note = scanText(fieldCell(item.sheet, item.row, "note").text);
+      const countryCell = ledgerCell(item, "country");
+      const safeguardCell = ledgerCell(item, "safeguard");
+      const note = scanText(ledgerCell(item, "note").text);
       const ledgerCountry = !isBlank(countryCell.value) && partyPresence(countryCell) === "present" && !DOMESTIC.test(scanText(countryCell.text).trim());
       const ledgerSafeguard = !isBlank(safeguardCell.value) && partyPresence(safeguardCell) === "present";
       const found: Abroad[] = [];
@@ -78,7 +79,7 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
         const parties = isContractor ? splitParties(text) : [text];
         for (const party of parties) {
           const entry: RegisteredContractor | null = isContractor ? (findInRegister(party, register)?.entry ?? null) : null;
-          const entryCountry = entry ? scanText(fieldCell(entry.sheet, entry.row, "country").text).trim() : "";
+          const entryCountry = entry ? scanText(CONTRACTOR.cell(entry.sheet, entry.row, "country").text).trim() : "";
           const words = `${party} ${isContractor ? "" : text}`;
           const abroad = ABROAD.test(words) || COUNTRY.test(words) || isAdequate(words) || (entryCountry !== "" && !DOMESTIC.test(entryCountry));
           if (!abroad) continue;

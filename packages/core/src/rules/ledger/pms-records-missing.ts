@@ -1,6 +1,7 @@
 import type { LocalisedText } from "../../i18n/text";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
+import { LEDGER } from "../fields";
 
 /**
  * Records the PMS itself creates are personal information too and belong in the ledger; their
@@ -22,7 +23,7 @@ export const ledgerPmsRecordsMissing = defineRule({
     id: "ledger/pms-records-missing",
     area: "ledger",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1" },
     description: {
       ja: "PMSの運用で生じる記録(同意書、誓約書、入退室・来訪者記録、教育・監査記録)が台帳に特定されていない。",
       en: "The ledger lacks the records the PMS itself creates (consent forms, pledges, entry and visitor logs, training and audit records).",
@@ -39,7 +40,7 @@ export const ledgerPmsRecordsMissing = defineRule({
     const first = ctx.model.ofKind("ledger")[0];
     if (!yearly || !first || ctx.model.ledgerItems.length === 0) return;
     const texts = ctx.model.ledgerItems.map((i) => scanText(`${i.name.text} ${i.dataItems.text} ${i.business.text}`));
-    const at = { sheet: first.name, row: Math.max(0, first.headerRow), col: first.byField.get("name")?.[0]?.col ?? first.columns[0]?.col ?? 0 };
+    const at = LEDGER.header(first, "name");
     for (const g of GROUPS) {
       if (texts.some((t) => g.pattern.test(t))) continue;
       ctx.report("missing", at, { data: { records: g.label.ja, recordsEn: g.label.en } });

@@ -10,19 +10,20 @@ export const ledgerRequiredEmpty = defineRule({
     id: "ledger/required-empty",
     area: "ledger",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.1",
+    clause: { ref: "構築・運用指針 J.3.1.1 / JIS Q 15001:2023 6.1" },
     description: {
       ja: "台帳の必須項目(利用目的、保管期間、保管場所、アクセス権者など)が空欄。",
       en: "A required ledger cell is blank (purpose, retention, storage, access holders...).",
     },
     messages: {
       requiredEmpty: {
-        ja: "「{{item}}」の{{field}}が空欄です(構築・運用指針 J.3.1.1 が記載を求める項目)。",
+        ja: "「{{item}}」の{{field}}が空欄です(構築・運用指針 J.3.1.1で記載が求められている項目)。",
         en: "{{fieldEn}} is blank for \"{{item}}\" (an item guideline J.3.1.1 requires).",
       },
       expectedEmpty: {
         ja: "「{{item}}」の{{field}}が空欄です。",
         en: "{{fieldEn}} is blank for \"{{item}}\".",
+        severity: "warning",
       },
     },
   },
@@ -55,7 +56,7 @@ export const ledgerRequiredEmpty = defineRule({
         ctx.report(
           expected ? "expectedEmpty" : "requiredEmpty",
           { sheet: sheet.name, row, col: first.col },
-          { data: { item: item.label, field: l.ja, fieldEn: l.en }, ...(expected ? { severity: "warning" as const } : {}) },
+          { data: { item: item.label, field: l.ja, fieldEn: l.en } },
         );
       }
     }

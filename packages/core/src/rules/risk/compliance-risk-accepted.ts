@@ -26,18 +26,23 @@ export const riskComplianceRiskAccepted = defineRule({
     id: "risk/compliance-risk-accepted",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
-      ja: "不適正な取扱い(目的外利用、不正取得、同意のない提供、法令違反)のリスクに対策がない、または残存リスクが「低」を超えている。このようなリスクは残存リスクとして残せない。",
+      ja: "不適正な取扱い(目的外利用、不正取得、同意のない提供、法令違反)のリスクに対策がない、または残存(残留)リスクが「低」を超えている。このようなリスクは残留リスクとして残せない。",
       en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) has no measure or is left as residual above low: no such residual is allowed.",
     },
     messages: {
       noMeasure: {
-        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクには必ず対策が必要です。対策を記入してください(構築・運用指針 J.3.1.4: 法令違反となるリスクは残存リスクとして受容できない)。",
-        en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) must be treated: write its measure (guideline J.3.1.4: such risks cannot be accepted as residual).",
+        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクには、必ず対策が必要です。法令違反となるリスクは残留リスクとして受容できないため、対策を記入してください(構築・運用指針 J.3.1.4)。",
+        en: "A risk of improper handling (use beyond purpose, improper acquisition, provision without consent, breach of law) must be treated: such risks cannot be accepted as residual, so write its measure (guideline J.3.1.4).",
+      },
+      residualMedium: {
+        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクに対策はありますが、残存(残留)リスクが「中」のままです。法令違反となるリスクは残留リスクとして残せないため、追加の対策で「低」にしてください(構築・運用指針 J.3.1.4)。",
+        en: "A risk of improper handling has a measure but is left at residual Medium: risks that would breach the law cannot remain as residual; add measures to bring it down to Low (guideline J.3.1.4).",
+        severity: "warning",
       },
       residualLeft: {
-        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクが残存リスク「{{level}}」のままです。法令違反となるリスクは残存リスクとして残せません。対策を追加して「低」にしてください(構築・運用指針 J.3.1.4)。",
+        ja: "目的外利用・不正取得・同意のない提供・法令違反などのリスクが、残存(残留)リスク「{{level}}」のままです。法令違反となるリスクは残留リスクとして残せません。対策を追加して「低」にしてください(構築・運用指針 J.3.1.4)。",
         en: "A risk of improper handling is left at residual {{levelEn}}: risks that would breach the law cannot remain as residual; add measures to bring it down to Low (guideline J.3.1.4).",
       },
     },
@@ -53,6 +58,11 @@ export const riskComplianceRiskAccepted = defineRule({
       }
       const r = residualOfEntry(entry);
       if (!r || !r.level || r.level === "low") continue;
+      // A measure in place that leaves 中 is treatment not yet finished (a warning); 高 is not treated at all.
+      if (r.level === "medium") {
+        ctx.report("residualMedium", at(r.cell.col));
+        continue;
+      }
       const l = levelText(r.level);
       ctx.report("residualLeft", at(r.cell.col), { data: { level: l.ja, levelEn: l.en } });
     }

@@ -11,14 +11,14 @@ export const riskFlatScoring = defineRule({
     id: "risk/flat-scoring",
     area: "risk",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "評価したリスクのほとんど(90%以上)が同じレベルになっている。",
       en: "Nearly every scored risk (90% or more) has the same level.",
     },
     messages: {
       flat: {
-        ja: "評価した {{rows}} 件のうち {{count}} 件({{percent}}%)がリスクレベル「{{level}}」です。リスクごとに発生可能性と影響度を見積もり、優先順位が付くように評価してください(構築・運用指針 J.3.1.3)。",
+        ja: "評価した{{rows}}件のうち{{count}}件({{percent}}%)がリスクレベル「{{level}}」です。リスクごとに発生可能性と影響度を見積もり、優先順位が付くように評価してください(構築・運用指針 J.3.1.3)。",
         en: "{{count}} of {{rows}} scored risks ({{percent}}%) are {{levelEn}}: rate each risk's likelihood and impact so that the levels set priorities (guideline J.3.1.3).",
       },
     },

@@ -15,10 +15,10 @@ export const riskIncompleteScoring = defineRule({
     id: "risk/incomplete-scoring",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
-      ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。推測で採点はしない。",
-      en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given; nothing is scored by guess.",
+      ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。",
+      en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given.",
     },
     messages: {
       missing: {
@@ -30,7 +30,7 @@ export const riskIncompleteScoring = defineRule({
         en: "The {{fieldEn}} value is outside this sheet's scale ({{min}}–{{max}}), so no risk level can be given.",
       },
       noColumn: {
-        ja: "リスク評価基準に必要な列 {{fields}} がないため、このシートのリスクレベルを決められません(構築・運用指針 J.3.1.3)。",
+        ja: "リスク評価基準に必要な列{{fields}}がないため、このシートのリスクレベルを決められません(構築・運用指針 J.3.1.3)。",
         en: "No risk level can be given on this sheet: the scoring rule needs column(s) {{fieldsEn}}, which it lacks (guideline J.3.1.3).",
       },
     },

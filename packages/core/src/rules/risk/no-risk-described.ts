@@ -5,7 +5,7 @@ export const riskNoRiskDescribed = defineRule({
     id: "risk/no-risk-described",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: { ja: "リスクが書かれていないリスク行。", en: "A risk row with no risk written." },
     messages: {
       noRisk: {

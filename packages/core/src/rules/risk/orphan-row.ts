@@ -5,8 +5,8 @@ export const riskOrphanRow = defineRule({
   meta: {
     id: "risk/orphan-row",
     area: "risk",
-    defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    defaultSeverity: "warning",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: { ja: "台帳に存在しない個人情報を指すリスク行。", en: "A risk row names no ledger item that exists." },
     messages: {
       orphan: {

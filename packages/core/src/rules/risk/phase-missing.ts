@@ -1,6 +1,7 @@
 import { partyPresence, type LedgerItem } from "../../read/records";
 import type { PhaseDef } from "../../profile/schema";
 import { defineRule } from "../define";
+import { RISK } from "../fields";
 
 function applies(phase: PhaseDef, item: LedgerItem): boolean {
   if (phase.appliesWhen !== "contractorOrRecipient") return true;
@@ -12,7 +13,7 @@ export const riskPhaseMissing = defineRule({
     id: "risk/phase-missing",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "台帳の個人情報について、該当する局面のリスク分析がない。",
       en: "A ledger item lacks risk analysis for a phase that applies to it.",
@@ -34,7 +35,7 @@ export const riskPhaseMissing = defineRule({
     const { entriesOf, modeOf } = ctx.model.links;
     // Without any way to tell which item a risk row is about, nothing can be said per item.
     if (![...modeOf.values()].some((m) => m !== null)) return;
-    const phased = riskSheets.some((s) => s.layout === "wide" || s.byField.has("phase"));
+    const phased = riskSheets.some((s) => s.layout === "wide" || RISK.has(s, "phase"));
     for (const item of ctx.model.ledgerItems) {
       if (item.name.text === "" && item.dataItems.text === "" && item.id.text === "") continue;
       const entries = entriesOf.get(item) ?? [];

@@ -6,18 +6,18 @@ export const riskResidualExceedsInherent = defineRule({
     id: "risk/residual-exceeds-inherent",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
-      ja: "対策後の残存リスクが、対策前のリスクより高く評価されている。",
+      ja: "対策後の残存(残留)リスクが、対策前のリスクより高く評価されている。",
       en: "The residual risk (after measures) is scored higher than the risk before measures.",
     },
     messages: {
       higherScore: {
-        ja: "残存リスク値 {{residual}} が対策前のリスク値 {{inherent}} より高くなっています。対策後の評点を見直してください(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク値{{residual}}が、対策前のリスク値{{inherent}}より高くなっています。対策後の評点を見直してください(構築・運用指針 J.3.1.4)。",
         en: "Residual score {{residual}} is higher than the score before measures ({{inherent}}): review the post-measure ratings (guideline J.3.1.4).",
       },
       higherLevel: {
-        ja: "残存リスク「{{residual}}」が対策前のリスク「{{inherent}}」より高くなっています。対策後の評価を見直してください(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク「{{residual}}」が、対策前のリスク「{{inherent}}」より高くなっています。対策後の評価を見直してください(構築・運用指針 J.3.1.4)。",
         en: "Residual risk {{residualEn}} is higher than the risk before measures ({{inherentEn}}): review the post-measure rating (guideline J.3.1.4).",
       },
     },

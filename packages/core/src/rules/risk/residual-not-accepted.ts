@@ -1,26 +1,27 @@
 import { isBlank } from "../../grid/grid";
 import { flagOf } from "../../read/records";
-import { above, residualOfEntry, inputCell } from "../../model/assess";
+import { above, residualOfEntry } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
+import { riskCell } from "../fields";
 
 export const riskResidualNotAccepted = defineRule({
   meta: {
     id: "risk/residual-not-accepted",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
-      ja: "残存リスクが受容できるレベルを超えているのに、受容(承認)が記録されていない。",
+      ja: "残存(残留)リスクが受容できるレベルを超えているのに、受容の承認が記録されていない。",
       en: "The residual risk is above the acceptable level and no acceptance is recorded.",
     },
     messages: {
       notAccepted: {
-        ja: "残存リスク「{{level}}」は受容できるレベル({{acceptable}})を超えています。受容の承認(承認者・日付)を記録してください(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク「{{level}}」は受容できるレベル「{{acceptable}}」を超えています。受容の承認(承認者・日付)を記録してください(構築・運用指針 J.3.1.4)。",
         en: "Residual risk {{levelEn}} is above the acceptable level ({{acceptableEn}}): record its acceptance (who approved it, when) (guideline J.3.1.4).",
       },
       noColumn: {
-        ja: "残存リスク「{{level}}」は受容できるレベル({{acceptable}})を超えていますが、受容(承認)を記録する列がありません(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク「{{level}}」は受容できるレベル「{{acceptable}}」を超えていますが、受容の承認を記録する列がありません(構築・運用指針 J.3.1.4)。",
         en: "Residual risk {{levelEn}} is above the acceptable level ({{acceptableEn}}), and the sheet has no column to record its acceptance (guideline J.3.1.4).",
       },
     },
@@ -32,7 +33,7 @@ export const riskResidualNotAccepted = defineRule({
       // Sheets with no scoring columns still follow the profile's acceptable level.
       const acceptable = ctx.model.scoringOf(entry.sheet)?.model?.acceptableResidual ?? ctx.profile.riskModel?.acceptableResidual ?? "medium";
       if (!above(r.level, acceptable)) continue;
-      const acceptance = inputCell(entry.sheet, entry.row, "acceptance", entry.group);
+      const acceptance = riskCell(entry, "acceptance");
       // A date, a name or 「承認済」 records it; 「未」「×」 and blanks do not.
       if (acceptance.col >= 0 && !isBlank(acceptance.value) && flagOf(acceptance) !== false) continue;
       const l = levelText(r.level);

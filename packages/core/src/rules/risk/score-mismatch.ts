@@ -1,16 +1,20 @@
+import type { RiskField } from "../../glossary/fields";
 import { readLevel, readScale } from "../../read/level";
 import type { RiskEntry } from "../../read/records";
-import { inputCell, type ScoreAssessment } from "../../model/assess";
+import { type ScoreAssessment } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";
 import { bandsText, formulaText, ruleText, sourceOfRule } from "../../model/describe";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import { buildRiskModel } from "../../scoring/model";
 import { defineRule, type RuleContext } from "../define";
+import { riskCell } from "../fields";
 
 type Ids = "score" | "level" | "residualScore" | "residualLevel" | "assetValue" | "typedOver" | "sheetRule";
 
 const SAME = 1e-9;
+
+const CIA: readonly RiskField[] = ["confidentiality", "integrity", "availability"];
 
 /** Where a finding about an entry's cell points (made for a finding, not for every row). */
 const cellAt = (entry: RiskEntry, col: number) => ({ sheet: entry.sheet.name, row: entry.row, col });
@@ -54,43 +58,44 @@ function compare(
 const INHERENT_IDS = { score: "score", level: "level" } as const;
 const RESIDUAL_IDS = { score: "residualScore", level: "residualLevel" } as const;
 
-export const riskScoreMismatch = defineRule<Ids>({
+export const riskScoreMismatch = defineRule({
   meta: {
     id: "risk/score-mismatch",
     area: "risk",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "記入されたリスク値・リスクレベル(値または数式の結果)が、プロファイルのリスク評価基準で求めた値と異なる。",
       en: "A stored risk score or level (value or formula result) differs from what the profile's risk model gives.",
     },
     messages: {
       score: {
-        ja: "リスク値 {{stored}} は評価基準({{rule}})で求めた {{expected}} と一致しません(構築・運用指針 J.3.1.3: 一貫した基準でリスクを評価する)。",
-        en: "Risk score {{stored}} does not match {{expected}} from the scoring rule ({{ruleEn}}) (guideline J.3.1.3: assess risks by consistent criteria).",
+        ja: "リスク値{{stored}}は、評価基準({{rule}})で求めた{{expected}}と一致しません。一貫した基準でリスクを評価してください(構築・運用指針 J.3.1.3)。",
+        en: "Risk score {{stored}} does not match {{expected}} from the scoring rule ({{ruleEn}}); assess risks by consistent criteria (guideline J.3.1.3).",
       },
       level: {
-        ja: "リスクレベル「{{stored}}」は評価基準({{bands}})ではリスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.3)。",
+        ja: "リスクレベルが「{{stored}}」になっていますが、評価基準({{bands}})ではリスク値{{score}}は「{{expected}}」です(構築・運用指針 J.3.1.3)。",
         en: "Risk level \"{{storedEn}}\" should be \"{{expectedEn}}\" for score {{score}} under the scoring rule ({{bandsEn}}) (guideline J.3.1.3).",
       },
       residualScore: {
-        ja: "残存リスク値 {{stored}} は対策後の評点から評価基準({{rule}})で求めた {{expected}} と一致しません(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスク値{{stored}}は、対策後の評点から評価基準({{rule}})で求めた{{expected}}と一致しません(構築・運用指針 J.3.1.4)。",
         en: "Residual score {{stored}} does not match {{expected}} from the post-measure ratings ({{ruleEn}}) (guideline J.3.1.4).",
       },
       residualLevel: {
-        ja: "残存リスク「{{stored}}」は評価基準({{bands}})では残存リスク値 {{score}} の「{{expected}}」です(構築・運用指針 J.3.1.4)。",
+        ja: "残存(残留)リスクが「{{stored}}」になっていますが、評価基準({{bands}})では残存リスク値{{score}}は「{{expected}}」です(構築・運用指針 J.3.1.4)。",
         en: "Residual risk \"{{storedEn}}\" should be \"{{expectedEn}}\" for residual score {{score}} under the scoring rule ({{bandsEn}}) (guideline J.3.1.4).",
       },
       typedOver: {
-        ja: "数式で求める列に値 {{stored}} が直接入力されています。シートの数式({{rule}})で求めると {{expected}} です(構築・運用指針 J.3.1.3)。",
+        ja: "数式で求める列に値{{stored}}が直接入力されています。シートの数式({{rule}})で求めると{{expected}}です(構築・運用指針 J.3.1.3)。",
         en: "The value {{stored}} was typed over the sheet's formula; the formula ({{ruleEn}}) gives {{expected}} (guideline J.3.1.3).",
       },
       sheetRule: {
+        severity: "warning",
         ja: "このシートのリスク評価基準({{sheetRule}})が、プロファイルの基準({{profileRule}})と異なります。各行はシートの基準で確認しました。基準をそろえるか、プロファイルを見直してください(構築・運用指針 J.3.1.3)。",
         en: "This sheet's risk criteria ({{sheetRuleEn}}) differ from the profile's ({{profileRuleEn}}); its rows were checked against the sheet's own criteria. Align the criteria or revise the profile (guideline J.3.1.3).",
       },
       assetValue: {
-        ja: "資産価値 {{stored}} は機密性・完全性・可用性の最大値 {{expected}} と一致しません(構築・運用指針 J.3.1.3)。",
+        ja: "資産価値{{stored}}は、機密性・完全性・可用性の最大値{{expected}}と一致しません(構築・運用指針 J.3.1.3)。",
         en: "Asset value {{stored}} does not match {{expected}}, the highest of confidentiality, integrity and availability (guideline J.3.1.3).",
       },
     },
@@ -118,7 +123,7 @@ export const riskScoreMismatch = defineRule<Ids>({
         compare(ctx, entry, model, r.scored, RESIDUAL_IDS);
       } else if (r.via === "score" && r.score !== null && r.level) {
         // Residual score stored without residual ratings: its level must follow the thresholds.
-        const cell = inputCell(entry.sheet, entry.row, "residualLevel", entry.group);
+        const cell = riskCell(entry, "residualLevel");
         const stored = cell.col >= 0 ? readLevelOf(cell.value) : null;
         if (stored && stored !== r.level) {
           const s = levelText(stored);
@@ -152,7 +157,6 @@ function reportDeparture(ctx: RuleContext<Ids>, sheet: RecognisedSheet): void {
     "sheetRule",
     { sheet: sheet.name, row: sheet.headerRow, col },
     {
-      severity: "warning",
       data: {
         sheetRule: mine.ja,
         sheetRuleEn: mine.en,
@@ -171,8 +175,8 @@ function readLevelOf(v: Parameters<typeof readLevel>[0]) {
 /** ISMS sheets that keep 資産価値 beside 機密性・完全性・可用性: it must be their maximum. */
 function checkAssetValue(ctx: RuleContext<Ids>, entry: RiskEntry, model: RiskModel): void {
   if (model.def.kind !== "assetThreatVulnerability" || !model.inputs.includes("assetValue")) return;
-  const cell = inputCell(entry.sheet, entry.row, "assetValue", entry.group);
-  const parts = ["confidentiality", "integrity", "availability"].map((f) => inputCell(entry.sheet, entry.row, f, entry.group));
+  const cell = riskCell(entry, "assetValue");
+  const parts = CIA.map((f) => riskCell(entry, f));
   if (cell.col < 0 || parts.some((p) => p.col < 0)) return;
   const read = (v: Parameters<typeof readScale>[0]) => {
     const r = readScale(v, 0, 1000);

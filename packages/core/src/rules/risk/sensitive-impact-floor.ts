@@ -1,9 +1,11 @@
 import { nfkc } from "../../glossary/normalise";
+import { MY_NUMBER_WORDS, PAYMENT_WORDS } from "../../glossary/sensitive";
 import { readLevel, readScale } from "../../read/level";
-import { fieldCell, flagOf, type LedgerItem } from "../../read/records";
-import { type EntryAssessment } from "../../model/assess";
+import { flagOf, type LedgerItem } from "../../read/records";
+import type { EntryAssessment } from "../../model/assess";
 import { levelRank } from "../../scoring/levels";
 import { defineRule } from "../define";
+import { ledgerCell } from "../fields";
 
 type Category = "sensitive" | "myNumber" | "payment";
 
@@ -13,8 +15,6 @@ const CATEGORY_TEXT: Record<Category, { ja: string; en: string }> = {
   payment: { ja: "決済情報(クレジットカード・口座番号)", en: "payment data (card or bank account numbers)" },
 };
 
-const MY_NUMBER_WORDS = /マイナンバー|個人番号|特定個人情報|mynumber/i;
-const PAYMENT_WORDS = /クレジットカード|カード番号|口座|暗証番号|creditcard|cardnumber|bankaccount/i;
 
 const withoutSpace = (text: string): string => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
 
@@ -25,8 +25,8 @@ export function itemCategories(item: LedgerItem): Category[] {
   // leaves as they are, checked without a memo, where a joined text is new on every check. Each
   // part loses its whitespace only when it has some (most have none).
   const text = withoutSpace(nfkc(item.name.text)) + withoutSpace(nfkc(item.dataItems.text));
-  if (flagOf(fieldCell(item.sheet, item.row, "sensitive")) === true) out.push("sensitive");
-  if (flagOf(fieldCell(item.sheet, item.row, "myNumber")) === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
+  if (flagOf(ledgerCell(item, "sensitive")) === true) out.push("sensitive");
+  if (flagOf(ledgerCell(item, "myNumber")) === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
   if (PAYMENT_WORDS.test(text)) out.push("payment");
   return out;
 }
@@ -60,14 +60,14 @@ export const riskSensitiveImpactFloor = defineRule({
     id: "risk/sensitive-impact-floor",
     area: "risk",
     defaultSeverity: "warning",
-    clause: "構築・運用指針 J.3.1.3",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
       ja: "要配慮個人情報・特定個人情報・決済情報の項目が、プロファイルの最低影響度より低い影響度で評価されている。",
       en: "A sensitive, My Number or payment-data item is scored with an impact below the profile's floor.",
     },
     messages: {
       belowFloor: {
-        ja: "「{{item}}」は{{category}}を含むため、影響度は {{floor}} 以上で評価してください(現在 {{impact}})。漏えい時の本人への影響が大きい情報です(構築・運用指針 J.3.1.3)。",
+        ja: "「{{item}}」は{{category}}を含むため、影響度は{{floor}}以上で評価してください(現在は{{impact}})。漏えい時の本人への影響が大きい情報です(構築・運用指針 J.3.1.3)。",
         en: "\"{{item}}\" holds {{categoryEn}}, so its impact should be rated {{floor}} or higher (now {{impact}}): a leak would harm the people concerned more (guideline J.3.1.3).",
       },
     },

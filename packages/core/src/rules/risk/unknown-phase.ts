@@ -4,12 +4,12 @@ export const riskUnknownPhase = defineRule({
   meta: {
     id: "risk/unknown-phase",
     area: "risk",
-    defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.3",
+    defaultSeverity: "warning",
+    clause: { ref: "構築・運用指針 J.3.1.3" },
     description: { ja: "プロファイルのどの局面にも当たらない局面名。", en: "A phase label that matches no phase of the profile." },
     messages: {
       unknownPhase: {
-        ja: "局面「{{label}}」はどの局面にも当たりません。{{phases}} のいずれかで書いてください。",
+        ja: "局面「{{label}}」はどの局面にも当たりません。{{phases}}のいずれかで書いてください。",
         en: "Phase \"{{label}}\" matches none of the phases: use one of {{phasesEn}}.",
       },
     },

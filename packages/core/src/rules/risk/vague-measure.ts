@@ -26,7 +26,7 @@ export const riskVagueMeasure = defineRule({
     id: "risk/vague-measure",
     area: "risk",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.3.1.4",
+    clause: { ref: "構築・運用指針 J.3.1.4" },
     description: {
       ja: "何をするのか確認できない対策(「注意する」「徹底する」「気をつける」、ごく短い記述)。",
       en: "A measure that says nothing checkable (「注意する」「徹底する」「気をつける」, a few characters).",

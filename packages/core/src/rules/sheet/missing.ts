@@ -5,20 +5,20 @@ export const sheetMissing = defineRule({
   meta: {
     id: "sheet/missing",
     area: "sheet",
-    defaultSeverity: "error",
-    clause: "構築・運用指針 J.3.1.1 / J.3.1.3",
+    defaultSeverity: "warning",
+    clause: { ref: "構築・運用指針 J.3.1.1 / J.3.1.3" },
     description: {
       ja: "個人情報管理台帳があるのにリスク分析表がない(またはその逆)。",
       en: "The workbook has a ledger but no risk analysis, or the reverse.",
     },
     messages: {
       noRisk: {
-        ja: "個人情報管理台帳はありますが、リスク分析表が見つかりません(構築・運用指針 J.3.1.3)。局面・リスク・対策の列を持つシートを用意してください。",
-        en: "The workbook has a personal-information ledger but no risk analysis (guideline J.3.1.3): add a sheet with phase, risk and measure columns.",
+        ja: "個人情報管理台帳はありますが、このブックにリスク分析表が見つかりません。別のファイルで管理していない場合は、局面・リスク・対策の列を持つシートを用意してください(構築・運用指針 J.3.1.3)。",
+        en: "The workbook has a personal-information ledger but no risk analysis; unless it is kept in another file, add a sheet with phase, risk and measure columns (guideline J.3.1.3).",
       },
       noLedger: {
-        ja: "リスク分析表はありますが、個人情報管理台帳が見つかりません(構築・運用指針 J.3.1.1)。",
-        en: "The workbook has a risk analysis but no personal-information ledger (guideline J.3.1.1).",
+        ja: "リスク分析表はありますが、このブックに個人情報管理台帳が見つかりません。別のファイルで管理していない場合は、台帳を用意してください(構築・運用指針 J.3.1.1)。",
+        en: "The workbook has a risk analysis but no personal-information ledger; unless it is kept in another file, add one (guideline J.3.1.1).",
       },
       neither: {
         ja: "個人情報管理台帳もリスク分析表も認識できませんでした。見出し行(例: 「個人情報の名称」「利用目的」「保管場所」、「局面」「リスク」「対策」)があるか確認してください。{{why}}",
@@ -39,7 +39,7 @@ export const sheetMissing = defineRule({
     } else if (ledgers.length === 0 && risks.length === 0 && first) {
       const near = ctx.model.sheets.find((s) => s.diagnosis?.bestKind && s.diagnosis.fields > 0);
       const why = near
-        ? { why: ` シート「${near.name}」は見出しの一部(${near.diagnosis?.fields ?? 0}列)しか一致しませんでした。`, whyEn: ` Sheet "${near.name}" matched only ${near.diagnosis?.fields ?? 0} known column(s).` }
+        ? { why: `シート「${near.name}」は見出しの一部(${near.diagnosis?.fields ?? 0}列)しか一致しませんでした。`, whyEn: ` Sheet "${near.name}" matched only ${near.diagnosis?.fields ?? 0} known column(s).` }
         : { why: "", whyEn: "" };
       ctx.report("neither", { sheet: first.name, row: 0, col: 0 }, { data: why });
     }

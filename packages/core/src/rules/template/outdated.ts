@@ -35,13 +35,14 @@ export const templateOutdated = defineRule({
     id: "template/outdated",
     area: "template",
     defaultSeverity: "info",
+    clause: null,
     description: {
       ja: "ブックが、プロファイルの古い版のテンプレートから作られている。",
       en: "The workbook was made from a template of an older version of its profile.",
     },
     messages: {
       outdated: {
-        ja: "このブックはプロファイル「{{profile}}」{{from}} のテンプレートから作られています(現在は {{to}})。変更: {{changes}}。pmark template で最新のテンプレートを作り、列・局面・評価式を見直してください。",
+        ja: "このブックは、プロファイル「{{profile}}」の版{{from}}のテンプレートから作られています(現在の版は{{to}})。変更点は{{changes}}です。pmark templateで最新のテンプレートを作り、列・局面・評価式を見直してください。",
         en: "This workbook was made from the template of profile \"{{profile}}\" {{from}} (now {{to}}). Changed: {{changesEn}}. Make the current template with pmark template and bring columns, phases and formulas up to date.",
       },
     },

@@ -1,6 +1,6 @@
-import { headerAt } from "../../read/annual";
-import { dateOf, fieldCell } from "../../read/records";
+import { dateOf } from "../../read/records";
 import { defineRule } from "../define";
+import { TRAINING } from "../fields";
 
 /**
  * A training record (a row with a training date) with no test result, score, understanding check
@@ -12,7 +12,7 @@ export const trainingNoTestResult = defineRule({
     id: "training/no-test-result",
     area: "training",
     defaultSeverity: "info",
-    clause: "構築・運用指針 J.4.3",
+    clause: { ref: "構築・運用指針 J.4.3 / JIS Q 15001:2023 箇条7" },
     description: {
       ja: "教育の記録にテスト・理解度確認の結果がない。",
       en: "A training record with no test or understanding check.",
@@ -30,15 +30,15 @@ export const trainingNoTestResult = defineRule({
   },
   check(ctx) {
     for (const sheet of ctx.model.ofKind("training")) {
-      const trained = sheet.dataRows.filter((r) => dateOf(fieldCell(sheet, r, "date")) !== null);
+      const trained = sheet.dataRows.filter((r) => dateOf(TRAINING.cell(sheet, r, "date")) !== null);
       if (trained.length === 0) continue;
-      if (!sheet.byField.has("testResult") && !sheet.byField.has("passed")) {
-        ctx.report("noColumn", headerAt(sheet, "date"));
+      if (!TRAINING.has(sheet, "testResult") && !TRAINING.has(sheet, "passed")) {
+        ctx.report("noColumn", TRAINING.header(sheet, "date"));
         continue;
       }
       for (const row of trained) {
-        const test = fieldCell(sheet, row, "testResult");
-        const passed = fieldCell(sheet, row, "passed");
+        const test = TRAINING.cell(sheet, row, "testResult");
+        const passed = TRAINING.cell(sheet, row, "passed");
         if (test.text !== "" || passed.text !== "") continue;
         ctx.report("noResult", { sheet: sheet.name, row, col: test.col >= 0 ? test.col : passed.col });
       }

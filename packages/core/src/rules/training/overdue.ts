@@ -1,8 +1,9 @@
-import { addMonths, isoFromSerial } from "../../read/date";
+import { addMonths, isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { personKey, scanText } from "../../read/annual";
-import { dateOf, fieldCell, truncate } from "../../read/records";
+import { dateOf, truncate } from "../../read/records";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import { defineRule } from "../define";
+import { TRAINING } from "../fields";
 
 /** A person who has left is no longer a worker to train. */
 const LEFT = /退職|退社|離職|契約終了|派遣終了|出向解除|left the company|resigned/i;
@@ -29,15 +30,15 @@ export const trainingOverdue = defineRule({
     id: "training/overdue",
     area: "training",
     defaultSeverity: "error",
-    clause: "構築・運用指針 J.4.3 / JIS Q 15001:2017 A.3.4.5",
+    clause: { ref: "構築・運用指針 J.4.3 / JIS Q 15001:2023 箇条7" },
     description: {
       ja: "教育を間隔(既定12か月)内に受けていない従業者がいる(役員・パート・アルバイト・派遣社員・出向者を含む)。",
       en: "A worker (executives, part-timers, temps and secondees included) with no training in the interval (12 months by default).",
     },
     messages: {
       overdue: {
-        ja: "この従業者({{kind}})の直近の教育受講日 {{date}} から{{months}}か月以上経過しています。役員・パート・派遣社員を含む全ての従業者に少なくとも年1回教育を行ってください(構築・運用指針 J.4.3)。",
-        en: "This worker ({{kindEn}}) was last trained on {{date}}, more than {{months}} months ago; train every worker, executives, part-timers and temps included, at least once a year (guideline J.4.3).",
+        ja: "この従業者({{kind}})の直近の教育受講日は{{date}}で、{{months}}か月以上経過しています。役員・パート・派遣社員を含む全ての従業者に少なくとも年1回教育を行ってください(構築・運用指針 J.4.3)。",
+        en: "This worker ({{kindEn}}) was last trained on {{dateEn}}, more than {{months}} months ago; train every worker, executives, part-timers and temps included, at least once a year (guideline J.4.3).",
       },
       never: {
         ja: "この従業者({{kind}})には教育の受講日が記録されていません。未受講であれば教育(またはフォロー教育)を行い、実施日を記録してください(構築・運用指針 J.4.3)。",
@@ -50,16 +51,16 @@ export const trainingOverdue = defineRule({
     const people = new Map<string, { rows: Attendance[]; left: boolean; kind: string }>();
     for (const sheet of ctx.model.ofKind("training")) {
       for (const row of sheet.dataRows) {
-        const name = fieldCell(sheet, row, "name").text;
+        const name = TRAINING.cell(sheet, row, "name").text;
         const key = personKey(name);
         if (key === "") continue;
-        const date = fieldCell(sheet, row, "date");
-        const followUp = fieldCell(sheet, row, "followUp");
+        const date = TRAINING.cell(sheet, row, "date");
+        const followUp = TRAINING.cell(sheet, row, "followUp");
         const dates = [dateOf(date), dateOf(followUp)].filter((d): d is number => d !== null);
-        const employment = fieldCell(sheet, row, "employment").text;
-        const status = scanText(`${employment} ${fieldCell(sheet, row, "note").text} ${fieldCell(sheet, row, "absenceReason").text}`);
+        const employment = TRAINING.cell(sheet, row, "employment").text;
+        const status = scanText(`${employment} ${TRAINING.cell(sheet, row, "note").text} ${TRAINING.cell(sheet, row, "absenceReason").text}`);
         const person = people.get(key) ?? { rows: [], left: false, kind: "" };
-        person.rows.push({ sheet, row, serial: dates.length > 0 ? Math.max(...dates) : null, col: date.col >= 0 ? date.col : fieldCell(sheet, row, "name").col });
+        person.rows.push({ sheet, row, serial: dates.length > 0 ? Math.max(...dates) : null, col: date.col >= 0 ? date.col : TRAINING.cell(sheet, row, "name").col });
         person.left ||= LEFT.test(status);
         if (employment !== "") person.kind = truncate(employment, 20);
         people.set(key, person);
@@ -76,7 +77,7 @@ export const trainingOverdue = defineRule({
         continue;
       }
       if (addMonths(latest.serial, months) < ctx.today) {
-        ctx.report("overdue", { sheet: latest.sheet.name, row: latest.row, col: latest.col }, { data: { ...kind, date: isoFromSerial(latest.serial), months } });
+        ctx.report("overdue", { sheet: latest.sheet.name, row: latest.row, col: latest.col }, { data: { ...kind, date: japaneseDateFromSerial(latest.serial), dateEn: isoFromSerial(latest.serial), months } });
       }
     }
   },

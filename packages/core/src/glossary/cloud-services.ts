@@ -1,4 +1,4 @@
-import { memoByText } from "../../glossary/normalise";
+import { memoByText } from "./normalise";
 /**
  * Cloud services that companies name as a storage place (保管場所) instead of as a contractor:
  * each is a 委託先 that needs evaluation and an agreement (notes/domain.md §4.1, §5 #8–9 [S42b]).
