@@ -3,7 +3,7 @@ import { defineRule } from "../../packages/core/src/rules/define";
 import { isRuleId, RULE_IDS, type RuleSeverities } from "../../packages/core/src/rules/ids";
 import { RULES } from "../../packages/core/src/rules/index";
 import { AUDIT, ledgerCell, riskCell } from "../../packages/core/src/rules/fields";
-import type { LedgerItem, RiskEntry } from "../../packages/core/src/read/records";
+import type { LedgerItem, RiskEntry } from "../../packages/core/src/model/records";
 import type { RecognisedSheet } from "../../packages/core/src/recognise/sheet";
 import { ruleTable } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveProfile } from "../../../packages/core/src/profile/resolve";
-import { cellOf } from "../../../packages/core/src/read/records";
+import { cellOf } from "../../../packages/core/src/model/records";
 import { buildModel } from "../../../packages/core/src/model/workbook";
 import { ledgerSheet, riskSheet, sheet } from "../helpers";
 

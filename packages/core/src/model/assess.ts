@@ -3,7 +3,7 @@ import { memoByText, nfkc } from "../glossary/normalise";
 import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
-import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../read/records";
+import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
 import type { RuleSource } from "../recognise/scoring-rule";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { baseSheetModel, WORD_RATING } from "../scoring/infer";

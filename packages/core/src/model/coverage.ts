@@ -1,5 +1,5 @@
 import type { PhaseDef } from "../profile/schema";
-import { partyPresence, type LedgerItem } from "../read/records";
+import { partyPresence, type LedgerItem } from "../model/records";
 import type { RecognisedSheet } from "../recognise/sheet";
 import type { RiskLinks } from "./links";
 

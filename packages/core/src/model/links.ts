@@ -1,5 +1,5 @@
 import { cellText } from "../grid/grid";
-import { looseNameKey, nameKey, type LedgerItem, type RiskEntry, type RiskReferenceField } from "../read/records";
+import { looseNameKey, nameKey, type LedgerItem, type RiskEntry, type RiskReferenceField } from "../model/records";
 import type { RecognisedSheet } from "../recognise/sheet";
 
 /**

@@ -1,7 +1,7 @@
 import type { SheetGrid } from "../grid/grid";
 import type { SheetKind } from "../glossary/kinds";
 import type { ResolvedProfile } from "../profile/resolve";
-import { ledgerItems, riskEntries, type LedgerItem, type RiskEntry } from "../read/records";
+import { ledgerItems, riskEntries, type LedgerItem, type RiskEntry } from "../model/records";
 import { recogniseSheet, type RecognisedSheet } from "../recognise/sheet";
 import { assessRiskSheet, type SheetRiskModel } from "./assess";
 import { phaseCoverage, type PhaseCoverage } from "./coverage";

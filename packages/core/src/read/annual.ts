@@ -1,7 +1,7 @@
 import { nfkc } from "../glossary/normalise";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { addMonths } from "./date";
-import { dateOf, fieldCell, nameKey, type FieldCell } from "./records";
+import { dateOf, fieldCell, nameKey, type FieldCell } from "../model/records";
 
 /**
  * Helpers shared by the rules on the yearly PMS records (contractor register, laws list,

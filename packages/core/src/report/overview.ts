@@ -1,7 +1,7 @@
 import type { Finding } from "../findings/finding";
 import { cellAt, isBlank, type CellValue } from "../grid/grid";
 import { readLevel, readScale } from "../read/level";
-import { nameKey, type LedgerItem } from "../read/records";
+import { nameKey, type LedgerItem } from "../model/records";
 import type { RecognisedSheet } from "../recognise/sheet";
 import type { ResolvedProfile } from "../profile/resolve";
 import { inputCell, readInput } from "../model/assess";

@@ -1,6 +1,6 @@
 import type { FieldsByKind, LedgerField, RiskField } from "../glossary/fields";
 import { datedRows, headerAt, type DatedRow } from "../read/annual";
-import { fieldCell, type FieldCell, type LedgerItem, type RiskEntry } from "../read/records";
+import { fieldCell, type FieldCell, type LedgerItem, type RiskEntry } from "../model/records";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { inputCell } from "../model/assess";
 import type { CellRef } from "./define";

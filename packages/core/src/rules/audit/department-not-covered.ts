@@ -1,5 +1,5 @@
 import { coversWholeCompany, departmentKey, splitNames, withinInterval } from "../../read/annual";
-import { truncate } from "../../read/records";
+import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { auditRows, sameDepartment } from "./records";
 

@@ -1,7 +1,7 @@
 import { cellText } from "../../grid/grid";
 import { isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { scanText } from "../../read/annual";
-import { dateOf } from "../../read/records";
+import { dateOf } from "../../model/records";
 import { defineRule } from "../define";
 import { AUDIT } from "../fields";
 

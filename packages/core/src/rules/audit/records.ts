@@ -1,4 +1,4 @@
-import { dateOf, type FieldCell } from "../../read/records";
+import { dateOf, type FieldCell } from "../../model/records";
 import { departmentKey, personKey, scanText, splitNames } from "../../read/annual";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import type { WorkbookModel } from "../../model/workbook";

@@ -1,4 +1,4 @@
-import { truncate } from "../../read/records";
+import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { evaluationOutcome, exceptionRecorded } from "./evaluation";
 import { registerEntries } from "./register";

@@ -1,5 +1,5 @@
 import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
-import { truncate } from "../../read/records";
+import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
 import { CONTRACTOR } from "../fields";

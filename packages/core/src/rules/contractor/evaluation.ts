@@ -1,5 +1,5 @@
 import { scanText } from "../../read/annual";
-import { partyPresence } from "../../read/records";
+import { partyPresence } from "../../model/records";
 import type { RegisteredContractor } from "./register";
 import { CONTRACTOR } from "../fields";
 

@@ -1,4 +1,4 @@
-import { flagOf, truncate } from "../../read/records";
+import { flagOf, truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { registerEntries } from "./register";
 import { CONTRACTOR } from "../fields";

@@ -1,4 +1,4 @@
-import { truncate } from "../../read/records";
+import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { findInRegister, ledgerContractors, registerEntries, serviceInRegister, storageServices } from "./register";
 

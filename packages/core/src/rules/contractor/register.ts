@@ -1,7 +1,7 @@
 import { nfkc } from "../../glossary/normalise";
 import { scanText } from "../../read/annual";
 import type { ContractorField } from "../../glossary/fields";
-import { organisationKey, partyPresence, splitParties, type FieldCell, type LedgerItem } from "../../read/records";
+import { organisationKey, partyPresence, splitParties, type FieldCell, type LedgerItem } from "../../model/records";
 import { readYesNo } from "../../read/yesno";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import type { WorkbookModel } from "../../model/workbook";

@@ -1,4 +1,4 @@
-import { truncate } from "../../read/records";
+import { truncate } from "../../model/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
 import { cloudServicesIn } from "../../glossary/cloud-services";

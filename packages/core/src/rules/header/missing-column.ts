@@ -1,5 +1,6 @@
 import { fieldLabel } from "../../glossary/fields";
 import type { RecognisedSheet } from "../../recognise/sheet";
+import { recordsFlag } from "../../model/records";
 import { defineRule, type RuleContext } from "../define";
 import { RISK } from "../fields";
 
@@ -17,7 +18,8 @@ function headerCell(sheet: RecognisedSheet): { sheet: string; row: number; col: 
 
 function reportMissing(ctx: RuleContext<Ids>, sheet: RecognisedSheet, id: Ids, groups: readonly (readonly string[])[]) {
   for (const alternatives of groups) {
-    if (alternatives.some((f) => sheet.byField.has(f))) continue;
+    // A 個人情報区分 column (個人情報/要配慮個人情報/特定個人情報) records both flags.
+    if (alternatives.some((f) => sheet.byField.has(f) || ((f === "sensitive" || f === "myNumber") && recordsFlag(sheet, f)))) continue;
     const l = label(sheet, alternatives);
     ctx.report(id, headerCell(sheet), { data: { field: l.ja, fieldEn: l.en } });
   }

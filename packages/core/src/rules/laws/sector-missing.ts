@@ -2,7 +2,7 @@ import { APPLICANT_WORDS } from "../../glossary/acquisition";
 import { EMPLOYMENT_SECURITY_ACT, INDUSTRIAL_SAFETY_ACT } from "../../glossary/laws";
 import { HEALTH_WORDS } from "../../glossary/sensitive";
 import { scanText } from "../../read/annual";
-import type { LedgerItem } from "../../read/records";
+import type { LedgerItem } from "../../model/records";
 import { defineRule } from "../define";
 import { LAW } from "../fields";
 import { lawNames, type LawName } from "./names";

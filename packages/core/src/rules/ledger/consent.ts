@@ -2,7 +2,7 @@ import type { LedgerField } from "../../glossary/fields";
 import { ENTRUSTED_ACQUISITION_WORDS } from "../../glossary/acquisition";
 import { LEGAL_BASIS_WORDS } from "../../glossary/vocabulary";
 import { scanText } from "../../read/annual";
-import { flagOf, type LedgerItem } from "../../read/records";
+import { flagOf, type LedgerItem } from "../../model/records";
 import { ledgerCell } from "../fields";
 
 /**
@@ -17,6 +17,8 @@ export function consentRecorded(item: LedgerItem): { recorded: boolean; col: num
 }
 
 export function flag(item: LedgerItem, field: "sensitive" | "myNumber" | "disclosable" | "notice"): { value: boolean | null; col: number } {
+  // 要配慮 and 特定個人情報 may come from a 個人情報区分 column (model/records.ts).
+  if (field === "sensitive" || field === "myNumber") return item[field];
   const cell = ledgerCell(item, field);
   return { value: flagOf(cell), col: cell.col };
 }

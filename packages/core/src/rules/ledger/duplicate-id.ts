@@ -1,5 +1,5 @@
 import { a1 } from "../../grid/grid";
-import { nameKey, type LedgerItem } from "../../read/records";
+import { nameKey, type LedgerItem } from "../../model/records";
 import { defineRule } from "../define";
 
 export const ledgerDuplicateId = defineRule({

@@ -1,7 +1,7 @@
 import { ENTRUSTED_ACQUISITION_WORDS, PUBLIC_SOURCE_WORDS, THIRD_PARTY_SOURCE_WORDS } from "../../glossary/acquisition";
 import { NOTICE_WORDS, RECEIPT_CHECK_WORDS } from "../../glossary/vocabulary";
 import { scanText } from "../../read/annual";
-import { flagOf } from "../../read/records";
+import { flagOf } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 

@@ -1,7 +1,6 @@
 import { MY_NUMBER_WORDS, NOT_SENSITIVE_WORDS, SENSITIVE_LIKE_WORDS, SENSITIVE_WORDS } from "../../glossary/sensitive";
 import { scanText } from "../../read/annual";
-import { flagOf, type LedgerItem } from "../../read/records";
-import { ledgerCell } from "../fields";
+import type { LedgerItem } from "../../model/records";
 
 /**
  * The sensitive word in a text (after removing the look-alikes of glossary/sensitive.ts), or
@@ -25,7 +24,7 @@ export function mentionsMyNumber(text: string): boolean {
  * or data items mention マイナンバー / 個人番号. An explicit "no" wins over the words.
  */
 export function holdsMyNumber(item: LedgerItem): boolean {
-  const flag = flagOf(ledgerCell(item, "myNumber"));
+  const flag = item.myNumber.value;
   if (flag !== null) return flag;
   return mentionsMyNumber(item.name.text) || mentionsMyNumber(item.dataItems.text);
 }

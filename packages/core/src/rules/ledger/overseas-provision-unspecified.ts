@@ -1,6 +1,6 @@
 import { isBlank } from "../../grid/grid";
 import { scanText } from "../../read/annual";
-import { partyPresence, splitParties, type FieldCell } from "../../read/records";
+import { partyPresence, splitParties, type FieldCell } from "../../model/records";
 import { findInRegister, registerEntries, type RegisteredContractor } from "../contractor/register";
 import { defineRule } from "../define";
 import { CONTRACTOR, ledgerCell } from "../fields";

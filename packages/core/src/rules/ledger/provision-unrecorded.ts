@@ -1,7 +1,7 @@
 import { NOT_PROVISION_WORDS, PROVISION_RECORD_WORDS, SERVICE_PROVIDER_WORDS, STATUTORY_RECIPIENT_WORDS } from "../../glossary/parties";
 import { LEGAL_BASIS_WORDS } from "../../glossary/vocabulary";
 import { scanText } from "../../read/annual";
-import { flagOf, partyPresence, splitParties, truncate } from "../../read/records";
+import { flagOf, partyPresence, splitParties, truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 import { legalBasisRecorded } from "./consent";

@@ -1,7 +1,7 @@
 import { NOT_PROVISION_WORDS, SERVICE_PROVIDER_WORDS, STATUTORY_RECIPIENT_WORDS } from "../../glossary/parties";
 import { LEGAL_BASIS_WORDS } from "../../glossary/vocabulary";
 import { scanText } from "../../read/annual";
-import { partyPresence, splitParties, truncate, type LedgerItem } from "../../read/records";
+import { partyPresence, splitParties, truncate, type LedgerItem } from "../../model/records";
 import { defineRule } from "../define";
 import { consentRecorded, legalBasisRecorded } from "./consent";
 

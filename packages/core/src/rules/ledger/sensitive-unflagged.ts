@@ -1,6 +1,4 @@
-import { flagOf } from "../../read/records";
 import { defineRule } from "../define";
-import { ledgerCell } from "../fields";
 import { sensitiveKeyword } from "./keywords";
 
 /**
@@ -46,8 +44,8 @@ export const ledgerSensitiveUnflagged = defineRule({
       const fromName = sensitiveKeyword(item.name.text);
       const found = fromName ?? sensitiveKeyword(item.dataItems.text);
       if (found === null) continue;
-      const cell = ledgerCell(item, "sensitive");
-      if (flagOf(cell) === true) continue;
+      const cell = item.sensitive;
+      if (cell.value === true) continue;
       const where = cell.col >= 0 ? cell.col : fromName !== null ? item.name.col : item.dataItems.col;
       const id = cell.col >= 0 ? (found.like ? "unflaggedLike" : "unflagged") : found.like ? "noFlagColumnLike" : "noFlagColumn";
       ctx.report(id, { sheet: item.sheet.name, row: item.row, col: Math.max(0, where) }, { data: { item: item.label, keyword: found.keyword } });

@@ -1,6 +1,6 @@
 import { readDate } from "../../read/date";
 import { readRetention } from "../../read/retention";
-import type { FieldCell } from "../../read/records";
+import type { FieldCell } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 

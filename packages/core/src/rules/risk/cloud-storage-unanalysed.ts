@@ -1,6 +1,6 @@
 import { cloudServicesIn } from "../../glossary/cloud-services";
 import { scanText } from "../../read/annual";
-import type { RiskEntry } from "../../read/records";
+import type { RiskEntry } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 

@@ -1,5 +1,5 @@
 import { LEVEL_IDS, levelText, type LevelId } from "../../scoring/levels";
-import type { RiskEntry } from "../../read/records";
+import type { RiskEntry } from "../../model/records";
 import { defineRule } from "../define";
 
 /** Fewer scored rows than this say nothing about a sheet's spread. */

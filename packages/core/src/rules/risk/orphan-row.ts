@@ -1,5 +1,5 @@
 import { defineRule } from "../define";
-import { RISK_REFERENCE_FIELDS } from "../../read/records";
+import { RISK_REFERENCE_FIELDS } from "../../model/records";
 
 export const riskOrphanRow = defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { partyPresence, type LedgerItem } from "../../read/records";
+import { partyPresence, type LedgerItem } from "../../model/records";
 import type { PhaseDef } from "../../profile/schema";
 import { defineRule } from "../define";
 import { RISK } from "../fields";

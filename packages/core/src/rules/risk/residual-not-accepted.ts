@@ -1,5 +1,5 @@
 import { isBlank } from "../../grid/grid";
-import { flagOf } from "../../read/records";
+import { flagOf } from "../../model/records";
 import { above, residualOfEntry } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";

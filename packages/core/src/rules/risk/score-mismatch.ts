@@ -1,6 +1,6 @@
 import type { RiskField } from "../../glossary/fields";
 import { readLevel, readScale } from "../../read/level";
-import type { RiskEntry } from "../../read/records";
+import type { RiskEntry } from "../../model/records";
 import { type ScoreAssessment } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import type { RiskModel } from "../../scoring/model";

@@ -1,11 +1,10 @@
 import { nfkc } from "../../glossary/normalise";
 import { MY_NUMBER_WORDS, PAYMENT_WORDS } from "../../glossary/sensitive";
 import { readLevel, readScale } from "../../read/level";
-import { flagOf, type LedgerItem } from "../../read/records";
+import type { LedgerItem } from "../../model/records";
 import type { EntryAssessment } from "../../model/assess";
 import { levelRank } from "../../scoring/levels";
 import { defineRule } from "../define";
-import { ledgerCell } from "../fields";
 
 type Category = "sensitive" | "myNumber" | "payment";
 
@@ -25,8 +24,8 @@ export function itemCategories(item: LedgerItem): Category[] {
   // leaves as they are, checked without a memo, where a joined text is new on every check. Each
   // part loses its whitespace only when it has some (most have none).
   const text = withoutSpace(nfkc(item.name.text)) + withoutSpace(nfkc(item.dataItems.text));
-  if (flagOf(ledgerCell(item, "sensitive")) === true) out.push("sensitive");
-  if (flagOf(ledgerCell(item, "myNumber")) === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
+  if (item.sensitive.value === true) out.push("sensitive");
+  if (item.myNumber.value === true || MY_NUMBER_WORDS.test(text)) out.push("myNumber");
   if (PAYMENT_WORDS.test(text)) out.push("payment");
   return out;
 }

@@ -1,4 +1,4 @@
-import { dateOf } from "../../read/records";
+import { dateOf } from "../../model/records";
 import { defineRule } from "../define";
 import { TRAINING } from "../fields";
 

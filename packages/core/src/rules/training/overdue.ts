@@ -1,6 +1,6 @@
 import { addMonths, isoFromSerial, japaneseDateFromSerial } from "../../read/date";
 import { personKey, scanText } from "../../read/annual";
-import { dateOf, truncate } from "../../read/records";
+import { dateOf, truncate } from "../../model/records";
 import type { RecognisedSheet } from "../../recognise/sheet";
 import { defineRule } from "../define";
 import { TRAINING } from "../fields";

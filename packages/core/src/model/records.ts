@@ -2,9 +2,10 @@ import { cellText, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
 import { AMBIGUOUS_FLAG, FLAG_NO_WORDS, NONE_WORDS } from "../glossary/vocabulary";
 import type { RecognisedSheet } from "../recognise/sheet";
-import { readDate } from "./date";
-import { readPhase } from "./phase";
-import { readYesNo } from "./yesno";
+import { readInfoCategory } from "../read/category";
+import { readDate } from "../read/date";
+import { readPhase } from "../read/phase";
+import { readYesNo } from "../read/yesno";
 import type { PhaseDef } from "../profile/schema";
 import type { EntryAssessment } from "../model/assess";
 
@@ -99,9 +100,40 @@ export function flagOf(cell: FieldCell): boolean | null {
   return true;
 }
 
+/** A yes/no about an item and the column it was read from (-1: the sheet records it nowhere). */
+export interface ItemFlag {
+  value: boolean | null;
+  col: number;
+}
+
+/**
+ * Whether an item is 要配慮 (or 特定個人情報): its own flag column, read as a flag or as a category
+ * (「要配慮個人情報」 in a 要配慮 column), else the 個人情報区分 column's category.
+ */
+function itemFlag(row: readonly CellValue[] | undefined, own: number, category: number, which: "sensitive" | "myNumber"): ItemFlag {
+  if (own >= 0) {
+    const cell = cellOf(row, own);
+    const cat = readInfoCategory(cell.value);
+    return { value: cat && cat.ok ? cat.value[which] : flagOf(cell), col: own };
+  }
+  if (category >= 0) {
+    const cat = readInfoCategory(row?.[category]);
+    return { value: cat === null ? null : cat.ok ? cat.value[which] : null, col: category };
+  }
+  return { value: null, col: -1 };
+}
+
+/** Whether a ledger sheet records the flag: its own column, or a 個人情報区分 column that names the categories. */
+export function recordsFlag(sheet: RecognisedSheet, which: "sensitive" | "myNumber"): boolean {
+  return sheet.byField.has(which) || sheet.byField.has("infoCategory");
+}
+
 export interface LedgerItem {
   sheet: RecognisedSheet;
   row: number;
+  /** 要配慮個人情報 and 特定個人情報: from their own columns, else from a 個人情報区分 column. */
+  sensitive: ItemFlag;
+  myNumber: ItemFlag;
   id: FieldCell;
   name: FieldCell;
   dataItems: FieldCell;
@@ -132,6 +164,8 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
     "recipient",
   ].map(col) as number[] as [number, number, number, number, number, number, number, number];
   const fallbackCol = sheet.columns[0]?.col ?? 0;
+  const flagCols = { sensitive: col("sensitive"), myNumber: col("myNumber") };
+  const categoryCol2 = col("infoCategory");
   // Business, category, department and party columns repeat a few texts down the ledger.
   const shared = sharedCells();
   for (const r of sheet.dataRows) {
@@ -143,6 +177,8 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
     items.push({
       sheet,
       row: r,
+      sensitive: itemFlag(row, flagCols.sensitive, categoryCol2, "sensitive"),
+      myNumber: itemFlag(row, flagCols.myNumber, categoryCol2, "myNumber"),
       id,
       name,
       dataItems,
