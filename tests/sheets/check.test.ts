@@ -141,7 +141,7 @@ describe("Apps Script's 6-minute limit: what is not checked is said, never dropp
     expect(reply.notice?.code).toBe("partial-size");
     expect(reply.notice?.skipped).toEqual(["ログ"]);
     expect(reply.notice?.checked).toEqual(["個人情報管理台帳", "リスク分析表"]);
-    expect(reply.notice?.message.en).toMatch(/too large to check within Apps Script's 6-minute limit \([\d,]+ cells\)/);
+    expect(reply.notice?.message.en).toMatch(/too large to check in one go within Apps Script's 6-minute limit \([\d,]+ cells\)/);
     expect(huge.grid.length).toBe(0);
     expect(fakes.ss.calls.of("Range.getValues")).toBe(2);
   });
