@@ -24,7 +24,7 @@ import {
   type WorkbookState,
   type WritePlan,
 } from "@pmark/core";
-import type { ApplyResult, HostBridge, PlanOptions, PlanPreview } from "./bridge";
+import type { ApplyResult, HostBridge, HostTheme, PlanOptions, PlanPreview } from "./bridge";
 
 /**
  * An in-memory workbook that implements the host bridge by running core directly: the preview
@@ -219,6 +219,8 @@ export interface MemoryBridgeOptions {
   protectedSheets?: string[];
   /** The user's own fills: sheet → A1 → colour. */
   fills?: Record<string, Record<string, string>>;
+  /** A host theme to report (the preview page shows Office's dark theme with ?theme=dark). */
+  theme?: HostTheme;
 }
 
 export interface MemoryBridge extends HostBridge {
@@ -292,6 +294,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
       wb.validations.push({ sheet, range, list });
     },
     language: () => lang,
+    theme: () => options.theme ?? null,
     async check(request) {
       return check(request.today);
     },
