@@ -91,7 +91,16 @@ describe("service calls do not grow with rows", () => {
     calls.reset();
     addon.pmarkApply?.("report", { today: TODAY }, false);
     const report2 = { total: calls.total, byMethod: calls.summary() };
-    return { check, highlight, clear, report: report2 };
+    calls.reset();
+    addon.pmarkPreview?.("formulas", { today: TODAY });
+    const preview = { total: calls.total, byMethod: calls.summary() };
+    calls.reset();
+    addon.pmarkApply?.("formulas", { today: TODAY }, false);
+    const formulas = { total: calls.total, byMethod: calls.summary() };
+    calls.reset();
+    addon.pmarkApply?.("remove", { what: "formulas", today: TODAY }, false);
+    const remove = { total: calls.total, byMethod: calls.summary() };
+    return { check, highlight, clear, report: report2, preview, formulas, remove };
   }
 
   it("10 rows and 10,000 rows: the same calls, method by method", () => {
@@ -109,6 +118,16 @@ describe("service calls do not grow with rows", () => {
     const { ["Sheet.insertRowsAfter"]: grown = 0, ...reportCalls } = large.report.byMethod;
     expect(reportCalls).toEqual(small.report.byMethod);
     expect(grown).toBe(1);
+    // Dropdowns already on the columns are asked about once per column, not per row.
+    expect(large.preview.byMethod).toEqual(small.preview.byMethod);
+    expect(small.preview.byMethod["Range.getDataValidations"]).toBeGreaterThan(0);
+    // Dropdowns reach 100 rows past the data: a sheet that short of rows is grown once.
+    const { ["Sheet.insertRowsAfter"]: grownForDropdowns = 0, ...formulaCalls } = large.formulas.byMethod;
+    const { ["Sheet.insertRowsAfter"]: _small = 0, ...smallFormulaCalls } = small.formulas.byMethod;
+    expect(formulaCalls).toEqual(smallFormulaCalls);
+    expect(grownForDropdowns).toBeLessThanOrEqual(2);
+    expect(large.remove.byMethod).toEqual(small.remove.byMethod);
+    expect(small.remove.byMethod["Range.clearContent"]).toBeGreaterThan(0);
     // One values read and one formulas read per sheet.
     expect(small.check.byMethod["Range.getValues"]).toBe(2);
     expect(small.check.byMethod["Range.getFormulas"]).toBe(2);

@@ -269,3 +269,58 @@ describe("Add formulas and dropdowns (preview, then confirmation)", () => {
     expect((overTheWire(editor.addon.pmarkApply?.("formulas", null, true)) as Result).ok).toBe(true);
   });
 });
+
+describe("writes that respect the spreadsheet: dropdowns already there, acceptances, removing what was added", () => {
+  it("a dropdown already on a column is an overwrite the preview lists; unconfirmed, the user's rule stays", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(6)), "ja");
+    const addon = loadAddon(code, fakes);
+    const plain = overTheWire(addon.pmarkPreview?.("formulas", null)) as { plan: { ops: { op: string; sheet: string; range?: string }[] } };
+    // 発生可能性 is column E: its 1–3 dropdown.
+    const target = plain.plan.ops.find((o) => o.op === "validation" && o.sheet === "リスク分析表" && o.range?.startsWith("E2:"));
+    if (!target?.range) throw new Error("no dropdown on E");
+    const risk = fakes.ss.sheet("リスク分析表");
+    const mine = fakes.services.SpreadsheetApp.newDataValidation().requireValueInList(["低", "中", "高"], true).build();
+    risk.getRange("E2:E4").setDataValidation(mine);
+    const preview = overTheWire(addon.pmarkPreview?.("formulas", null)) as { overwrites: { sheet: string; cell: string; kind?: string }[] };
+    expect(preview.overwrites).toContainEqual({ sheet: "リスク分析表", cell: target.range, kind: "validation" });
+    const result = overTheWire(addon.pmarkApply?.("formulas", null, false)) as Result;
+    expect(result.skipped).toContainEqual({ sheet: "リスク分析表", cell: target.range, kind: "validation" });
+    expect(risk.peek("E2").validation).toBe(mine);
+    expect(risk.peek("F2").validation?.values).toEqual(["1", "2", "3"]);
+  });
+
+  it("accepting a finding on a sheet without notes keeps it in the document properties; the next check counts it accepted", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(6)), "ja");
+    const addon = loadAddon(code, fakes);
+    const report = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as { findings: { rule: string; sheet: string; cell: string; accepted?: boolean }[] };
+    const f = report.findings[0]!;
+    const result = overTheWire(addon.pmarkApply?.("accept", { rule: f.rule, sheet: f.sheet, cell: f.cell, reason: "確認済み", today: TODAY }, false)) as Result;
+    expect(result.ok).toBe(true);
+    expect(overTheWire(addon.pmarkSettings?.())).toMatchObject({ suppressions: [{ rule: f.rule, sheet: f.sheet, cell: f.cell, reason: "確認済み" }] });
+    const again = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as typeof report;
+    expect(again.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell)?.accepted).toBe(true);
+  });
+
+  it("template sheets and the report are removed again; a sheet the user wrote in only when confirmed", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3).slice(0, 1)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.pmarkApply?.("template", null, false);
+    addon.pmarkApply?.("report", { today: TODAY }, false);
+    expect(fakes.ss.sheets.length).toBe(7);
+    fakes.ss.sheet("教育実施記録").getRange("A6").setValues([["山田"]]);
+    const preview = overTheWire(addon.pmarkPreview?.("remove", { what: "template" })) as { overwrites: { sheet: string; kind?: string }[] };
+    expect(preview.overwrites).toEqual([{ sheet: "教育実施記録", cell: "A1", kind: "sheet" }]);
+    addon.pmarkApply?.("remove", { what: "template" }, false);
+    addon.pmarkApply?.("remove", { what: "report" }, false);
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", "教育実施記録"]);
+  });
+
+  it("settings sent by the sidebar are read like stored state: what is malformed is dropped", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.pmarkSaveSettings?.({ profile: { kind: "builtin", id: "not-a-profile" }, suppressions: [{ rule: "ledger/", reason: "r" }] });
+    expect(overTheWire(addon.pmarkSettings?.())).toEqual({ suppressions: [{ rule: "ledger/", reason: "r" }] });
+    addon.pmarkSaveSettings?.({ profile: { kind: "builtin", id: "qualitative" } });
+    expect(overTheWire(addon.pmarkSettings?.())).toEqual({ profile: { kind: "builtin", id: "qualitative" } });
+  });
+});

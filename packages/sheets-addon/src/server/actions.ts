@@ -118,11 +118,19 @@ export function select(rt: Runtime, sheetName: string, cell: string): void {
 function existingValidations(rt: Runtime, sheets: ReadonlyMap<string, SheetPort>, targets: readonly { sheet: string; range: string }[]): ExistingValidation[] {
   const inList = rt.services.SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST;
   const out: ExistingValidation[] = [];
+  const sizes = new Map<SheetPort, { rows: number; cols: number }>();
   for (const t of targets) {
     const sheet = sheets.get(t.sheet);
-    if (!sheet) continue;
+    const want = parseRange(t.range);
+    if (!sheet || !want) continue;
+    // Rows a dropdown reaches beyond the sheet's grid do not exist yet: nothing to ask about there.
+    let size = sizes.get(sheet);
+    if (!size) sizes.set(sheet, (size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }));
+    const rows = Math.min(want.rows, size.rows - want.row + 1);
+    const cols = Math.min(want.cols, size.cols - want.col + 1);
+    if (rows < 1 || cols < 1) continue;
     const seen = new Map<string, string[] | null>();
-    for (const row of sheet.getRange(t.range).getDataValidations()) {
+    for (const row of sheet.getRange(want.row, want.col, rows, cols).getDataValidations()) {
       for (const rule of row) {
         if (!rule) continue;
         const values = rule.getCriteriaType() === inList ? (rule.getCriteriaValues()[0] as unknown) : null;
