@@ -152,6 +152,19 @@ describe("Apps Script's 6-minute limit: what is not checked is said, never dropp
     expect(reply.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳"]);
   });
 
+  it("a check cut short reports nothing that depends on an unread sheet: no sheet/missing for a risk sheet that exists", () => {
+    const grids = generatedWorkbook(50);
+    const full = checkWorkbook(grids.slice(0, 1), { today: TODAY });
+    expect(full.findings.some((f) => f.rule === "sheet/missing")).toBe(true); // what the ledger alone would say
+    const ss = spreadsheetOf(grids);
+    ss.msPerCellRead = 300;
+    const reply = overTheWire(loadAddon(code, makeFakes(ss, "ja")).pmarkCheck?.({ today: TODAY })) as { findings: { rule: string }[]; withheld?: number; notice?: { continuable?: boolean } };
+    expect(reply.notice?.continuable).toBe(true);
+    expect(reply.findings.map((f) => f.rule)).not.toContain("sheet/missing");
+    expect(reply.findings.map((f) => f.rule)).not.toContain("risk/phase-missing");
+    expect(reply.withheld).toBeGreaterThan(0);
+  });
+
   it("a sheet too large for the run's cell budget is skipped up front (estimated from its size, not read)", () => {
     const ss = spreadsheetOf(generatedWorkbook(10));
     const huge = ss.addSheet({ name: "ログ", virtualSize: { rows: 400_000, cols: 26 } });
