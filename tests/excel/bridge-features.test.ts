@@ -113,6 +113,27 @@ describe("the add-in's own sheets", () => {
   });
 });
 
+describe("round trips do not grow with rows", () => {
+  it("check, preview and apply of formulas, highlight, clear, report, remove: the same count for 10 and 5,000 rows", async () => {
+    const counts: Record<string, number>[] = [];
+    for (const rows of [10, 5_000]) {
+      const wb = pmarkWorkbook(rows, { scored: false, blankRetention: true });
+      const bridge = bridgeOver(wb);
+      const c: Record<string, number> = {};
+      c.check = await syncsOf(wb, () => bridge.check({}));
+      c.preview = await syncsOf(wb, () => bridge.preview("formulas"));
+      c.formulas = await syncsOf(wb, () => bridge.apply("formulas", undefined, false));
+      c.highlight = await syncsOf(wb, () => bridge.apply("highlight", undefined, false));
+      c.clear = await syncsOf(wb, () => bridge.clearHighlights());
+      c.report = await syncsOf(wb, () => bridge.apply("report", undefined, false));
+      c.remove = await syncsOf(wb, () => bridge.apply("remove", { what: "formulas" }, false));
+      counts.push(c);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]?.check).toBe(3);
+  });
+});
+
 describe("a dropdown already on a range", () => {
   it("is read in one round trip and counted as an overwrite; without confirmation the user's rule stays", async () => {
     const wb = pmarkWorkbook(10, { scored: false });
