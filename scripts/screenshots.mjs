@@ -53,10 +53,10 @@ try {
   await page.click("#pm-check");
   await page.waitForSelector(".pm-finding");
   await page.locator(".pm-finding").nth(1).click();
-  await page.waitForFunction(() => document.getElementById("pm-finding-status")?.textContent !== "");
+  await page.waitForFunction(() => globalThis.document.getElementById("pm-finding-status")?.textContent !== "");
   mkdirSync(out, { recursive: true });
   const shot = async (name) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => globalThis.scrollTo(0, 0));
     await page.screenshot({ path: join(out, `${name}.png`), fullPage: false });
     console.log(`docs/screenshots/${name}.png`);
   };
