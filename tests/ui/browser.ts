@@ -113,7 +113,8 @@ export interface AxeIssue {
  * not govern: the page itself stays under its own policy.
  */
 export async function axeViolations(page: Page): Promise<AxeIssue[]> {
-  await page.evaluate(AXE_SOURCE);
+  // Loaded once per page load.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
