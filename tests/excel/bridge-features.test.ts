@@ -113,6 +113,19 @@ describe("the add-in's own sheets", () => {
   });
 });
 
+describe("a sheet too large to read", () => {
+  it("the template is not inserted: the unread sheet may be the very ledger it would add again", async () => {
+    const wb = workbook({ 台帳: [["x"]] });
+    const big = wb.sheet("台帳");
+    big.values.set("65535:255", "z");
+    const preview = await bridgeOver(wb).preview("template");
+    expect(preview.problem?.code).toBe("partial");
+    expect(preview.problem?.message.ja).toContain("「台帳」");
+    expect((await bridgeOver(wb).apply("template", undefined, false)).ok).toBe(false);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["台帳"]);
+  });
+});
+
 describe("round trips do not grow with rows", () => {
   it("check, preview and apply of formulas, highlight, clear, report, remove: the same count for 10 and 5,000 rows", async () => {
     const counts: Record<string, number>[] = [];

@@ -182,6 +182,16 @@ describe("Insert template sheets", () => {
     expect(again.problem?.code).toBe("nothing-to-do");
   });
 
+  it("a check cut short inserts nothing: an unread sheet may be the very ledger the template would add again", () => {
+    const ss = spreadsheetOf(generatedWorkbook(50));
+    ss.msPerCellRead = 300;
+    const fakes = makeFakes(ss, "ja");
+    const addon = loadAddon(code, fakes);
+    const result = overTheWire(addon.pmarkApply?.("template", null, false)) as Result;
+    expect(result.error?.code).toBe("partial");
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", "リスク分析表"]);
+  });
+
   it("conditional formats are appended to the user's own rules, never replacing them", () => {
     const ss = spreadsheetOf(generatedWorkbook(3));
     const fakes = makeFakes(ss, "ja");

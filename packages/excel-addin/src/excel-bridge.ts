@@ -141,7 +141,8 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
     const read = await readGrids(ctx, readOptions(kind === "highlight"));
     const remembered = state();
     const report = check(read, optionsToday(options), remembered);
-    const built = buildPlan(kind, read.grids, report, planOptionsFor(kind, options, remembered, lang));
+    const unread = report.notice?.skipped ?? [];
+    const built = buildPlan(kind, read.grids, report, { ...planOptionsFor(kind, options, remembered, lang), ...(unread.length > 0 ? { unread } : {}) });
     const targets = validationTargets(built.plan, read.grids.map((g) => g.name));
     const validations = targets.length > 0 ? await readValidations(ctx, targets) : [];
     const prepared = preparePlan(built.plan, read.grids, { confirmOverwrite, protectedSheets: protectedOf(read), validations });

@@ -18,6 +18,8 @@ export interface BuildPlanOptions {
   accept?: AcceptTarget;
   /** "remove": which kind of addition, and the host's records of what was added. */
   remove?: { kind: RemovableKind; records: readonly AdditionRecord[] };
+  /** Sheets the host could not read (a partial check): what they are is unknown. */
+  unread?: readonly string[];
 }
 
 export interface BuiltPlan {
@@ -36,6 +38,19 @@ const NOTHING = (ja: string, en: string): PlanProblem => ({ code: "nothing-to-do
 export function buildPlan(kind: PlanKind, grids: readonly SheetGrid[], report: WorkbookReport, options: BuildPlanOptions): BuiltPlan {
   switch (kind) {
     case "template": {
+      // An unread sheet may be the very ledger or risk analysis the template would add again.
+      if (options.unread && options.unread.length > 0) {
+        return {
+          plan: { title: { ja: "テンプレートシートの挿入", en: "Insert template sheets" }, ops: [] },
+          problem: {
+            code: "partial",
+            message: {
+              ja: `読み込めなかったシート(${options.unread.map((n) => `「${n}」`).join("")})があるため、ブックにないシートを判断できません。テンプレートシートは挿入していません。`,
+              en: `Some sheets could not be read (${options.unread.map((n) => `"${n}"`).join(", ")}), so which sheets the workbook lacks is not known; no template sheet was inserted.`,
+            },
+          },
+        };
+      }
       const plan = templateSheetsPlan(options.lang, options.profile, grids.length > 0 ? { grids, report } : undefined);
       return plan.ops.length > 0 ? { plan } : { plan, problem: { code: "nothing-to-do", message: TEMPLATE_COMPLETE } };
     }

@@ -258,7 +258,7 @@ export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overw
 }
 
 export interface PlanProblem {
-  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large" | "no-finding" | "no-reason";
+  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large" | "no-finding" | "no-reason" | "partial";
   message: LocalisedText;
   cells?: Overwrite[];
 }

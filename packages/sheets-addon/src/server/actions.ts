@@ -159,7 +159,8 @@ function prepare(rt: Runtime, kind: PlanKind, options: PlanOptions | null | unde
   // Formulas write into the user's sheets: every merged area must be known, or a write into
   // part of one would fail half-way. The other plans write to new sheets or only paint.
   const checked = checkOpen(rt, today ? { today } : null, kind === "formulas" ? "all" : "header");
-  const built = buildPlan(kind, checked.grids, checked.report, planOptionsFor(kind, options, checked.state, lang));
+  const unread = checked.report.notice?.skipped ?? [];
+  const built = buildPlan(kind, checked.grids, checked.report, { ...planOptionsFor(kind, options, checked.state, lang), ...(unread.length > 0 ? { unread } : {}) });
   const protectedSheets = protectedSheetsFor(rt.services, built.plan, checked.sheets);
   const targets = validationTargets(built.plan, checked.grids.map((g) => g.name));
   const validations = targets.length > 0 ? existingValidations(rt, checked.sheets, targets) : [];
