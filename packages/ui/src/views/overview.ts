@@ -17,8 +17,15 @@ const COMPONENT_KEYS: Record<ReadinessComponentId, MessageKey> = {
   areas: "readinessAreas",
 };
 
+/** Appends one child per item (a loop: departments and sheets can be many). */
+function appendAll<T>(parent: HTMLElement, items: readonly T[], make: (item: T) => HTMLElement): HTMLElement {
+  for (const item of items) parent.appendChild(make(item));
+  return parent;
+}
+
 export function overviewView(ctx: PaneContext): View {
   const { doc, t, lang } = ctx;
+  const rowsOf = <T>(items: readonly T[], make: (item: T) => HTMLElement) => appendAll(el(doc, "tbody"), items, make);
   const body = el(doc, "div", { class: "pm-overview" }, el(doc, "p", { class: "pm-muted" }, t("overviewNone")));
   const panel = el(doc, "section", { class: "pm-panel" }, body);
 
@@ -63,9 +70,9 @@ export function overviewView(ctx: PaneContext): View {
             { class: "pm-table", id: "pm-coverage-departments" },
             el(doc, "caption", undefined, t("coverageDepartmentsTitle")),
             el(doc, "thead", undefined, el(doc, "tr", undefined, el(doc, "th", { scope: "col" }, t("colDepartment")), el(doc, "th", { scope: "col" }, t("colAnalysed")), el(doc, "th", { scope: "col" }, t("colFindings")))),
-            el(doc, "tbody", undefined, ...c.departments.map((d) =>
+            rowsOf(c.departments, (d) =>
               el(doc, "tr", undefined, el(doc, "th", { scope: "row" }, d.department === "" ? t("noDepartment") : d.department), el(doc, "td", undefined, t("analysedOf", { analysed: d.analysed, of: d.items })), el(doc, "td", undefined, String(d.findings))),
-            )),
+            ),
           )
         : null;
     return el(doc, "div", { class: "pm-coverage" }, phases, departments);
@@ -79,9 +86,9 @@ export function overviewView(ctx: PaneContext): View {
       "section",
       { class: "pm-sheets-read", "aria-labelledby": "pm-sheets-read-title" },
       el(doc, "h2", { id: "pm-sheets-read-title" }, t("sheetsRead")),
-      el(doc, "ul", { class: "pm-sheet-kinds", id: "pm-sheet-kinds" }, ...report.sheets.map((s) =>
+      appendAll(el(doc, "ul", { class: "pm-sheet-kinds", id: "pm-sheet-kinds" }), report.sheets, (s) =>
         el(doc, "li", { "data-kind": s.kind }, el(doc, "span", { class: "pm-sheet-name" }, s.name), " ", el(doc, "span", { class: "pm-kind" }, KIND_LABELS[s.kind][lang]), s.rows > 0 ? el(doc, "span", { class: "pm-muted" }, ` · ${t("sheetRows", { rows: s.rows })}`) : null),
-      )),
+      ),
     );
     const overview = report.overview;
     replaceChildren(
