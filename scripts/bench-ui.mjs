@@ -10,7 +10,7 @@
  *   node scripts/bench-ui.mjs [--runs N]
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, sep } from "node:path";
@@ -27,8 +27,10 @@ const OFFICE_STUB = "window.Office={context:{displayLanguage:'ja-JP'},onReady:fu
 const dist = mkdtempSync(join(tmpdir(), "pmark-bench-ui-"));
 const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "excel"], { cwd: root, env: { ...process.env, PMARK_EXCEL_OUTDIR: dist }, stdio: ["ignore", "ignore", "inherit"] });
 if (built.status !== 0) process.exit(built.status ?? 1);
+// Scripts carry a content hash in their names (taskpane.3F2A1B9C.js).
+const script = (name) => readdirSync(dist).find((f) => f.startsWith(`${name}.`) && f.endsWith(".js")) ?? `${name}.js`;
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-const sizes = { taskpaneGzipBytes: gz("taskpane.js"), commandsGzipBytes: gz("commands.js") };
+const sizes = { taskpaneGzipBytes: gz(script("taskpane")), commandsGzipBytes: gz(script("commands")) };
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
 const server = createServer((req, res) => {

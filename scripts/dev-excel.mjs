@@ -45,5 +45,5 @@ const server = createServer(options, (req, res) => {
 });
 server.listen(port, "localhost", () => {
   console.log(`Serving ${dist} at https://localhost:${port}/taskpane.html`);
-  console.log("Sideload manifests/manifest.xml (see README, \"Excel add-in\"). Ctrl+C to stop.");
+  console.log(`Sideload ${join(dist, "manifest.xml")} (see README, "Sideload for testing"). Ctrl+C to stop.`);
 });

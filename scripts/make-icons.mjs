@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Draws the Excel add-in's icons (16, 32, 64 and 80 px PNGs) into packages/excel-addin/assets:
- * a blue rounded square with a white tick over three ledger lines. Pure Node (zlib), no image
+ * Draws the Excel add-in's icons into packages/excel-addin/assets: 16, 20, 24, 32, 40, 48, 64
+ * and 80 px PNGs, every size Office asks for at any DPI. A blue rounded square with a white
+ * tick over three ledger lines (from 32 px up). Pure Node (zlib), no image
  * library; deterministic output, so the committed files only change when this script does.
  *
  *   node scripts/make-icons.mjs
@@ -13,7 +14,7 @@ import { deflateSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "packages/excel-addin/assets");
-export const ICON_SIZES = [16, 32, 64, 80];
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

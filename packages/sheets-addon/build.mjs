@@ -114,6 +114,7 @@ export async function buildSidebar() {
     '<base target="_top">',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    "<title>Pマークチェッカー / P-mark checker</title>",
     css ? `<style>${escapeInline(css, "style")}</style>` : "",
     "</head>",
     "<body>",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../packages/core/src/check";
 import { findingsReportPlan, highlightPlan, preparePlan, textCell, type WritePlan } from "../../packages/core/src/plan/index";
 import { addressChunks, applyHighlights, applyPlan, clearHighlights, readGrids, type Features } from "../../packages/excel-addin/src/adapter";
-import { createExcelBridge } from "../../packages/excel-addin/src/excel-bridge";
+import { createExcelBridge, type StateStore } from "../../packages/excel-addin/src/excel-bridge";
 import { toBridgeError, withExcel } from "../../packages/excel-addin/src/errors";
 import { HIGHLIGHT_SHEET, decodeFills, encodeFills } from "../../packages/excel-addin/src/highlight-store";
 import { resolveProfile } from "../../packages/core/src/profile/resolve";
@@ -13,8 +13,18 @@ import { contentOf, fillsOf, LEDGER, ledgerRows, pmarkWorkbook, RISK, riskRows, 
 const ALL: Features = { mergedAreas: true, triggerSource: true };
 const MODEL = modelFromProfile(resolveProfile())!;
 
+/** Office's document settings, as the bridge sees them: a text saved with the workbook. */
+export function settingsOf(wb: FakeWorkbook): StateStore {
+  return {
+    load: () => wb.settings,
+    save: async (text) => {
+      wb.settings = text;
+    },
+  };
+}
+
 function bridgeOver(wb: FakeWorkbook, features: Features = ALL) {
-  return createExcelBridge({ run: fakeRun(wb), language: "ja", features, today: TODAY });
+  return createExcelBridge({ run: fakeRun(wb), language: "ja", features, today: TODAY, store: settingsOf(wb) });
 }
 
 /** Syncs used by one bridge call. */
@@ -81,11 +91,44 @@ describe("readGrids", () => {
     expect(wb.syncs.some((s) => s.response > wb.payloadLimit)).toBe(true);
   });
 
-  it("refuses a sheet over Excel's 5,000,000-cell read limit with a message", async () => {
-    const wb = workbook({ 巨大: [["a"]] });
-    wb.sheet("巨大").values.set("999999:9", "z");
-    const error = await wb.run((ctx) => readGrids(asExcel(ctx))).catch((e: unknown) => e);
-    expect((error as { code?: string }).code).toBe("too-large");
+  it("reads a sheet by its real data when a stray value inflates its used range (AD200000, A1048576)", async () => {
+    const counts: number[] = [];
+    for (const stray of ["AD200000", "A1048576"]) {
+      const wb = pmarkWorkbook(10);
+      const far = parseAddress(stray);
+      wb.sheet(LEDGER).values.set(`${far.top}:${far.left}`, "x");
+      const { syncs, result } = await syncsOf(wb, () => wb.run((ctx) => readGrids(asExcel(ctx), { features: ALL })));
+      expect(result.skipped).toEqual([]);
+      const ledger = result.grids.find((g) => g.name === LEDGER);
+      expect(ledger?.values.length).toBe(far.top + 1);
+      expect(ledger?.values[far.top]?.[far.left]).toBe("x");
+      expect(ledger?.values[1]?.[2]).toBe("台帳項目1");
+      expect(ledger?.values[5000]).toEqual([]);
+      // One more round trip than a compact workbook: the blocks of the large used range are probed.
+      counts.push(syncs);
+      for (const s of wb.syncs) expect(s.response).toBeLessThan(5 * 1024 * 1024);
+    }
+    expect(counts).toEqual([4, 4]);
+    const wb = pmarkWorkbook(10);
+    wb.sheet(LEDGER).values.set("199999:29", "x");
+    const report = await bridgeOver(wb).check({});
+    expect(report.notice).toBeUndefined();
+    expect(report.sheets.map((s) => s.kind)).toEqual(["ledger", "risk"]);
+  });
+
+  it("skips, with a notice, only a sheet whose real data is over Excel's 5,000,000-cell limit; the others are checked", async () => {
+    const wb = pmarkWorkbook(10, { blankRetention: true });
+    const big = wb.addSheet("巨大");
+    big.values.set("0:0", "a");
+    big.values.set("65535:255", "z"); // 65,536 × 256 cells of real extent in one block
+    const report = await bridgeOver(wb).check({});
+    expect(report.notice).toMatchObject({ code: "partial-size", skipped: ["巨大"], checked: [LEDGER, RISK] });
+    expect(report.notice?.message.ja).toContain("「巨大」");
+    expect(report.sheets.map((s) => s.name)).toEqual([LEDGER, RISK]);
+    // Only findings that stay true whatever the skipped sheet holds.
+    expect(report.findings.some((f) => f.rule === "ledger/required-empty")).toBe(true);
+    expect(report.findings.every((f) => f.sheet !== "巨大")).toBe(true);
+    expect(report.withheld).toBeGreaterThanOrEqual(0);
   });
 
   it("reports merged areas (ExcelApi 1.13) and protection", async () => {
@@ -185,7 +228,8 @@ describe("Excel bridge", () => {
       counts.push(syncs);
     }
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(4);
+    // Sheets, sizes, contents, the dropdowns already there, and the write.
+    expect(counts[0]).toBeLessThanOrEqual(5);
   });
 
   it("refuses to write on a protected sheet and writes nothing", async () => {
@@ -222,13 +266,12 @@ describe("Excel bridge", () => {
     expect(wb.sheets.length).toBe(2);
   });
 
-  it("inserts template sheets beside the user's, under free names", async () => {
+  it("inserts only the template sheets the workbook lacks, beside the user's, never a second ledger", async () => {
     const wb = workbook({ 個人情報管理台帳: ledgerRows(1) });
     const result = await bridgeOver(wb).apply("template", undefined, false);
     expect(result.ok).toBe(true);
     const names = wb.sheets.map((s) => s.name);
-    expect(names[0]).toBe("個人情報管理台帳");
-    expect(names).toContain("個人情報管理台帳 (2)");
+    expect(names).toEqual(["個人情報管理台帳", "リスク分析表", "委託先管理台帳", "法令等一覧", "教育実施記録", "内部監査記録"]);
     expect(contentOf(wb, "個人情報管理台帳")).toEqual(contentOf(workbook({ 個人情報管理台帳: ledgerRows(1) }), "個人情報管理台帳"));
   });
 
@@ -287,7 +330,8 @@ describe("highlights", () => {
     // A new bridge, as after closing and opening the workbook: the records are in the workbook.
     await bridgeOver(wb).clearHighlights();
     expect(fillsOf(wb, LEDGER)).toEqual(before);
-    expect(book.values.size).toBe(0);
+    // The store goes with the colours: nothing of the add-in's travels with the file.
+    expect(wb.sheets.map((s) => s.name)).not.toContain(HIGHLIGHT_SHEET);
   });
 
   it("keeps a fill the user chose after highlighting, and highlighting twice still restores the originals", async () => {

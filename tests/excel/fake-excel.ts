@@ -172,6 +172,8 @@ export class FakeWorkbook {
   handlers: ((e: ChangeEvent) => unknown)[] = [];
   payloadLimit = PAYLOAD_LIMIT;
   largestAddressList = 0;
+  /** Office's document settings (the add-in's state), as saved with the file. */
+  settings: string | null = null;
 
   constructor(sheets: Record<string, readonly (readonly (Cell | null | undefined)[])[]> = {}) {
     for (const [name, rows] of Object.entries(sheets)) this.addSheet(name).setValues(0, 0, rows);
@@ -435,7 +437,11 @@ class FakeWorksheet extends Loadable {
   delete(): void {
     this.ctx.enqueue(30, () => {
       const s = this.resolve();
-      if (s) this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
+      if (!s) return;
+      if (this.ctx.model.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      // As Excel documents: a very hidden sheet must be made visible or hidden before it can be deleted.
+      if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "A very hidden worksheet cannot be deleted.");
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
     });
   }
 
@@ -546,7 +552,7 @@ class FakeFormat {
 
 class FakeRange extends Loadable {
   readonly format: FakeFormat;
-  readonly dataValidation: { clear(): void; rule: unknown; ignoreBlanks: boolean; errorAlert: unknown; prompt: unknown };
+  readonly dataValidation: FakeDataValidation;
   readonly conditionalFormats: { add(type: string): unknown };
   constructor(
     ctx: FakeContext,
@@ -555,39 +561,7 @@ class FakeRange extends Loadable {
   ) {
     super(ctx);
     this.format = new FakeFormat({ ctx, boxes: () => ({ sheet: ws.model(), boxes: [this.mustBox()] }) });
-    const dvRecord = () => {
-      const s = ws.model();
-      const address = boxAddress(this.mustBox());
-      let v = s.validations.find((x) => x.address === address);
-      if (!v) s.validations.push((v = { address, rule: null }));
-      return v;
-    };
-    this.dataValidation = {
-      clear: () =>
-        ctx.enqueue(40, () => {
-          const s = ws.model();
-          const address = boxAddress(this.mustBox());
-          s.validations = s.validations.filter((x) => x.address !== address);
-        }),
-      set rule(rule: unknown) {
-        ctx.enqueue(JSON.stringify(rule).length, () => {
-          dvRecord().rule = rule;
-        });
-      },
-      set ignoreBlanks(v: boolean) {
-        ctx.enqueue(20, () => {
-          dvRecord().ignoreBlanks = v;
-        });
-      },
-      set errorAlert(v: unknown) {
-        ctx.enqueue(60, () => {
-          dvRecord().errorAlert = v;
-        });
-      },
-      set prompt(_v: unknown) {
-        ctx.enqueue(60, () => undefined);
-      },
-    } as FakeRange["dataValidation"];
+    this.dataValidation = new FakeDataValidation(ctx, ws, () => this.mustBox());
     this.conditionalFormats = {
       add: (type: string) => {
         const entry: SheetModel["conditionalFormats"][number] = { address: "", type };
@@ -787,6 +761,69 @@ class FakeRange extends Loadable {
         }),
       );
     });
+  }
+}
+
+/** A range's data validation: writes queue like Office's; `type` and `rule` read back after load + sync. */
+class FakeDataValidation extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  private record() {
+    const s = this.ws.model();
+    const address = boxAddress(this.box());
+    let v = s.validations.find((x) => x.address === address);
+    if (!v) s.validations.push((v = { address, rule: null }));
+    return v;
+  }
+  clear(): void {
+    this.ctx.enqueue(40, () => {
+      const s = this.ws.model();
+      const b = this.box();
+      s.validations = s.validations.filter((x) => !intersect(parseAddress(x.address), b));
+    });
+  }
+  set rule(rule: unknown) {
+    this.ctx.enqueue(JSON.stringify(rule).length, () => {
+      this.record().rule = rule;
+    });
+  }
+  get rule(): unknown {
+    return this.get("rule");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  set ignoreBlanks(v: boolean) {
+    this.ctx.enqueue(20, () => {
+      this.record().ignoreBlanks = v;
+    });
+  }
+  set errorAlert(v: unknown) {
+    this.ctx.enqueue(60, () => {
+      this.record().errorAlert = v;
+    });
+  }
+  set prompt(_v: unknown) {
+    this.ctx.enqueue(60, () => undefined);
+  }
+  /** "None", "List" when one list rule covers the whole range, "Inconsistent" otherwise (as Excel reports mixed cells). */
+  protected override snapshot(): Record<string, unknown> {
+    const b = this.box();
+    const hits = this.ws.model().validations.filter((x) => intersect(parseAddress(x.address), b));
+    if (hits.length === 0) return { type: "None", rule: {} };
+    const only = hits.length === 1 ? hits[0] : undefined;
+    const covers = only && (() => {
+      const i = intersect(parseAddress(only.address), b);
+      return i !== null && i.rows === b.rows && i.cols === b.cols;
+    })();
+    if (!only || !covers) return { type: "Inconsistent", rule: {} };
+    const list = (only.rule as { list?: unknown } | null)?.list;
+    return { type: list ? "List" : "Custom", rule: only.rule ?? {} };
   }
 }
 

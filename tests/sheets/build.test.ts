@@ -37,8 +37,9 @@ describe("types", () => {
  * Ceilings (gzip -9) with some headroom over the measured size. Raise one in the same change
  * that grows the bundle on purpose, and say why.
  */
-// Measured 2026-11: Code.js 104 KB (core with its rules, profiles, scoring and templates), Sidebar.html 11 KB.
-const CEILINGS = { "Code.js": 150_000, "Sidebar.html": 20_000 };
+// Code.js holds core with its rules, profiles, scoring and templates. Sidebar.html holds core too:
+// "check the remaining sheets" checks, in the sidebar, a workbook read over several server calls.
+const CEILINGS = { "Code.js": 150_000, "Sidebar.html": 115_000 };
 const MUST_NOT_APPEAR = ["node:fs", "require(", "exceljs", "@e965/xlsx", "process.env", "XMLHttpRequest", "fetch("];
 /** Not in Apps Script's V8 runtime (no timers, no encoders, no DOM), so never in Code.js. */
 const NOT_IN_APPS_SCRIPT = ["setTimeout", "setInterval", "TextEncoder", "TextDecoder", "structuredClone", "Intl.Segmenter", "window.", "document."];

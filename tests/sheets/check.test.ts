@@ -91,7 +91,16 @@ describe("service calls do not grow with rows", () => {
     calls.reset();
     addon.pmarkApply?.("report", { today: TODAY }, false);
     const report2 = { total: calls.total, byMethod: calls.summary() };
-    return { check, highlight, clear, report: report2 };
+    calls.reset();
+    addon.pmarkPreview?.("formulas", { today: TODAY });
+    const preview = { total: calls.total, byMethod: calls.summary() };
+    calls.reset();
+    addon.pmarkApply?.("formulas", { today: TODAY }, false);
+    const formulas = { total: calls.total, byMethod: calls.summary() };
+    calls.reset();
+    addon.pmarkApply?.("remove", { what: "formulas", today: TODAY }, false);
+    const remove = { total: calls.total, byMethod: calls.summary() };
+    return { check, highlight, clear, report: report2, preview, formulas, remove };
   }
 
   it("10 rows and 10,000 rows: the same calls, method by method", () => {
@@ -109,6 +118,16 @@ describe("service calls do not grow with rows", () => {
     const { ["Sheet.insertRowsAfter"]: grown = 0, ...reportCalls } = large.report.byMethod;
     expect(reportCalls).toEqual(small.report.byMethod);
     expect(grown).toBe(1);
+    // Dropdowns already on the columns are asked about once per column, not per row.
+    expect(large.preview.byMethod).toEqual(small.preview.byMethod);
+    expect(small.preview.byMethod["Range.getDataValidations"]).toBeGreaterThan(0);
+    // Dropdowns reach 100 rows past the data: a sheet that short of rows is grown once.
+    const { ["Sheet.insertRowsAfter"]: grownForDropdowns = 0, ...formulaCalls } = large.formulas.byMethod;
+    const { ["Sheet.insertRowsAfter"]: _small = 0, ...smallFormulaCalls } = small.formulas.byMethod;
+    expect(formulaCalls).toEqual(smallFormulaCalls);
+    expect(grownForDropdowns).toBeLessThanOrEqual(2);
+    expect(large.remove.byMethod).toEqual(small.remove.byMethod);
+    expect(small.remove.byMethod["Range.clearContent"]).toBeGreaterThan(0);
     // One values read and one formulas read per sheet.
     expect(small.check.byMethod["Range.getValues"]).toBe(2);
     expect(small.check.byMethod["Range.getFormulas"]).toBe(2);
@@ -133,6 +152,19 @@ describe("Apps Script's 6-minute limit: what is not checked is said, never dropp
     expect(reply.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳"]);
   });
 
+  it("a check cut short reports nothing that depends on an unread sheet: no sheet/missing for a risk sheet that exists", () => {
+    const grids = generatedWorkbook(50);
+    const full = checkWorkbook(grids.slice(0, 1), { today: TODAY });
+    expect(full.findings.some((f) => f.rule === "sheet/missing")).toBe(true); // what the ledger alone would say
+    const ss = spreadsheetOf(grids);
+    ss.msPerCellRead = 300;
+    const reply = overTheWire(loadAddon(code, makeFakes(ss, "ja")).pmarkCheck?.({ today: TODAY })) as { findings: { rule: string }[]; withheld?: number; notice?: { continuable?: boolean } };
+    expect(reply.notice?.continuable).toBe(true);
+    expect(reply.findings.map((f) => f.rule)).not.toContain("sheet/missing");
+    expect(reply.findings.map((f) => f.rule)).not.toContain("risk/phase-missing");
+    expect(reply.withheld).toBeGreaterThan(0);
+  });
+
   it("a sheet too large for the run's cell budget is skipped up front (estimated from its size, not read)", () => {
     const ss = spreadsheetOf(generatedWorkbook(10));
     const huge = ss.addSheet({ name: "ログ", virtualSize: { rows: 400_000, cols: 26 } });
@@ -141,7 +173,7 @@ describe("Apps Script's 6-minute limit: what is not checked is said, never dropp
     expect(reply.notice?.code).toBe("partial-size");
     expect(reply.notice?.skipped).toEqual(["ログ"]);
     expect(reply.notice?.checked).toEqual(["個人情報管理台帳", "リスク分析表"]);
-    expect(reply.notice?.message.en).toMatch(/too large to check within Apps Script's 6-minute limit \([\d,]+ cells\)/);
+    expect(reply.notice?.message.en).toMatch(/too large to check in one go within Apps Script's 6-minute limit \([\d,]+ cells\)/);
     expect(huge.grid.length).toBe(0);
     expect(fakes.ss.calls.of("Range.getValues")).toBe(2);
   });

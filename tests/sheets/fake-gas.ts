@@ -143,6 +143,12 @@ export class FakeDataValidation {
   getHelpText(): string {
     return this.helpText;
   }
+  getCriteriaType(): unknown {
+    return "VALUE_IN_LIST";
+  }
+  getCriteriaValues(): unknown[] {
+    return [[...this.values], this.showDropdown];
+  }
 }
 
 class FakeDataValidationBuilder {
@@ -378,6 +384,20 @@ export class FakeRange {
   setDataValidation(rule: FakeDataValidation | null) {
     this.calls.hit("Range.setDataValidation");
     this.each((cell) => (cell.validation = rule));
+    return this;
+  }
+  getDataValidations() {
+    this.calls.hit("Range.getDataValidations");
+    return this.each((cell) => cell.validation ?? null);
+  }
+  clearContent() {
+    this.calls.hit("Range.clearContent");
+    this.sheet.assertEditable(this.row, this.col, this.rows, this.cols);
+    this.each((cell) => {
+      cell.v = null;
+      cell.f = null;
+      cell.quote = false;
+    });
     return this;
   }
   activate() {
@@ -678,6 +698,13 @@ export class FakeSpreadsheet {
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
   }
+  deleteSheet(sheet: FakeSheet) {
+    this.calls.hit("Spreadsheet.deleteSheet");
+    if (sheet.protections.some((p) => p.type === "SHEET" && !p.editable)) throw new Error("You can't remove a protected sheet.");
+    const at = this.sheets.indexOf(sheet);
+    if (at < 0) throw new Error("Sheet not found.");
+    this.sheets.splice(at, 1);
+  }
   getSpreadsheetTimeZone() {
     this.calls.hit("Spreadsheet.getSpreadsheetTimeZone");
     return this.timeZone;
@@ -750,6 +777,7 @@ export class FakeProperties {
 export interface FakeServices {
   SpreadsheetApp: {
     ProtectionType: { SHEET: "SHEET"; RANGE: "RANGE" };
+    DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST" };
     getActiveSpreadsheet(): FakeSpreadsheet;
     getUi(): { createAddonMenu(): FakeMenu; showSidebar(html: FakeHtmlOutput): void };
     newDataValidation(): FakeDataValidationBuilder;
@@ -793,6 +821,7 @@ export function makeFakes(ss: FakeSpreadsheet, locale = "ja"): Fakes {
   const services: FakeServices = {
     SpreadsheetApp: {
       ProtectionType: { SHEET: "SHEET", RANGE: "RANGE" },
+      DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST" },
       getActiveSpreadsheet() {
         calls.hit("SpreadsheetApp.getActiveSpreadsheet");
         return ss;

@@ -19,6 +19,9 @@ const ENTRY_POINTS = [
   "pmarkPreview",
   "pmarkApply",
   "pmarkClearHighlights",
+  "pmarkReadPart",
+  "pmarkSettings",
+  "pmarkSaveSettings",
   "PMARK_RISK_SCORE",
   "PMARK_RISK_LEVEL",
 ];

@@ -14,6 +14,7 @@ import type { CellValue, SheetGrid } from "../../packages/core/src/grid/grid";
 import { builtCode, DIST, loadAddon, type Addon } from "./addon";
 import { makeFakes, spreadsheetOf, type Fakes } from "./fake-gas";
 import { generatedWorkbook } from "./workbooks";
+import { axeViolations, LAYOUTS } from "../ui/browser";
 
 const HOSTILE_IMG = "<img src=x onerror=window.__pwned=1>";
 const HOSTILE_SCRIPT = "<script>window.__pwned=1</script>";
@@ -84,9 +85,10 @@ const RUN_STUB = `
 })();
 `;
 
-async function openSidebar(fakes: Fakes): Promise<{ page: Page; addon: Addon }> {
+async function openSidebar(fakes: Fakes, width = 300): Promise<{ page: Page; addon: Addon }> {
   const addon = loadAddon(code, fakes);
   const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
   await page.exposeFunction("__pmarkServer", (name: string, argsJson: string) => {
     try {
       const fn = addon[name];
@@ -113,13 +115,18 @@ describe("Sidebar.html in Chromium", () => {
     expect(script).not.toMatch(/<\/script/i);
     expect(script).not.toContain("<!--"); // would switch the HTML parser into escaped script data
   });
+});
+
+describe.each(LAYOUTS)("Sidebar.html at $width px, $lang", ({ width, lang }) => {
+  const ja = lang === "ja";
+  const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: string[] }).__calls);
 
   it("draws in the user's language, checks, lists the findings, and shows hostile cell text as text", async () => {
-    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), "ja");
-    const { page } = await openSidebar(fakes);
+    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), lang);
+    const { page } = await openSidebar(fakes, width);
     try {
-      expect(await page.getAttribute("html", "lang")).toBe("ja");
-      expect(await page.textContent("#pm-check")).toBe("チェック");
+      expect(await page.getAttribute("html", "lang")).toBe(lang);
+      expect(await page.textContent("#pm-check")).toBe(ja ? "チェック" : "Check");
       await page.click("#pm-check");
       await page.waitForSelector(".pm-finding");
       const findings = await page.$$eval(".pm-finding", (els) => els.length);
@@ -129,15 +136,16 @@ describe("Sidebar.html in Chromium", () => {
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(await page.$$eval("img", (els) => els.length)).toBe(0);
       expect(await page.$$eval("script", (els) => els.length)).toBe(1);
-      expect(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls)).toEqual(["pmarkSidebarContext", "pmarkCheck"]);
+      expect(await calls(page)).toEqual(["pmarkSidebarContext", "pmarkSettings", "pmarkCheck"]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }
   });
 
   it("clicking a finding activates its cell in the spreadsheet", async () => {
-    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), "en");
-    const { page } = await openSidebar(fakes);
+    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), lang);
+    const { page } = await openSidebar(fakes, width);
     try {
       await page.click("#pm-check");
       const first = await page.waitForSelector(".pm-finding");
@@ -152,8 +160,8 @@ describe("Sidebar.html in Chromium", () => {
   });
 
   it("highlight, then clear, from the actions tab; the report sheet after its preview", async () => {
-    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), "ja");
-    const { page } = await openSidebar(fakes);
+    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), lang);
+    const { page } = await openSidebar(fakes, width);
     try {
       const before = fakes.ss.sheets.map((s) => s.backgroundsSnapshot());
       await page.click("#pm-tab-actions");
@@ -165,42 +173,80 @@ describe("Sidebar.html in Chromium", () => {
       await page.waitForFunction(() => !(document.querySelector("#pm-act-report") as HTMLButtonElement).disabled);
       await page.click("#pm-act-report");
       await page.waitForSelector("#pm-apply");
-      expect(fakes.ss.sheets.some((s) => s.name === "チェック結果")).toBe(false); // preview writes nothing
+      const report = ja ? "チェック結果" : "Check results";
+      expect(fakes.ss.sheets.some((s) => s.name === report)).toBe(false); // preview writes nothing
       await page.click("#pm-apply");
-      await expect.poll(() => fakes.ss.sheets.some((s) => s.name === "チェック結果")).toBe(true);
+      await expect.poll(() => fakes.ss.sheets.some((s) => s.name === report)).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     } finally {
       await page.close();
     }
   });
 
-  it("a check cut short by the time limit says so above the UI, as plain text", async () => {
+  it("a check cut short by the time limit withholds what needs the unread sheets, says so in a styled notice, and checks the rest on request", async () => {
     const ss = spreadsheetOf(hostileWorkbook());
     ss.msPerCellRead = 5000;
-    const fakes = makeFakes(ss, "ja");
-    const { page } = await openSidebar(fakes);
+    const fakes = makeFakes(ss, lang);
+    const { page } = await openSidebar(fakes, width);
     try {
       await page.click("#pm-check");
-      await page.waitForSelector(".pmark-notice:not([hidden])");
-      const notice = await page.textContent(".pmark-notice");
-      expect(notice).toContain("未チェック");
-      expect(notice).toContain(HOSTILE_IMG);
+      const notice = await page.waitForSelector("#pm-partial-notice");
+      const text = (await notice.textContent()) ?? "";
+      expect(text).toContain(ja ? "未チェック" : "Not checked");
+      expect(text).toContain(HOSTILE_IMG);
+      const style = await notice.evaluate((e) => ({ bg: getComputedStyle(e).backgroundColor, border: getComputedStyle(e).borderLeftWidth }));
+      expect(style.bg).not.toBe("rgba(0, 0, 0, 0)");
+      expect(style.border).toBe("4px");
+      // The risk sheet exists but was not read: no sheet/missing, no phase-missing.
+      const rules = await page.$$eval(".pm-finding", (els) => els.map((e) => e.getAttribute("data-rule")));
+      expect(rules).not.toContain("sheet/missing");
+      expect(rules).not.toContain("risk/phase-missing");
+      await expect(page.textContent("#pm-withheld")).resolves.toMatch(/\d/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.click("#pm-check-rest");
+      await page.waitForFunction(() => !document.querySelector("#pm-partial-notice"), undefined, { timeout: 20_000 });
+      // Read over several calls and checked as a whole: the comparisons with the risk sheet are back.
+      await page.waitForSelector(".pm-finding[data-rule='risk/phase-missing']");
+      const parts = (await calls(page)).filter((c) => c === "pmarkReadPart").length;
+      expect(parts).toBeGreaterThan(1);
+      const kinds = await page.evaluate(() => document.querySelector("#pm-check-status")?.textContent ?? "");
+      expect(kinds).toContain("3");
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     } finally {
       await page.close();
     }
   });
 
-  it("a server failure reaches the UI as an error message, not a hang", async () => {
-    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), "ja");
-    const { page } = await openSidebar(fakes);
+  it("a server failure reaches the UI as an error message under the finding, not a hang", async () => {
+    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), lang);
+    const { page } = await openSidebar(fakes, width);
     try {
       await page.click("#pm-check");
       await page.waitForSelector(".pm-finding");
       fakes.ss.sheets.splice(0, 1); // the ledger is deleted after the check
-      await page.click(".pm-finding");
-      await page.waitForSelector("[role=alert]:not([hidden])");
-      expect(await page.textContent("[role=alert]")).toContain("シート「個人情報管理台帳」が見つかりません。");
+      await page.click(".pm-finding[data-sheet='個人情報管理台帳']");
+      await page.waitForSelector("#pm-finding-status-alert .pm-alert-body:not([hidden])");
+      expect(await page.textContent("#pm-finding-status-alert")).toContain(ja ? "シート「個人情報管理台帳」が見つかりません。" : "The sheet 「個人情報管理台帳」 no longer exists.");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the profile chosen in the sidebar is saved with the spreadsheet and chosen again when the sidebar opens", async () => {
+    const fakes = makeFakes(spreadsheetOf(hostileWorkbook()), lang);
+    const { page } = await openSidebar(fakes, width);
+    try {
+      await page.click("#pm-settings-summary");
+      await page.selectOption("#pm-profile", "isms-asset");
+      await page.waitForFunction(() => document.getElementById("pm-settings-status")?.textContent !== "");
+      const stored = [...fakes.props.store.entries()].filter(([k]) => k.startsWith("pmark.state.")).map(([, v]) => v);
+      expect(stored.join("")).toContain("isms-asset");
+      const reload = await openSidebar(fakes, width);
+      try {
+        await reload.page.waitForFunction(() => (document.getElementById("pm-profile") as HTMLSelectElement | null)?.value === "isms-asset");
+      } finally {
+        await reload.page.close();
+      }
     } finally {
       await page.close();
     }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../packages/core/src/check";
 import type { SheetGrid } from "../../packages/core/src/grid/grid";
+import type { WritePlan } from "../../packages/core/src/plan/types";
+import { applyWritePlan } from "../../packages/sheets-addon/src/server/write";
 import { builtCode, loadAddon, overTheWire } from "./addon";
 import { makeFakes, spreadsheetOf } from "./fake-gas";
 import { generatedWorkbook } from "./workbooks";
@@ -139,50 +141,69 @@ describe("Findings report sheet", () => {
     expect(report.widths.get(5)).toBe(80 * 7 + 5);
   });
 
-  it("a second report does not overwrite the first: it goes to 「チェック結果 (2)」", () => {
+  it("a second report replaces the first under the same name; the check never reads it", () => {
     const fakes = makeFakes(spreadsheetOf(generatedWorkbook(5)), "ja");
     const addon = loadAddon(code, fakes);
+    const before = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as { findings: unknown[]; sheets: { name: string }[] };
     addon.menuWriteReport?.();
     addon.menuWriteReport?.();
-    expect(fakes.ss.sheets.map((s) => s.name)).toContain("チェック結果 (2)");
-    expect(fakes.ss.toasts.at(-1)?.msg).toBe("指摘一覧をシート「チェック結果 (2)」に書き出しました。");
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", "リスク分析表", "チェック結果"]);
+    expect(fakes.ss.toasts.at(-1)?.msg).toBe("指摘一覧をシート「チェック結果」に書き出しました。");
+    const after = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as typeof before;
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after.findings).toEqual(before.findings);
   });
 });
 
 describe("Insert template sheets", () => {
-  it("adds the template's sheets with headers, formulas, dropdowns and level colours; touches no existing sheet", () => {
-    const grids = generatedWorkbook(5);
-    const fakes = makeFakes(spreadsheetOf(grids), "ja");
+  it("adds only the sheets the spreadsheet lacks, with headers, formulas, dropdowns and level colours; touches no existing sheet", () => {
+    const grids = generatedWorkbook(5).slice(0, 1); // a ledger only
+    const fakes = makeFakes(spreadsheetOf(grids), "en");
     const addon = loadAddon(code, fakes);
     const before = fakes.ss.sheets.map((s) => s.contentSnapshot());
-    const preview = overTheWire(addon.pmarkPreview?.("template", null)) as { plan: { ops: { op: string; sheet: string }[] }; overwrites: unknown[] };
+    const preview = overTheWire(addon.pmarkPreview?.("template", null)) as { plan: { summary?: { en: string }; ops: { op: string; sheet: string }[] }; overwrites: unknown[] };
     expect(preview.overwrites).toEqual([]);
     const added = preview.plan.ops.filter((o) => o.op === "addSheet").map((o) => o.sheet);
+    // The ledger's headers are Japanese: so are the new sheets, whatever the user's language.
+    expect(added).toEqual(["リスク分析表", "委託先管理台帳", "法令等一覧", "教育実施記録", "内部監査記録"]);
+    expect(preview.plan.summary?.en).toMatch(/^Adds "リスク分析表", .* and "内部監査記録": 5 sheets, \d+ columns\./);
     const result = overTheWire(addon.pmarkApply?.("template", null, false)) as Result;
     expect(result.ok).toBe(true);
-    expect(fakes.ss.sheets.slice(0, 2).map((s) => s.contentSnapshot())).toEqual(before);
-    const names = fakes.ss.sheets.map((s) => s.name);
-    for (const n of added) expect(names.some((x) => x === n || x.startsWith(`${n} (`))).toBe(true);
+    expect(fakes.ss.sheets.slice(0, 1).map((s) => s.contentSnapshot())).toEqual(before);
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", ...added]);
     const withValidation = fakes.ss.sheets.filter((s) => s.grid.flat().some((c) => c.validation));
     expect(withValidation.length).toBeGreaterThan(0);
     const withFormulas = fakes.ss.sheets.filter((s) => s.grid.flat().some((c) => c.f));
-    expect(withFormulas.length).toBeGreaterThan(0);
-    expect(fakes.ss.sheets.some((s) => s.conditionalRules.length > 0)).toBe(true);
+    expect(withFormulas.map((s) => s.name)).toContain("リスク分析表");
+    expect(fakes.ss.sheet("リスク分析表").conditionalRules.length).toBeGreaterThan(0);
+    // Inserted again: nothing is missing, nothing is added.
+    const again = overTheWire(addon.pmarkPreview?.("template", null)) as { plan: { ops: unknown[] }; problem?: { code: string } };
+    expect(again.plan.ops).toEqual([]);
+    expect(again.problem?.code).toBe("nothing-to-do");
+  });
+
+  it("a check cut short inserts nothing: an unread sheet may be the very ledger the template would add again", () => {
+    const ss = spreadsheetOf(generatedWorkbook(50));
+    ss.msPerCellRead = 300;
+    const fakes = makeFakes(ss, "ja");
+    const addon = loadAddon(code, fakes);
+    const result = overTheWire(addon.pmarkApply?.("template", null, false)) as Result;
+    expect(result.error?.code).toBe("partial");
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", "リスク分析表"]);
   });
 
   it("conditional formats are appended to the user's own rules, never replacing them", () => {
-    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3)), "ja");
-    const addon = loadAddon(code, fakes);
-    addon.pmarkApply?.("template", null, false);
-    const sheet = fakes.ss.sheets.find((s) => s.conditionalRules.length > 0);
-    if (!sheet) throw new Error("no conditional formats");
-    const count = sheet.conditionalRules.length;
+    const ss = spreadsheetOf(generatedWorkbook(3));
+    const fakes = makeFakes(ss, "ja");
+    const gas = fakes.services as unknown as Parameters<typeof applyWritePlan>[0];
+    const sheet = ss.sheet("リスク分析表");
     const own = fakes.services.SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("要確認").setBackground("#ff0000").setRanges([sheet.getRange("A1:A3")]).build();
-    sheet.setConditionalFormatRules([own, ...sheet.conditionalRules]);
-    // A second insert goes to new sheets; the user's rule on the first stays first.
-    addon.pmarkApply?.("template", null, false);
+    sheet.setConditionalFormatRules([own]);
+    const plan: WritePlan = { title: { ja: "", en: "" }, ops: [{ op: "conditionalFormat", sheet: "リスク分析表", range: "H2:H20", rules: [{ equals: "高", fill: "#FFC7CE" }] }] };
+    applyWritePlan(gas, ss as never, null, plan, { lang: "ja" });
+    applyWritePlan(gas, ss as never, null, plan, { lang: "ja" });
     expect(sheet.conditionalRules[0]).toBe(own);
-    expect(sheet.conditionalRules).toHaveLength(count + 1);
+    expect(sheet.conditionalRules).toHaveLength(2);
   });
 });
 
@@ -256,5 +277,60 @@ describe("Add formulas and dropdowns (preview, then confirmation)", () => {
     const editor = setup();
     editor.fakes.ss.sheet("リスク分析表").protections.push({ type: "RANGE", range: "K3", editable: true });
     expect((overTheWire(editor.addon.pmarkApply?.("formulas", null, true)) as Result).ok).toBe(true);
+  });
+});
+
+describe("writes that respect the spreadsheet: dropdowns already there, acceptances, removing what was added", () => {
+  it("a dropdown already on a column is an overwrite the preview lists; unconfirmed, the user's rule stays", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(6)), "ja");
+    const addon = loadAddon(code, fakes);
+    const plain = overTheWire(addon.pmarkPreview?.("formulas", null)) as { plan: { ops: { op: string; sheet: string; range?: string }[] } };
+    // 発生可能性 is column E: its 1–3 dropdown.
+    const target = plain.plan.ops.find((o) => o.op === "validation" && o.sheet === "リスク分析表" && o.range?.startsWith("E2:"));
+    if (!target?.range) throw new Error("no dropdown on E");
+    const risk = fakes.ss.sheet("リスク分析表");
+    const mine = fakes.services.SpreadsheetApp.newDataValidation().requireValueInList(["低", "中", "高"], true).build();
+    risk.getRange("E2:E4").setDataValidation(mine);
+    const preview = overTheWire(addon.pmarkPreview?.("formulas", null)) as { overwrites: { sheet: string; cell: string; kind?: string }[] };
+    expect(preview.overwrites).toContainEqual({ sheet: "リスク分析表", cell: target.range, kind: "validation" });
+    const result = overTheWire(addon.pmarkApply?.("formulas", null, false)) as Result;
+    expect(result.skipped).toContainEqual({ sheet: "リスク分析表", cell: target.range, kind: "validation" });
+    expect(risk.peek("E2").validation).toBe(mine);
+    expect(risk.peek("F2").validation?.values).toEqual(["1", "2", "3"]);
+  });
+
+  it("accepting a finding on a sheet without notes keeps it in the document properties; the next check counts it accepted", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(6)), "ja");
+    const addon = loadAddon(code, fakes);
+    const report = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as { findings: { rule: string; sheet: string; cell: string; accepted?: boolean }[] };
+    const f = report.findings[0]!;
+    const result = overTheWire(addon.pmarkApply?.("accept", { rule: f.rule, sheet: f.sheet, cell: f.cell, reason: "確認済み", today: TODAY }, false)) as Result;
+    expect(result.ok).toBe(true);
+    expect(overTheWire(addon.pmarkSettings?.())).toMatchObject({ suppressions: [{ rule: f.rule, sheet: f.sheet, cell: f.cell, reason: "確認済み" }] });
+    const again = overTheWire(addon.pmarkCheck?.({ today: TODAY })) as typeof report;
+    expect(again.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell)?.accepted).toBe(true);
+  });
+
+  it("template sheets and the report are removed again; a sheet the user wrote in only when confirmed", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3).slice(0, 1)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.pmarkApply?.("template", null, false);
+    addon.pmarkApply?.("report", { today: TODAY }, false);
+    expect(fakes.ss.sheets.length).toBe(7);
+    fakes.ss.sheet("教育実施記録").getRange("A6").setValues([["山田"]]);
+    const preview = overTheWire(addon.pmarkPreview?.("remove", { what: "template" })) as { overwrites: { sheet: string; kind?: string }[] };
+    expect(preview.overwrites).toEqual([{ sheet: "教育実施記録", cell: "A1", kind: "sheet" }]);
+    addon.pmarkApply?.("remove", { what: "template" }, false);
+    addon.pmarkApply?.("remove", { what: "report" }, false);
+    expect(fakes.ss.sheets.map((s) => s.name)).toEqual(["個人情報管理台帳", "教育実施記録"]);
+  });
+
+  it("settings sent by the sidebar are read like stored state: what is malformed is dropped", () => {
+    const fakes = makeFakes(spreadsheetOf(generatedWorkbook(3)), "ja");
+    const addon = loadAddon(code, fakes);
+    addon.pmarkSaveSettings?.({ profile: { kind: "builtin", id: "not-a-profile" }, suppressions: [{ rule: "ledger/", reason: "r" }] });
+    expect(overTheWire(addon.pmarkSettings?.())).toEqual({ suppressions: [{ rule: "ledger/", reason: "r" }] });
+    addon.pmarkSaveSettings?.({ profile: { kind: "builtin", id: "qualitative" } });
+    expect(overTheWire(addon.pmarkSettings?.())).toEqual({ profile: { kind: "builtin", id: "qualitative" } });
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
@@ -30,7 +30,7 @@ export function buildPane(): string {
   return out;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".json": "application/json" };
 
 export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
@@ -91,4 +91,56 @@ export async function openSession(origin: string): Promise<Session> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export const WIDTHS = [350, 300] as const;
+export const LANGS = ["ja", "en"] as const;
+/** Every width and language the pane and the sidebar are tested at. */
+export const LAYOUTS = WIDTHS.flatMap((width) => LANGS.map((lang) => ({ width, lang })));
+
+const AXE_SOURCE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+export interface AxeIssue {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA and
+ * best practices). axe is evaluated through the DevTools protocol, which the page's CSP does
+ * not govern: the page itself stays under its own policy.
+ */
+export async function axeViolations(page: Page): Promise<AxeIssue[]> {
+  // Loaded once per page load.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return found.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/**
+ * Presses Tab (from the top of the page) until focus comes back round, and returns what got
+ * focus on the way: the element's id, or its tag and text.
+ */
+export async function tabWalk(page: Page, max = 120): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Clicking the heading moves the sequential focus starting point to the top of the page.
+  await page.click("h1");
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const here = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return "";
+      return e.id || `${e.tagName.toLowerCase()}:${(e.textContent ?? "").trim().slice(0, 30)}`;
+    });
+    if (here === "" || seen.includes(here)) break;
+    seen.push(here);
+  }
+  return seen;
 }

@@ -24,8 +24,9 @@ describe("createMemoryBridge", () => {
     const result = await bridge.apply("report", undefined, false);
     expect(result.ok).toBe(true);
     expect(bridge.grids().map((g) => g.name)).toContain("チェック結果");
+    // A second report replaces the first, under the same name.
     await bridge.apply("report", undefined, false);
-    expect(bridge.grids().map((g) => g.name)).toContain("チェック結果 (2)");
+    expect(bridge.grids().map((g) => g.name).filter((n) => n.startsWith("チェック結果"))).toEqual(["チェック結果"]);
   });
 
   it("highlights and clears back to the user's own fills", async () => {

@@ -13,6 +13,7 @@ import { RULES } from "./rules/index";
 import { explainModel, type WorkbookExplanation } from "./model/explain";
 import { buildModel } from "./model/workbook";
 import { gridSize } from "./grid/grid";
+import { checkedSheets, isUserSheet } from "./input/own-sheets";
 
 export interface CheckOptions {
   /** The check date, YYYY-MM-DD (default: today in the host's clock). */
@@ -40,7 +41,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
   const profile = resolveProfile(options.profile);
   const today = serialFromIso(options.today ?? todayIso());
   if (today === null) throw new RangeError(`invalid check date: ${options.today ?? ""} (expected YYYY-MM-DD)`);
-  const model = buildModel(grids, profile);
+  const model = buildModel(checkedSheets(grids), profile);
   const findings: Finding[] = [];
   const sizes = new Map(grids.map((g) => [g.name, gridSize(g)]));
 
@@ -61,7 +62,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
   const overview = buildOverview({ model, profile, findings, summary, areas: active.map((r) => r.meta.area) });
   const explanation = explainModel(model);
   return {
-    sheets: model.sheets.map((s) => ({
+    sheets: model.sheets.filter((s) => isUserSheet(s.grid)).map((s) => ({
       name: s.name,
       kind: s.kind,
       headerRow: s.headerRow + 1,

@@ -17,3 +17,15 @@ export { resolveProfile, type ResolvedProfile } from "./profile/resolve";
 export { DEFAULT_PROFILE } from "./profile/default";
 export { BUILTIN_PROFILE_IDS, expandProfile, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "./profile/builtin/index";
 export * from "./templates/index";
+export { ownSheetRole, checkedSheets, isUserSheet, HIGHLIGHT_STORE_SHEET, type OwnSheetRole } from "./input/own-sheets";
+export { partialReport, SOUND_ON_PART, type PartialReport } from "./report/partial";
+export {
+  readWorkbookState,
+  profileForCheck,
+  builtinChoices,
+  parseProfileFile,
+  type ProfileChoice,
+  type WorkbookSettings,
+  type WorkbookState,
+} from "./state/workbook-state";
+export { planOptionsFor, stateAfterApply, removableKind, optionsToday } from "./state/actions";

@@ -6,6 +6,7 @@ import {
   rectanglesOf,
   rectSize,
   type CellValue,
+  type ExistingValidation,
   type Lang,
   type MergedRange,
   type Rect,
@@ -13,7 +14,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from "@pmark/core";
-import { BridgeError } from "@pmark/ui";
+import { BridgeError, CheckCancelled } from "@pmark/ui";
 import {
   HIGHLIGHT_SHEET,
   fillStateOf,
@@ -45,10 +46,10 @@ export const NO_FEATURES: Features = { mergedAreas: false, triggerSource: false 
 
 /** Bytes per round trip: under Excel on the web's 5 MB request/response cap, with headroom. */
 export const DEFAULT_BUDGET = 4_000_000;
-/** Excel reads at most 5,000,000 cells per request; a larger sheet is refused with a message. */
+/** Excel reads at most 5,000,000 cells per request: a sheet with more real data is skipped with a notice. */
 export const MAX_SHEET_CELLS = 5_000_000;
-/** Rows of each sheet read up front to estimate the bytes per row of the full read. */
-const SAMPLE_ROWS = 64;
+/** The first rows (and columns) of each sheet, read up front to estimate the bytes per cell of the full read. */
+const SAMPLE_RANGE = "A1:CV64";
 /** Address text per getRanges call: reported failures start around 8,200 characters. */
 export const MAX_ADDRESS_CHARS = 7_000;
 /** Bytes per cell assumed when a sheet's first rows are empty (nothing to sample). */
@@ -59,9 +60,15 @@ const FILL_BYTES_PER_CELL = 90;
 export interface SheetInfo {
   name: string;
   protected: boolean;
-  /** Rows and columns read, counted from A1. */
+  /** Rows and columns of the data read, counted from A1. */
   rows: number;
   cols: number;
+}
+
+/** A sheet left out of the check: its real data is more than Excel can hand over in reasonable time. */
+export interface SkippedSheet {
+  name: string;
+  cells: number;
 }
 
 export interface WorkbookRead {
@@ -71,6 +78,8 @@ export interface WorkbookRead {
   /** The add-in's highlight records (when asked for), for sheets that still exist. */
   highlights: HighlightRecord[];
   highlightSheetExists: boolean;
+  /** Sheets too large to read, reported with a notice instead of failing the whole check. */
+  skipped: SkippedSheet[];
 }
 
 export interface ReadOptions {
@@ -78,6 +87,10 @@ export interface ReadOptions {
   features?: Features;
   /** Also read the highlight bookkeeping (no extra round trip). */
   withHighlights?: boolean;
+  /** Checked between round trips: a stopped check stops reading. */
+  signal?: AbortSignal;
+  /** Sheets read so far, after each round trip. */
+  onProgress?(progress: { done: number; total: number }): void;
 }
 
 function isPayloadError(e: unknown): boolean {
@@ -93,11 +106,16 @@ function tooLarge(what: string): BridgeError {
   });
 }
 
-interface Block {
+/** A rectangle of one sheet to read, 0-based. */
+interface Area {
   sheet: number;
-  start: number;
-  count: number;
+  top: number;
+  left: number;
+  rows: number;
   cols: number;
+}
+
+interface Block extends Area {
   bytes: number;
 }
 
@@ -123,12 +141,27 @@ function toFormula(f: unknown): string | null {
   return typeof f === "string" && f.startsWith("=") ? f : null;
 }
 
+/** A used range larger than this may be inflated by a stray value far away: its real data is found block by block. */
+export const INFLATED_CELLS = 1_000_000;
+/** The blocks a large used range is probed in (one small response each). */
+const PROBE_ROWS = 65_536;
+const PROBE_COLS = 256;
+/** Rows missing between blocks of data: one shared empty row, so a stray value a million rows down costs nothing. */
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+function checkStopped(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CheckCancelled();
+}
+
 /**
- * Reads every worksheet's values and formulas (from A1 to the end of its used range):
- * round trip 1 lists the sheets, round trip 2 gets each used range's size, protection, merged
- * areas and a sample of its first rows, and the values and formulas then come in as few round
- * trips as the estimated payload allows — one while the whole workbook fits the byte budget,
- * row blocks beyond that. The count is the same for 10 rows as for 10,000 of a typical sheet.
+ * Reads every worksheet's values and formulas (its real data, from A1):
+ * round trip 1 lists the sheets, round trip 2 gets each values-only used range, protection,
+ * merged areas and a sample of its first rows. A used range over a million cells (often one
+ * stray value at AD200000 or A1048576) is then probed in blocks in one more round trip, and only
+ * the blocks with data are read; a sheet whose real data is still over Excel's 5,000,000-cell
+ * limit is skipped and reported, never failing the whole check. The values and formulas come in
+ * as few round trips as the estimated payload allows: one while the workbook fits the byte
+ * budget, row blocks beyond that. The count is the same for 10 rows as for 10,000.
  */
 export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
   const budget = options.budget ?? DEFAULT_BUDGET;
@@ -139,6 +172,7 @@ export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions 
   const wbProtection = ctx.workbook.protection;
   wbProtection.load("protected");
   await ctx.sync();
+  checkStopped(options.signal);
 
   const all = worksheets.items;
   const highlightSheet = all.find((ws) => ws.name === HIGHLIGHT_SHEET) ?? null;
@@ -147,7 +181,8 @@ export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions 
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     ws.protection.load("protected");
-    const sample = ws.getRange(`1:${SAMPLE_ROWS}`).getUsedRangeOrNullObject(true);
+    // The sample's columns are bounded too: a stray value in XFD1 must not make it a million cells.
+    const sample = ws.getRange(SAMPLE_RANGE).getUsedRangeOrNullObject(true);
     sample.load("values,formulas,rowCount,columnCount");
     const merged = features.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
@@ -159,35 +194,88 @@ export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions 
     bookkeeping.load("values");
   }
   await ctx.sync();
+  checkStopped(options.signal);
+
+  // Where each sheet's data is: the used range from A1, or, for a large one, the blocks that hold data.
+  const areas: Area[][] = probes.map(() => []);
+  const blockProbes: { sheet: number; range: Excel.Range }[] = [];
+  probes.forEach((p, i) => {
+    if (p.used.isNullObject) return;
+    const rows = p.used.rowIndex + p.used.rowCount;
+    const cols = p.used.columnIndex + p.used.columnCount;
+    if (rows * cols <= INFLATED_CELLS) {
+      (areas[i] as Area[]).push({ sheet: i, top: 0, left: 0, rows, cols });
+      return;
+    }
+    for (let top = 0; top < rows; top += PROBE_ROWS) {
+      for (let left = 0; left < cols; left += PROBE_COLS) {
+        const range = p.ws.getRangeByIndexes(top, left, Math.min(PROBE_ROWS, rows - top), Math.min(PROBE_COLS, cols - left)).getUsedRangeOrNullObject(true);
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        blockProbes.push({ sheet: i, range });
+      }
+    }
+  });
+  if (blockProbes.length > 0) {
+    await ctx.sync();
+    checkStopped(options.signal);
+    for (const b of blockProbes) {
+      if (b.range.isNullObject) continue;
+      // The block's data from column A on the first blocks, so headers and row labels stay in place.
+      const left = b.range.columnIndex < PROBE_COLS ? 0 : b.range.columnIndex;
+      (areas[b.sheet] as Area[]).push({ sheet: b.sheet, top: b.range.rowIndex, left, rows: b.range.rowCount, cols: b.range.columnIndex + b.range.columnCount - left });
+    }
+  }
 
   const sheets: SheetInfo[] = [];
+  const skipped: SkippedSheet[] = [];
+  const reading = new Set<number>();
   const blocks: Block[] = [];
   probes.forEach((p, i) => {
-    const rows = p.used.isNullObject ? 0 : p.used.rowIndex + p.used.rowCount;
-    const cols = p.used.isNullObject ? 0 : p.used.columnIndex + p.used.columnCount;
+    const mine = areas[i] as Area[];
+    const rows = mine.reduce((n, a) => Math.max(n, a.top + a.rows), 0);
+    const cols = mine.reduce((n, a) => Math.max(n, a.left + a.cols), 0);
+    const cells = mine.reduce((n, a) => n + a.rows * a.cols, 0);
     sheets.push({ name: p.ws.name, protected: p.ws.protection.protected, rows, cols });
-    if (rows === 0 || cols === 0) return;
-    if (rows * cols > MAX_SHEET_CELLS) throw tooLarge(`「${p.ws.name}」 (${rows} × ${cols})`);
+    if (cells === 0) return;
+    if (cells > MAX_SHEET_CELLS) {
+      skipped.push({ name: p.ws.name, cells });
+      return;
+    }
+    reading.add(i);
     let cellBytes = FALLBACK_CELL_BYTES;
     if (!p.sample.isNullObject && p.sample.rowCount * p.sample.columnCount > 0) {
       const sampled = JSON.stringify(p.sample.values).length + JSON.stringify(p.sample.formulas).length;
       cellBytes = Math.max(4, sampled / (p.sample.rowCount * p.sample.columnCount));
     }
-    // A quarter of headroom over the sample's density, plus the array punctuation per row.
-    const rowBytes = Math.ceil(cellBytes * cols * 1.25) + 16;
-    const perBlock = Math.max(1, Math.min(Math.floor(budget / rowBytes), Math.floor(1_000_000 / cols)));
-    for (let start = 0; start < rows; start += perBlock) {
-      const count = Math.min(perBlock, rows - start);
-      blocks.push({ sheet: i, start, count, cols, bytes: count * rowBytes });
+    for (const a of mine) {
+      // A quarter of headroom over the sample's density, plus the array punctuation per row.
+      const rowBytes = Math.ceil(cellBytes * a.cols * 1.25) + 16;
+      const perBlock = Math.max(1, Math.min(Math.floor(budget / rowBytes), Math.floor(1_000_000 / a.cols)));
+      for (let start = 0; start < a.rows; start += perBlock) {
+        const count = Math.min(perBlock, a.rows - start);
+        blocks.push({ ...a, top: a.top + start, rows: count, bytes: count * rowBytes });
+      }
     }
   });
 
   const values: CellValue[][][] = probes.map(() => []);
   const formulas: (string | null)[][][] = probes.map(() => []);
   const hasFormula = probes.map(() => false);
+  const place = <T>(target: T[][], top: number, left: number, rows: readonly (readonly T[])[]) => {
+    rows.forEach((row, j) => {
+      const at = top + j;
+      if (left === 0 && target[at] === undefined) {
+        target[at] = row as T[];
+        return;
+      }
+      const into = target[at] === undefined || target[at] === (EMPTY_ROW as unknown) ? [] : (target[at] as T[]);
+      row.forEach((v, c) => (into[left + c] = v));
+      target[at] = into;
+    });
+  };
   const readGroup = async (group: Block[], depth: number): Promise<void> => {
     const ranges = group.map((b) => {
-      const r = (probes[b.sheet] as (typeof probes)[number]).ws.getRangeByIndexes(b.start, 0, b.count, b.cols);
+      const r = (probes[b.sheet] as (typeof probes)[number]).ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols);
       r.load("values,formulas");
       return r;
     });
@@ -197,48 +285,60 @@ export async function readGrids(ctx: Excel.RequestContext, options: ReadOptions 
       if (!isPayloadError(e) || depth > 8) throw e;
       // The estimate was short: halve the blocks and read them again.
       const halves = group.flatMap((b) =>
-        b.count === 1
+        b.rows === 1
           ? [b]
           : [
-              { ...b, count: Math.ceil(b.count / 2), bytes: b.bytes / 2 },
-              { ...b, start: b.start + Math.ceil(b.count / 2), count: Math.floor(b.count / 2), bytes: b.bytes / 2 },
+              { ...b, rows: Math.ceil(b.rows / 2), bytes: b.bytes / 2 },
+              { ...b, top: b.top + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2), bytes: b.bytes / 2 },
             ],
       );
-      if (halves.length === group.length && group.every((b) => b.count === 1)) throw tooLarge(`「${(probes[group[0]?.sheet ?? 0] as (typeof probes)[number]).ws.name}」`);
+      if (halves.length === group.length && group.every((b) => b.rows === 1)) throw tooLarge(`「${(probes[group[0]?.sheet ?? 0] as (typeof probes)[number]).ws.name}」`);
       for (const g of packBlocks(halves, Math.max(1, group.reduce((s, b) => s + b.bytes, 0) / 2))) await readGroup(g, depth + 1);
       return;
     }
+    checkStopped(options.signal);
     group.forEach((b, k) => {
       const r = ranges[k] as Excel.Range;
-      const v = values[b.sheet] as CellValue[][];
-      const f = formulas[b.sheet] as (string | null)[][];
-      r.values.forEach((row, j) => {
-        v[b.start + j] = row as CellValue[];
-        const fr = (r.formulas[j] ?? []).map(toFormula);
-        if (fr.some((x) => x !== null)) hasFormula[b.sheet] = true;
-        f[b.start + j] = fr;
-      });
+      place(values[b.sheet] as CellValue[][], b.top, b.left, r.values as CellValue[][]);
+      const f = r.formulas.map((row) => row.map(toFormula));
+      if (f.some((row) => row.some((x) => x !== null))) hasFormula[b.sheet] = true;
+      place(formulas[b.sheet] as (string | null)[][], b.top, b.left, f);
     });
   };
-  for (const group of packBlocks(blocks, budget)) await readGroup(group, 0);
+  const groups = packBlocks(blocks, budget);
+  const lastGroupOf = new Map<number, number>();
+  groups.forEach((g, n) => g.forEach((b) => lastGroupOf.set(b.sheet, n)));
+  for (let n = 0; n < groups.length; n++) {
+    await readGroup(groups[n] as Block[], 0);
+    const done = [...lastGroupOf.values()].filter((last) => last <= n).length;
+    options.onProgress?.({ done, total: reading.size });
+  }
 
   const names = new Set(user.map((ws) => ws.name));
-  const grids: SheetGrid[] = probes.map((p, i) => {
+  const grids: SheetGrid[] = [];
+  probes.forEach((p, i) => {
+    if (skipped.some((s) => s.name === p.ws.name)) return;
     const merges: MergedRange[] = [];
     if (p.merged && !p.merged.isNullObject) {
       for (const area of p.merged.areas.items) {
         merges.push({ startRow: area.rowIndex, startCol: area.columnIndex, endRow: area.rowIndex + area.rowCount - 1, endCol: area.columnIndex + area.columnCount - 1 });
       }
     }
-    return {
+    const v = values[i] as CellValue[][];
+    const f = formulas[i] as (string | null)[][];
+    for (let r = 0; r < v.length; r++) {
+      if (v[r] === undefined) v[r] = EMPTY_ROW as CellValue[];
+      if (f[r] === undefined) f[r] = EMPTY_ROW as (string | null)[];
+    }
+    grids.push({
       name: p.ws.name,
-      values: values[i] as CellValue[][],
-      ...(hasFormula[i] ? { formulas: formulas[i] as (string | null)[][] } : {}),
+      values: v,
+      ...(hasFormula[i] ? { formulas: f } : {}),
       ...(merges.length > 0 ? { merges } : {}),
-    };
+    });
   });
   const highlights = bookkeeping && !bookkeeping.isNullObject ? rowsToRecords(bookkeeping.values).filter((r) => names.has(r.sheet)) : [];
-  return { grids, sheets, structureProtected: wbProtection.protected, highlights, highlightSheetExists: highlightSheet !== null };
+  return { grids, sheets, structureProtected: wbProtection.protected, highlights, highlightSheetExists: highlightSheet !== null, skipped };
 }
 
 /**
@@ -444,6 +544,23 @@ async function queueOp(
         else if (op.cols > 0) ws.freezePanes.freezeColumns(op.cols);
       });
       return 0;
+    case "deleteSheet":
+      await batch.add(100, () => {
+        ctx.workbook.worksheets.getItem(op.sheet).delete();
+        sheets.delete(op.sheet);
+      });
+      return 0;
+    case "clear":
+      await batch.add(150, () => {
+        sheet(op.sheet).getRange(op.range).clear("Contents");
+      });
+      touched.push({ sheet: op.sheet, rect: parseRange(op.range) ?? { top: 1, left: 1, bottom: 1, right: 1 } });
+      return 0;
+    case "removeValidation":
+      await batch.add(120, () => {
+        sheet(op.sheet).getRange(op.range).dataValidation.clear();
+      });
+      return 0;
     case "highlight":
       throw new Error("highlight ops are applied with applyHighlights");
   }
@@ -638,8 +755,9 @@ export async function applyHighlights(ctx: Excel.RequestContext, plan: WritePlan
 
 /**
  * Clear: puts back the recorded fill of every highlighted cell that still shows the colour the
- * add-in painted (a fill the user chose since is kept), then empties the bookkeeping. Works
- * after a reload: the records live in the workbook.
+ * add-in painted (a fill the user chose since is kept), then deletes the bookkeeping sheet, so
+ * nothing of the add-in's stays in the file (only emptied when the workbook structure is
+ * protected). Works after a reload: the records live in the workbook.
  */
 export async function clearHighlights(ctx: Excel.RequestContext, options: { budget?: number } = {}): Promise<ApplyOutcome> {
   const budget = options.budget ?? DEFAULT_BUDGET;
@@ -652,6 +770,8 @@ export async function clearHighlights(ctx: Excel.RequestContext, options: { budg
   used.load("values");
   const user = worksheets.items.filter((ws) => ws.name !== HIGHLIGHT_SHEET);
   for (const ws of user) ws.protection.load("protected");
+  const structure = ctx.workbook.protection;
+  structure.load("protected");
   await ctx.sync();
   const names = new Set(user.map((ws) => ws.name));
   const records = used.isNullObject ? [] : rowsToRecords(used.values).filter((r) => names.has(r.sheet));
@@ -666,10 +786,40 @@ export async function clearHighlights(ctx: Excel.RequestContext, options: { budg
   ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
   await queueRestores(ctx, batch, restores);
   await batch.add(200, () => {
-    hs.getRange("A:D").clear("Contents");
+    if (structure.protected) {
+      hs.getRange("A:D").clear("Contents");
+      return;
+    }
+    // Excel refuses to delete a very hidden sheet: it is made hidden first.
+    hs.visibility = "Hidden";
+    hs.delete();
   });
   await batch.flush();
   return { written: restores.length, syncs: 2 + batch.syncs };
+}
+
+/**
+ * The dropdowns already on the ranges a plan would set them on (one round trip for all):
+ * a list rule's choices, null for another kind of rule or a range whose cells differ. Ranges
+ * without any rule are left out.
+ */
+export async function readValidations(ctx: Excel.RequestContext, targets: readonly { sheet: string; range: string }[]): Promise<ExistingValidation[]> {
+  const probes = targets.map((t) => {
+    const dv = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.range).dataValidation;
+    dv.load("type,rule");
+    return { ...t, dv };
+  });
+  await ctx.sync();
+  const out: ExistingValidation[] = [];
+  for (const p of probes) {
+    const type = String(p.dv.type);
+    if (type === "None") continue;
+    const source = type === "List" ? p.dv.rule?.list?.source : undefined;
+    // A list typed into the rule ("有,無"); a list read from cells or any other rule counts as different.
+    const list = typeof source === "string" && !source.startsWith("=") ? source.split(",").map((x) => x.trim()) : null;
+    out.push({ sheet: p.sheet, range: p.range, list });
+  }
+  return out;
 }
 
 /** Activates the sheet and selects the cell (one round trip). */

@@ -1,19 +1,35 @@
 import { createExcelBridge, officeEnv } from "./excel-bridge";
+import { ribbonCheck } from "./ribbon";
 
 /**
- * Ribbon commands without a pane. "Check": check the workbook, colour the findings' cells and
- * select the first error (or warning). "Show task pane" is a ShowTaskpane action in the manifest.
+ * Ribbon commands without a pane. "Check": see ribbon.ts. "Show task pane" is a ShowTaskpane
+ * action in the manifest. Messages open in a small Office dialog (dialog.html, text only),
+ * and the command completes when the user closes it.
  */
+
+/** Shows `text` in a dialog beside this page; resolves when it is closed (or could not open). */
+function showDialog(text: string, lang: string): Promise<void> {
+  const url = new URL("dialog.html", location.href);
+  url.searchParams.set("lang", lang);
+  url.searchParams.set("m", text);
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+      const dialog = result.value;
+      const done = () => {
+        dialog.close();
+        resolve();
+      };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
+}
 
 async function pmarkCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const bridge = createExcelBridge(officeEnv());
-    const report = await bridge.check({});
-    await bridge.apply("highlight", undefined, false);
-    const first = report.findings.find((f) => !f.accepted && f.severity === "error") ?? report.findings.find((f) => !f.accepted);
-    if (first) await bridge.select(first.sheet, first.cell);
-  } catch {
-    // A ribbon command has no place to show a message; the task pane explains errors.
+    const env = officeEnv();
+    await ribbonCheck(createExcelBridge(env), (text) => showDialog(text, env.language));
   } finally {
     event.completed();
   }

@@ -1,4 +1,4 @@
-import { BridgeError } from "@pmark/ui";
+import { BridgeError, CheckCancelled } from "@pmark/ui";
 
 /**
  * `withExcel(fn)`: the one place that calls `Excel.run`, and the one place that turns Office
@@ -63,6 +63,8 @@ export async function withExcel<T>(run: Run, fn: (ctx: Excel.RequestContext) => 
       // `return await`, so that a rejection is caught here and not by the caller.
       return await run(fn);
     } catch (error) {
+      // A check the user stopped is not an error to explain.
+      if (error instanceof CheckCancelled) throw error;
       const code = (error as { code?: unknown } | null)?.code;
       if (code === "InvalidOperationInCellEditMode" && attempt === 0) {
         await wait(800);

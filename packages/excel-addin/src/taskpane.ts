@@ -1,5 +1,5 @@
 import type { Lang, SheetGrid } from "@pmark/core";
-import { createMemoryBridge, mountApp, sampleWorkbook, type HostBridge, type MemoryBridge } from "@pmark/ui";
+import { createMemoryBridge, mountApp, sampleWorkbook, type HostBridge, type HostTheme, type MemoryBridge } from "@pmark/ui";
 import { createExcelBridge, languageOf, officeEnv } from "./excel-bridge";
 
 /**
@@ -28,8 +28,15 @@ function previewLanguage(): Lang {
   return asked === "ja" || asked === "en" ? asked : languageOf(navigator.language);
 }
 
+/** ?theme=dark|light shows the pane as under Office's dark or light theme (demos and tests). */
+function previewTheme(): HostTheme | undefined {
+  const asked = new URLSearchParams(location.search).get("theme");
+  return asked === "dark" || asked === "light" ? { dark: asked === "dark" } : undefined;
+}
+
 function startPreview(): void {
-  const bridge = createMemoryBridge(sampleWorkbook(), { language: previewLanguage() });
+  const theme = previewTheme();
+  const bridge = createMemoryBridge(sampleWorkbook(), { language: previewLanguage(), ...(theme ? { theme } : {}) });
   window.pmarkPreview = { bridge, load: (grids) => bridge.load(grids) };
   start(bridge);
 }

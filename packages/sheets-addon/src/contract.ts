@@ -1,5 +1,6 @@
-import type { Lang, LocalisedText, WorkbookReport } from "@pmark/core";
-import type { ApplyResult, CheckRequest, PlanKind, PlanPreview } from "@pmark/ui";
+import type { Lang, WorkbookSettings } from "@pmark/core";
+import type { ApplyResult, CheckNotice, CheckRequest, CheckResult, PlanKind, PlanOptions, PlanPreview } from "@pmark/ui";
+import type { ReadCursor, ReadPart } from "./server/read";
 
 /**
  * The contract between the sidebar (browser) and the Apps Script server: the google.script.run
@@ -7,37 +8,33 @@ import type { ApplyResult, CheckRequest, PlanKind, PlanPreview } from "@pmark/ui
  * Date objects and functions, and turns undefined array entries into null.
  */
 
-export type PlanOptions = Record<string, string | number | boolean>;
+export type { CheckNotice, PlanOptions, ReadCursor };
 
-/** Set when a check could not read the whole workbook within Apps Script's time limit. */
-export interface CheckNotice {
-  code: "partial-size" | "partial-time";
-  message: LocalisedText;
-  /** Sheets read and checked, in tab order. */
-  checked: string[];
-  /** Sheets left out, in tab order. */
-  skipped: string[];
-}
+export type SheetsCheckResponse = CheckResult;
 
-export interface SheetsCheckResponse extends WorkbookReport {
-  notice?: CheckNotice;
-}
-
-export interface SheetsPlanPreview extends PlanPreview {
-  notice?: CheckNotice;
-}
+export type SheetsPlanPreview = PlanPreview;
 
 export interface SidebarContext {
   host: "sheets";
   lang: Lang;
 }
 
+/** One call's share of a read over several calls, with what the sidebar needs to check it. */
+export interface SheetsReadPart extends ReadPart {
+  /** Today in the spreadsheet's time zone. */
+  today: string;
+  settings: WorkbookSettings;
+}
+
 /** The server functions the sidebar calls, by their global names. */
 export interface ServerApi {
   pmarkSidebarContext(): SidebarContext;
   pmarkCheck(request: CheckRequest | null): SheetsCheckResponse;
+  pmarkReadPart(cursor: ReadCursor | null): SheetsReadPart;
   pmarkSelect(sheet: string, cell: string): void;
   pmarkPreview(kind: PlanKind, options: PlanOptions | null): SheetsPlanPreview;
   pmarkApply(kind: PlanKind, options: PlanOptions | null, confirmOverwrite: boolean): ApplyResult;
   pmarkClearHighlights(): ApplyResult;
+  pmarkSettings(): WorkbookSettings;
+  pmarkSaveSettings(settings: WorkbookSettings): void;
 }

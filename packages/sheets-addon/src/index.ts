@@ -3,8 +3,9 @@
  * adds a stub per export), and nothing else does. Menu items and google.script.run can only
  * call such globals. Logic lives in the modules these delegate to; nothing here runs at load.
  */
+import type { WorkbookSettings } from "@pmark/core";
 import type { ApplyResult, CheckRequest, PlanKind } from "@pmark/ui";
-import type { PlanOptions, SheetsCheckResponse, SheetsPlanPreview, SidebarContext } from "./contract";
+import type { PlanOptions, ReadCursor, SheetsCheckResponse, SheetsPlanPreview, SheetsReadPart, SidebarContext } from "./contract";
 import { gas } from "./gas/ports";
 import { text } from "./messages";
 import * as actions from "./server/actions";
@@ -82,8 +83,9 @@ export function menuWriteReport(): void {
 /** Menu: add the standard template's sheets (existing sheets are never touched). */
 export function menuInsertTemplate(): void {
   const d = actions.applyDetailed(actions.runtime(gas()), "template", null, false);
-  if (!d.result.ok) return toast(d.result.error?.message[d.lang] ?? "", d.lang);
-  toast(text(d.lang, "templateInserted", { sheets: (d.outcome?.addedSheets ?? []).join(", ") }), d.lang);
+  if (!d.result.ok && d.result.error?.code !== "nothing-to-do") return toast(d.result.error?.message[d.lang] ?? "", d.lang);
+  const added = d.outcome?.addedSheets ?? [];
+  toast(added.length > 0 ? text(d.lang, "templateInserted", { sheets: added.join(", ") }) : (d.result.error?.message[d.lang] ?? text(d.lang, "templateComplete")), d.lang);
 }
 
 /** google.script.run: what the sidebar needs before it draws (host and language). */
@@ -94,6 +96,21 @@ export function pmarkSidebarContext(): SidebarContext {
 /** google.script.run: read every sheet once and check the workbook with core. */
 export function pmarkCheck(request: CheckRequest | null): SheetsCheckResponse {
   return actions.check(actions.runtime(gas()), request);
+}
+
+/** google.script.run: the next share of a read over several calls ("check the remaining sheets"). */
+export function pmarkReadPart(cursor: ReadCursor | null): SheetsReadPart {
+  return actions.readRest(actions.runtime(gas()), cursor);
+}
+
+/** google.script.run: the profile and acceptances remembered with the spreadsheet. */
+export function pmarkSettings(): WorkbookSettings {
+  return actions.settings(actions.runtime(gas()));
+}
+
+/** google.script.run: remember them with the spreadsheet. */
+export function pmarkSaveSettings(settings: WorkbookSettings | null): void {
+  actions.saveSettings(actions.runtime(gas()), settings);
 }
 
 /** google.script.run: show the cell a finding points at. */

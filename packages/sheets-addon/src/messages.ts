@@ -17,10 +17,11 @@ const en = {
   cleared: "Highlights cleared: {{cells}} cells restored.",
   reportWritten: "Findings report written to the sheet 「{{sheet}}」.",
   templateInserted: "Template sheets inserted: {{sheets}}.",
+  templateComplete: "The spreadsheet already has every template sheet; nothing was added.",
   partialSize:
-    "The workbook is too large to check within Apps Script's 6-minute limit ({{cells}} cells). Checked: {{checked}}. Not checked: {{skipped}}. Findings that need the unchecked sheets (for example a ledger item's risk analysis) may be missing; use the pmark command line for the whole workbook.",
+    "The workbook is too large to check in one go within Apps Script's 6-minute limit ({{cells}} cells). Checked: {{checked}}. Not checked: {{skipped}}. Findings that compare with the unchecked sheets (for example a ledger item's risk analysis) are not shown. “Check the remaining sheets” in the sidebar reads the rest.",
   partialTime:
-    "Reading stopped before Apps Script's 6-minute limit. Checked: {{checked}}. Not checked: {{skipped}}. Findings that need the unchecked sheets may be missing; use the pmark command line for the whole workbook.",
+    "Reading stopped before Apps Script's 6-minute limit. Checked: {{checked}}. Not checked: {{skipped}}. Findings that compare with the unchecked sheets are not shown. “Check the remaining sheets” in the sidebar reads the rest.",
   none: "(none)",
   sheetMissing: "The sheet 「{{sheet}}」 no longer exists.",
   invalidCell: "「{{cell}}」 is not a cell address.",
@@ -43,10 +44,11 @@ const ja: Record<Key, string> = {
   cleared: "色付けを解除しました（{{cells}} セルを元に戻しました）。",
   reportWritten: "指摘一覧をシート「{{sheet}}」に書き出しました。",
   templateInserted: "テンプレートシートを挿入しました: {{sheets}}",
+  templateComplete: "テンプレートのシートはすべてそろっているため、追加しませんでした。",
   partialSize:
-    "ブックが大きすぎるため、Apps Script の実行時間上限（6分）内にすべてをチェックできません（{{cells}} セル）。チェック済み: {{checked}}。未チェック: {{skipped}}。未チェックのシートが必要な指摘（台帳の項目に対するリスク分析など）は出ていない可能性があります。ブック全体は pmark コマンドでチェックしてください。",
+    "ブックが大きいため、Apps Script の実行時間上限（6分）内に一度ではチェックできません（{{cells}} セル）。チェック済み: {{checked}}。未チェック: {{skipped}}。未チェックのシートとの照合が必要な指摘（台帳の項目に対するリスク分析など）は表示していません。サイドバーの「残りのシートもチェックする」で続きを読み込めます。",
   partialTime:
-    "Apps Script の実行時間上限（6分）に近づいたため、読み込みを途中で止めました。チェック済み: {{checked}}。未チェック: {{skipped}}。未チェックのシートが必要な指摘は出ていない可能性があります。ブック全体は pmark コマンドでチェックしてください。",
+    "Apps Script の実行時間上限（6分）に近づいたため、読み込みを途中で止めました。チェック済み: {{checked}}。未チェック: {{skipped}}。未チェックのシートとの照合が必要な指摘は表示していません。サイドバーの「残りのシートもチェックする」で続きを読み込めます。",
   none: "（なし）",
   sheetMissing: "シート「{{sheet}}」が見つかりません。",
   invalidCell: "「{{cell}}」はセル番地ではありません。",

@@ -1,4 +1,4 @@
-import type { Lang, LocalisedText, WorkbookReport, WritePlan, Overwrite, PlanKind } from "@pmark/core";
+import type { Lang, LocalisedText, Overwrite, PlanKind, WorkbookReport, WorkbookSettings, WritePlan } from "@pmark/core";
 
 export type { PlanKind };
 
@@ -15,13 +15,36 @@ export interface BridgeProblem {
   message: LocalisedText;
 }
 
+/**
+ * A check that could not read every sheet: what was checked, what was not, and why. Findings
+ * that may depend on an unread sheet are withheld (core's `partialReport`), never shown wrong.
+ */
+export interface CheckNotice {
+  /** partial-time: a host's time limit; partial-size: a sheet too large to read. */
+  code: "partial-size" | "partial-time";
+  message: LocalisedText;
+  /** Sheets read and checked, in tab order. */
+  checked: string[];
+  /** Sheets left out, in tab order. */
+  skipped: string[];
+  /** The host can read the rest if asked (`check({ complete: true })`). */
+  continuable?: boolean;
+}
+
+export interface CheckResult extends WorkbookReport {
+  notice?: CheckNotice;
+  /** Findings withheld because they may depend on a sheet that was not read. */
+  withheld?: number;
+}
+
 export interface PlanPreview {
   /** The plan as it would be written: added sheets already under their free names. */
   plan: WritePlan;
-  /** Non-empty user cells the plan would overwrite: written only with `confirmOverwrite`. */
+  /** What the plan would write over (cells with content, dropdowns, sheets with the user's content): only with `confirmOverwrite`. */
   overwrites: Overwrite[];
   /** Set when the plan is empty or cannot be written, with the reason to show. */
   problem?: BridgeProblem;
+  notice?: CheckNotice;
 }
 
 export interface ApplyResult {
@@ -32,26 +55,53 @@ export interface ApplyResult {
   skipped: Overwrite[];
   /** A user-facing reason when ok is false (protected sheet, too large...). */
   error?: { code: string; message: { ja: string; en: string } };
+  notice?: CheckNotice;
 }
 
 export interface CheckRequest {
+  /** The check date, YYYY-MM-DD ("as of"); today in the workbook's time zone when omitted. */
   today?: string;
+  /** Read what an earlier check left unread for lack of time (hosts with `notice.continuable`). */
+  complete?: boolean;
+}
+
+/** What the UI can follow of a long check, and stop. Stays on the UI's side of the bridge. */
+export interface CheckControl {
+  signal?: AbortSignal;
+  onProgress?(progress: { done: number; total: number }): void;
+}
+
+/** Options of a plan: the check date, the finding and reason to accept, the kind of addition to remove. */
+export type PlanOptions = Record<string, string | number | boolean>;
+
+/** The host's colour scheme, when it tells one (Office's theme); the UI otherwise follows the browser's. */
+export interface HostTheme {
+  dark: boolean;
+  /** Body background and text colours, as the host paints its own panes. */
+  background?: string;
+  foreground?: string;
 }
 
 export interface HostBridge {
   readonly host: "excel" | "sheets" | "preview";
   /** The user's display language, normalised to ja or en. */
   language(): Lang;
-  /** Read every sheet (one batched read per sheet) and check it with core. */
-  check(request: CheckRequest): Promise<WorkbookReport>;
+  /** Read every sheet (batched reads) and check it with core, with the workbook's profile. */
+  check(request: CheckRequest, control?: CheckControl): Promise<CheckResult>;
   /** Activate the sheet and select the cell a finding points at. */
   select(sheet: string, cell: string): Promise<void>;
   /** Build the plan for an action without writing anything. */
-  preview(kind: PlanKind, options?: Record<string, string | number | boolean>): Promise<PlanPreview>;
-  /** Write a previewed plan; overwrites of non-empty cells only when confirmed. */
-  apply(kind: PlanKind, options: Record<string, string | number | boolean> | undefined, confirmOverwrite: boolean): Promise<ApplyResult>;
+  preview(kind: PlanKind, options?: PlanOptions): Promise<PlanPreview>;
+  /** Write a previewed plan; overwrites only when confirmed. */
+  apply(kind: PlanKind, options: PlanOptions | undefined, confirmOverwrite: boolean): Promise<ApplyResult>;
   /** Remove the add-in's highlights, restoring the user's own fills exactly. */
   clearHighlights(): Promise<ApplyResult>;
+  /** The profile and acceptances remembered in the workbook. */
+  settings(): Promise<WorkbookSettings>;
+  /** Remembers them in the workbook (it travels with the file). */
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Optional: the host's colour theme. */
+  theme?(): HostTheme | null;
   /** Optional: call back (debounced by the UI) when the user edits the workbook. */
   onChange?(callback: () => void): () => void;
 }
@@ -68,5 +118,13 @@ export class BridgeError extends Error {
   ) {
     super(text.en);
     this.name = "BridgeError";
+  }
+}
+
+/** The error a cancelled check rejects with. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super("check cancelled");
+    this.name = "CheckCancelled";
   }
 }

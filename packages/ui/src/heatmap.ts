@@ -1,4 +1,4 @@
-import type { HeatMap, RiskCounts, WorkbookReport } from "@pmark/core";
+import type { HeatMap, Lang, RiskCounts, WorkbookReport } from "@pmark/core";
 import { el, svg } from "./dom";
 import type { Translate } from "./messages";
 
@@ -70,7 +70,7 @@ function levelBars(doc: Document, risks: RiskCounts, t: Translate): HTMLElement 
     { key: "low", label: t("levelLow"), n: risks.low },
     { key: "incomplete", label: t("levelIncomplete"), n: risks.incomplete },
   ];
-  const max = Math.max(1, ...items.map((i) => i.n));
+  const max = items.reduce((m, i) => Math.max(m, i.n), 1);
   const width = 220;
   const chart = svg(doc, "svg", { class: "pm-levels-chart", viewBox: `0 0 ${width} ${items.length * 22}`, width, height: items.length * 22, role: "img", "aria-label": t("levelsTitle") });
   items.forEach((item, i) => {
@@ -88,7 +88,7 @@ function isHeatMap(v: unknown): v is HeatMap {
 }
 
 /** The heat map section's content for a report (or a hint when there is none yet). */
-export function heatMapView(doc: Document, report: WorkbookReport | null, t: Translate): HTMLElement {
+export function heatMapView(doc: Document, report: WorkbookReport | null, t: Translate, lang: Lang): HTMLElement {
   const box = el(doc, "div", { class: "pm-heatmaps" });
   if (!report) {
     box.appendChild(el(doc, "p", { class: "pm-muted" }, t("heatNone")));
@@ -103,7 +103,7 @@ export function heatMapView(doc: Document, report: WorkbookReport | null, t: Tra
         "figure",
         { class: "pm-heat-figure" },
         el(doc, "figcaption", undefined, title),
-        el(doc, "div", { class: "pm-heat-axes" }, el(doc, "span", { class: "pm-axis-y" }, t("heatLikelihood")), matrix(doc, heat, counts, title, t)),
+        el(doc, "div", { class: "pm-heat-axes" }, el(doc, "span", { class: `pm-axis-y pm-axis-y-${lang}` }, t("heatLikelihood")), matrix(doc, heat, counts, title, t)),
         el(doc, "div", { class: "pm-axis-x" }, t("heatImpact")),
       );
     box.appendChild(axes(t("heatBefore"), heat.before));

@@ -1,5 +1,6 @@
 export * from "./bridge";
-export { mountApp, errorText, type MountOptions, type MountedApp } from "./app";
+export { mountApp, type MountOptions, type MountedApp } from "./app";
+export { errorText } from "./errors";
 export { MESSAGES, translator, type MessageKey, type Messages, type Translate } from "./messages";
 export {
   createMemoryBridge,
@@ -14,3 +15,5 @@ export {
 } from "./memory-bridge";
 export { sampleWorkbook } from "./sample";
 export { heatMapView } from "./heatmap";
+export { isDarkColour } from "./theme";
+export type { PaneContext, View } from "./context";

@@ -4,19 +4,27 @@ import {
   cellsOf,
   checkWorkbook,
   guardText,
+  optionsToday,
   parseA1,
   parseRange,
+  planOptionsFor,
   preparePlan,
+  profileForCheck,
+  readWorkbookState,
+  rectsIntersect,
+  stateAfterApply,
   storedValue,
+  validationTargets,
   type CellValue,
+  type ExistingValidation,
   type Lang,
   type PlanKind,
-  type ProfileInput,
   type SheetGrid,
   type WorkbookReport,
+  type WorkbookState,
   type WritePlan,
 } from "@pmark/core";
-import type { ApplyResult, HostBridge, PlanPreview } from "./bridge";
+import type { ApplyResult, HostBridge, HostTheme, PlanOptions, PlanPreview } from "./bridge";
 
 /**
  * An in-memory workbook that implements the host bridge by running core directly: the preview
@@ -39,8 +47,12 @@ export interface MemoryWorkbook {
   fills: Map<string, Map<string, string>>;
   /** Cells painted by the add-in: sheet → A1 → the fill before painting (null = none) and the colour painted. */
   highlights: Map<string, Map<string, { original: string | null; painted: string }>>;
-  /** Everything else a plan set (dropdowns, formats...), kept for inspection. */
+  /** Dropdowns on the sheets, as a spreadsheet keeps them. */
+  validations: { sheet: string; range: string; list: string[] }[];
+  /** Everything else a plan set (formats, widths...), kept for inspection. */
   extras: WritePlan["ops"];
+  /** What the add-in remembers in the workbook, as the JSON text a host stores. */
+  state: string;
 }
 
 export function memoryWorkbook(grids: readonly SheetGrid[], fills?: Record<string, Record<string, string>>): MemoryWorkbook {
@@ -53,7 +65,9 @@ export function memoryWorkbook(grids: readonly SheetGrid[], fills?: Record<strin
     })),
     fills: new Map(Object.entries(fills ?? {}).map(([sheet, cells]) => [sheet, new Map(Object.entries(cells))])),
     highlights: new Map(),
+    validations: [],
     extras: [],
+    state: "",
   };
 }
 
@@ -117,6 +131,7 @@ export function applyPlanToWorkbook(wb: MemoryWorkbook, plan: WritePlan): number
   for (const op of plan.ops) {
     switch (op.op) {
       case "addSheet":
+        if (wb.sheets.some((x) => x.name.toLowerCase() === op.sheet.toLowerCase())) throw new Error(`sheet exists: ${op.sheet}`);
         wb.sheets.push({ name: op.sheet, values: [], formulas: [], ...(op.hidden ? { hidden: true } : {}) });
         break;
       case "values": {
@@ -140,6 +155,34 @@ export function applyPlanToWorkbook(wb: MemoryWorkbook, plan: WritePlan): number
             written++;
           }),
         );
+        break;
+      }
+      case "deleteSheet": {
+        wb.sheets = wb.sheets.filter((x) => x.name.toLowerCase() !== op.sheet.toLowerCase());
+        wb.fills.delete(op.sheet);
+        wb.highlights.delete(op.sheet);
+        wb.validations = wb.validations.filter((v) => v.sheet.toLowerCase() !== op.sheet.toLowerCase());
+        break;
+      }
+      case "clear": {
+        const sheet = sheetOf(wb, op.sheet);
+        const rect = parseRange(op.range);
+        if (!rect) break;
+        for (const c of cellsOf(rect)) {
+          if (c.row > sheet.values.length) break;
+          setCell(sheet, c.row, c.col, null, null);
+        }
+        break;
+      }
+      case "validation": {
+        // A new rule replaces what the range had, as in a spreadsheet.
+        wb.validations = wb.validations.filter((v) => !(v.sheet === op.sheet && v.range === op.range));
+        wb.validations.push({ sheet: op.sheet, range: op.range, list: [...op.list] });
+        break;
+      }
+      case "removeValidation": {
+        const rect = parseRange(op.range);
+        wb.validations = wb.validations.filter((v) => v.sheet !== op.sheet || !rect || !rectsIntersect(parseRange(v.range) ?? rect, rect));
         break;
       }
       case "highlight": {
@@ -170,11 +213,14 @@ export interface MemoryBridgeOptions {
   language?: Lang;
   /** Check date (YYYY-MM-DD); today when omitted. */
   today?: string;
-  profile?: ProfileInput;
+  /** What the workbook remembers (profile, acceptances), as a host would have stored it. */
+  state?: WorkbookState;
   /** Sheets to treat as protected ("*" protects the workbook structure). */
   protectedSheets?: string[];
   /** The user's own fills: sheet → A1 → colour. */
   fills?: Record<string, Record<string, string>>;
+  /** A host theme to report (the preview page shows Office's dark theme with ?theme=dark). */
+  theme?: HostTheme;
 }
 
 export interface MemoryBridge extends HostBridge {
@@ -187,20 +233,44 @@ export interface MemoryBridge extends HostBridge {
   load(grids: readonly SheetGrid[], fills?: Record<string, Record<string, string>>): void;
   /** A user's edit: writes the cell and notifies `onChange` listeners. */
   edit(sheet: string, cell: string, value: CellValue): void;
+  /** Adds a dropdown as a user would (for previews that must count it). */
+  addValidation(sheet: string, range: string, list: string[]): void;
+}
+
+/** Dropdowns of the memory workbook that meet the plan's, as a host reports them to `preparePlan`. */
+function existingValidations(wb: MemoryWorkbook, targets: readonly { sheet: string; range: string }[]): ExistingValidation[] {
+  const out: ExistingValidation[] = [];
+  for (const t of targets) {
+    const rect = parseRange(t.range);
+    for (const v of wb.validations) {
+      const r = parseRange(v.range);
+      if (v.sheet === t.sheet && rect && r && rectsIntersect(r, rect)) out.push({ sheet: v.sheet, range: v.range, list: v.list });
+    }
+  }
+  return out;
 }
 
 export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryBridgeOptions = {}): MemoryBridge {
   let wb = memoryWorkbook(grids, options.fills);
+  if (options.state) wb.state = JSON.stringify(options.state);
   const selections: { sheet: string; cell: string }[] = [];
   const listeners = new Set<() => void>();
   const lang: Lang = options.language ?? "ja";
-  const check = (): WorkbookReport =>
-    checkWorkbook(gridsOf(wb), { ...(options.today ? { today: options.today } : {}), ...(options.profile ? { profile: options.profile } : {}) });
-  const planFor = (kind: PlanKind) => {
-    const grids = gridsOf(wb);
-    return { grids, ...buildPlan(kind, grids, check(), { lang, ...(options.profile ? { profile: options.profile } : {}) }) };
+  const state = (): WorkbookState => readWorkbookState(wb.state);
+  const check = (today?: string): WorkbookReport => {
+    const profile = profileForCheck(state());
+    const day = today ?? options.today;
+    return checkWorkbook(gridsOf(wb), { ...(day ? { today: day } : {}), ...(profile ? { profile } : {}) });
   };
-  const protectedSheets = options.protectedSheets ?? [];
+  const prepare = (kind: PlanKind, planOptions: PlanOptions | undefined, confirmOverwrite: boolean) => {
+    const now = gridsOf(wb);
+    const remembered = state();
+    const built = buildPlan(kind, now, check(optionsToday(planOptions)), planOptionsFor(kind, planOptions, remembered, lang));
+    const names = now.map((g) => g.name);
+    const validations = existingValidations(wb, validationTargets(built.plan, names));
+    const prepared = preparePlan(built.plan, now, { confirmOverwrite, protectedSheets: options.protectedSheets ?? [], validations });
+    return { built, prepared, remembered };
+  };
 
   return {
     host: "preview",
@@ -210,7 +280,9 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
     selections,
     grids: () => gridsOf(wb),
     load(next, fills) {
+      const kept = wb.state;
       wb = memoryWorkbook(next, fills);
+      wb.state = kept;
     },
     edit(sheet, cell, value) {
       const at = parseA1(cell);
@@ -218,29 +290,44 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
       setCell(sheetOf(wb, sheet), at.row, at.col, value, null);
       for (const l of listeners) l();
     },
+    addValidation(sheet, range, list) {
+      wb.validations.push({ sheet, range, list });
+    },
     language: () => lang,
-    async check() {
-      return check();
+    theme: () => options.theme ?? null,
+    async check(request) {
+      return check(request.today);
     },
     async select(sheet, cell) {
+      sheetOf(wb, sheet);
       selections.push({ sheet, cell });
     },
-    async preview(kind): Promise<PlanPreview> {
-      const { grids, plan, problem } = planFor(kind);
-      const prepared = preparePlan(plan, grids, { confirmOverwrite: true, protectedSheets });
-      const issue = prepared.problem ?? problem;
+    async preview(kind, planOptions): Promise<PlanPreview> {
+      const { built, prepared } = prepare(kind, planOptions, true);
+      const issue = prepared.problem ?? built.problem;
       return { plan: prepared.plan, overwrites: prepared.overwrites, ...(issue ? { problem: { code: issue.code, message: issue.message } } : {}) };
     },
-    async apply(kind, _options, confirmOverwrite): Promise<ApplyResult> {
-      const { grids, plan } = planFor(kind);
-      const prepared = preparePlan(plan, grids, { confirmOverwrite, protectedSheets });
-      if (prepared.problem) return { ok: false, written: 0, skipped: [], error: { code: prepared.problem.code, message: prepared.problem.message } };
+    async apply(kind, planOptions, confirmOverwrite): Promise<ApplyResult> {
+      const { built, prepared, remembered } = prepare(kind, planOptions, confirmOverwrite);
+      // An empty plan with a reason (nothing to accept, nothing left to remove) says why; others write what they can.
+      const issue = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+      if (issue) return { ok: false, written: 0, skipped: [], error: { code: issue.code, message: issue.message } };
       const written = applyPlanToWorkbook(wb, prepared.plan);
+      const next = stateAfterApply(remembered, kind, planOptions, built, prepared.plan);
+      if (next) wb.state = JSON.stringify(next);
       return { ok: true, written, skipped: prepared.skipped };
     },
     async clearHighlights(): Promise<ApplyResult> {
       const written = clearHighlights(wb);
       return { ok: true, written, skipped: [] };
+    },
+    async settings() {
+      const { profile, suppressions } = state();
+      return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+    },
+    async saveSettings(settings) {
+      const { additions } = state();
+      wb.state = JSON.stringify({ ...settings, ...(additions ? { additions } : {}) });
     },
     onChange(callback) {
       listeners.add(callback);

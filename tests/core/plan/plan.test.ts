@@ -164,17 +164,25 @@ describe("formulasPlan", () => {
     expect(overwritesOf(p, grids)).toEqual([]);
     expect(changedUserCells(grids, p)).toEqual([]);
   });
-  it("adds score and level columns right of a long sheet that lacks them, with a level formula per row", () => {
+  it("adds score and level columns right of a long sheet that lacks them, with a level formula per row, in the sheet's own language", () => {
     const rows: CellValue[][] = [["管理番号", "個人情報の名称", "局面", "リスク", "発生可能性", "影響度", "対策"], ...FIVE_PHASES.map((p) => [1, "台帳項目1", p, "紛失", 2, 3, "施錠"] as CellValue[])];
     const grids = [ledgerSheet([{}]), scoreless(rows)];
+    // An English-speaking user's Office, a Japanese sheet: the columns and level words follow the sheet.
     const p = formulasPlan(grids, check(grids), { lang: "en" });
     expect(p.ops.filter((op) => op.op === "values")).toEqual([
+      { op: "values", sheet: R, row: 1, col: 8, values: [["'リスク値"]] },
+      { op: "values", sheet: R, row: 1, col: 9, values: [["'リスクレベル"]] },
+    ]);
+    const level = p.ops.find((op) => op.op === "formulas" && op.col === 9);
+    expect(level?.op === "formulas" && level.formulas[0]).toEqual([MODEL.levelFormula("H2", "ja")]);
+    expect(overwritesOf(p, grids)).toEqual([]);
+    const english: CellValue[][] = [["ID", "Personal information", "Phase", "Risk", "Likelihood", "Impact", "Measure"], ...rows.slice(1)];
+    const en = [ledgerSheet([{}]), scoreless(english)];
+    const q = formulasPlan(en, check(en), { lang: "ja" });
+    expect(q.ops.filter((op) => op.op === "values")).toEqual([
       { op: "values", sheet: R, row: 1, col: 8, values: [["'Risk score"]] },
       { op: "values", sheet: R, row: 1, col: 9, values: [["'Risk level"]] },
     ]);
-    const level = p.ops.find((op) => op.op === "formulas" && op.col === 9);
-    expect(level?.op === "formulas" && level.formulas[0]).toEqual([MODEL.levelFormula("H2", "en")]);
-    expect(overwritesOf(p, grids)).toEqual([]);
   });
   it("adds dropdowns: scales on ratings (strict), the profile's phases, yes/no on flags", () => {
     const grids = [ledgerSheet([{}, {}]), riskSheet([{ id: 1, name: "台帳項目1" }])];

@@ -1,4 +1,5 @@
 import type { LocalisedText, MessageData } from "../i18n/text";
+import type { RuleId } from "../rules/ids";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -10,7 +11,7 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
  * phases, contractor names, counts and dates the rule needs to explain itself).
  */
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   sheet: string;
   /** A1 address of the cell (or of the header cell for a missing column, the first cell for a row). */

@@ -50,6 +50,11 @@ export function placePlan(plan: WritePlan, existing: readonly string[]): { plan:
       renamed.set(op.sheet, name);
       added.add(name);
       ops.push({ ...op, sheet: name });
+    } else if (op.op === "deleteSheet") {
+      // A deleted sheet's name is free again for a sheet added after it (a report replacing its last version).
+      const at = taken.findIndex((n) => n.toLowerCase() === op.sheet.toLowerCase());
+      if (at >= 0) taken.splice(at, 1);
+      ops.push(op);
     } else {
       const to = renamed.get(op.sheet);
       ops.push(to === undefined ? op : { ...op, sheet: to });
@@ -111,7 +116,7 @@ function userContent(grid: SheetGrid, row: number, col: number): { blank: boolea
  * adds are new, and writing exactly what a cell already holds (the same value, or the same
  * formula) changes nothing, so neither is listed. Call it on a placed plan (`placePlan`).
  */
-export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[]): Overwrite[] {
+export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[], validations: readonly ExistingValidation[] = []): Overwrite[] {
   const out: Overwrite[] = [];
   const seen = new Set<string>();
   const added = new Set<string>();
@@ -121,6 +126,14 @@ export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[]): Over
       continue;
     }
     if (added.has(op.sheet)) continue;
+    if (op.op === "deleteSheet") {
+      if (op.userContent) out.push({ sheet: op.sheet, cell: "A1", kind: "sheet" });
+      continue;
+    }
+    if (op.op === "validation") {
+      if (replacesValidation(op, validations)) out.push({ sheet: op.sheet, cell: op.range, kind: "validation" });
+      continue;
+    }
     const grid = gridOf(grids, op.sheet);
     if (!grid) continue;
     for (const cell of writtenCells(op)) {
@@ -138,19 +151,60 @@ export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[]): Over
   return out;
 }
 
+/**
+ * A dropdown rule the host found on a range before writing (Excel's dataValidation, Sheets'
+ * getDataValidations): `list` is its choices, null for a rule of another type or mixed rules.
+ */
+export interface ExistingValidation {
+  sheet: string;
+  range: string;
+  list: string[] | null;
+}
+
+/** A validation op lands on a range that already has a different rule. */
+function replacesValidation(op: Extract<WriteOp, { op: "validation" }>, existing: readonly ExistingValidation[]): boolean {
+  const rect = parseRange(op.range);
+  if (!rect) return false;
+  return existing.some((v) => {
+    if (v.sheet.toLowerCase() !== op.sheet.toLowerCase()) return false;
+    const r = parseRange(v.range);
+    if (!r || !rectsIntersect(r, rect)) return false;
+    return v.list === null || v.list.length !== op.list.length || v.list.some((x, i) => x !== op.list[i]);
+  });
+}
+
+/** The ranges of a plan's dropdowns on sheets that exist: what a host asks about before `preparePlan`. */
+export function validationTargets(plan: WritePlan, existing: readonly string[]): { sheet: string; range: string }[] {
+  const names = new Set(existing.map((n) => n.toLowerCase()));
+  const out: { sheet: string; range: string }[] = [];
+  for (const op of plan.ops) {
+    if (op.op === "addSheet") names.delete(op.sheet.toLowerCase());
+    else if (op.op === "validation" && names.has(op.sheet.toLowerCase())) out.push({ sheet: op.sheet, range: op.range });
+  }
+  return out;
+}
+
 /** The plan with the listed cells left alone (null in their place). */
 export function withoutOverwrites(plan: WritePlan, overwrites: readonly Overwrite[]): WritePlan {
   if (overwrites.length === 0) return plan;
-  const skip = new Set(overwrites.map((o) => `${o.sheet}\u0000${o.cell}`));
-  const ops = plan.ops.map((op): WriteOp => {
+  const skip = new Set(overwrites.filter((o) => (o.kind ?? "cell") === "cell").map((o) => `${o.sheet}\u0000${o.cell}`));
+  const keyOf = (o: { sheet: string; cell: string }) => `${o.sheet.toLowerCase()}\u0000${o.cell}`;
+  const dropValidation = new Set(overwrites.filter((o) => o.kind === "validation").map(keyOf));
+  const keepSheet = new Set(overwrites.filter((o) => o.kind === "sheet").map((o) => o.sheet.toLowerCase()));
+  const ops: WriteOp[] = [];
+  for (const op of plan.ops) {
     if (op.op === "values") {
-      return { ...op, values: op.values.map((row, r) => row.map((v, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : v))) };
+      ops.push({ ...op, values: op.values.map((row, r) => row.map((v, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : v))) });
+    } else if (op.op === "formulas") {
+      ops.push({ ...op, formulas: op.formulas.map((row, r) => row.map((f, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : f))) });
+    } else if (op.op === "validation" && dropValidation.has(keyOf({ sheet: op.sheet, cell: op.range }))) {
+      continue;
+    } else if (op.op === "deleteSheet" && keepSheet.has(op.sheet.toLowerCase())) {
+      continue;
+    } else {
+      ops.push(op);
     }
-    if (op.op === "formulas") {
-      return { ...op, formulas: op.formulas.map((row, r) => row.map((f, c) => (skip.has(`${op.sheet}\u0000${a1(op.row + r, op.col + c)}`) ? null : f))) };
-    }
-    return op;
-  });
+  }
   return { ...plan, ops };
 }
 
@@ -190,6 +244,10 @@ export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overw
       sheets.add(op.sheet.toLowerCase());
       continue;
     }
+    if (op.op === "deleteSheet") {
+      if (!sheets.delete(op.sheet.toLowerCase())) out.push({ sheet: op.sheet, cell: "A1" });
+      continue;
+    }
     const rect = contentRect(op) ?? ("range" in op ? parseRange(op.range) : null);
     const missing = !sheets.has(op.sheet.toLowerCase());
     if (missing || (rect && (rect.bottom > MAX_ROWS || rect.right > MAX_COLS))) {
@@ -200,7 +258,7 @@ export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overw
 }
 
 export interface PlanProblem {
-  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large";
+  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large" | "no-finding" | "no-reason" | "partial";
   message: LocalisedText;
   cells?: Overwrite[];
 }
@@ -234,19 +292,18 @@ const list = (cells: readonly Overwrite[]) =>
 export function preparePlan(
   plan: WritePlan,
   grids: readonly SheetGrid[],
-  opts: { confirmOverwrite: boolean; protectedSheets?: readonly string[] },
+  opts: { confirmOverwrite: boolean; protectedSheets?: readonly string[]; validations?: readonly ExistingValidation[] },
 ): PreparedPlan {
-  const placed = placePlan(
-    plan,
-    grids.map((g) => g.name),
-  );
-  const overwrites = overwritesOf(placed.plan, grids);
-  const toWrite = opts.confirmOverwrite ? placed.plan : withoutOverwrites(placed.plan, overwrites);
+  const names = grids.map((g) => g.name);
+  const placed = placePlan(plan, names);
+  const overwrites = overwritesOf(placed.plan, grids, opts.validations);
+  // Placed again after leaving out what was not confirmed: a sheet kept instead of deleted keeps its name.
+  const toWrite = opts.confirmOverwrite ? placed.plan : placePlan(withoutOverwrites(plan, overwrites), names).plan;
   const result: PreparedPlan = {
     plan: toWrite,
     overwrites,
     skipped: opts.confirmOverwrite ? [] : overwrites,
-    added: [...placed.added],
+    added: toWrite.ops.flatMap((op) => (op.op === "addSheet" ? [op.sheet] : [])),
     written: cellsWritten(toWrite),
   };
   const protectedSet = new Set((opts.protectedSheets ?? []).map((n) => n.toLowerCase()));
@@ -254,6 +311,7 @@ export function preparePlan(
     const hit = new Set<string>();
     for (const op of toWrite.ops) {
       if (op.op === "addSheet" ? protectedSet.has("*") : protectedSet.has(op.sheet.toLowerCase())) hit.add(op.op === "addSheet" ? "*" : op.sheet);
+      if (op.op === "deleteSheet" && protectedSet.has("*")) hit.add("*");
     }
     if (hit.size > 0) {
       const names = [...hit].filter((n) => n !== "*");
@@ -261,7 +319,7 @@ export function preparePlan(
       result.problem = {
         code: "protected",
         message: structure && names.length === 0
-          ? { ja: "ブックの構成が保護されているため、シートを追加できません。保護を解除してから実行してください。", en: "The workbook structure is protected, so no sheet can be added. Unprotect it and try again." }
+          ? { ja: "ブックの構成が保護されているため、シートを追加・削除できません。保護を解除してから実行してください。", en: "The workbook structure is protected, so no sheet can be added or deleted. Unprotect it and try again." }
           : {
               ja: `シート「${names.join("」「")}」は保護されています。保護を解除してから実行してください。何も書き込んでいません。`,
               en: `Sheet "${names.join('", "')}" is protected. Unprotect it and try again; nothing was written.`,

@@ -4,11 +4,11 @@ import type { Lang } from "../i18n/text";
 import { resolveProfile, type ResolvedProfile } from "../profile/resolve";
 import type { ProfileInput } from "../profile/schema";
 import { MEDIUM_CHOICES } from "../read/medium";
-import { YES_NO_CHOICES } from "../read/yesno";
 import { recogniseSheet, type RecognisedSheet } from "../recognise/sheet";
 import type { WorkbookReport } from "../report/types";
 import { textCell } from "./cells";
 import { MAX_ROWS } from "./check";
+import { headerLanguage, yesNoChoices } from "./notation";
 import { formulaSource, type FormulaSource } from "./scoring-source";
 import type { WriteOp, WritePlan } from "./types";
 
@@ -35,9 +35,12 @@ function colOf(sheet: RecognisedSheet, field: string, group: string | undefined)
 
 /** One formulas op per column, from its first to its last formula; null leaves the cells between alone. */
 function columnBlock(sheet: string, col: number, cells: Map<number, string>): WriteOp {
-  const rows = [...cells.keys()];
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of cells.keys()) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
   const formulas: (string | null)[][] = [];
   for (let r = first; r <= last; r++) formulas.push([cells.get(r) ?? null]);
   return { op: "formulas", sheet, row: first, col, formulas };
@@ -66,8 +69,9 @@ class SheetWork {
   ) {
     this.headerRow = sheet.headerRow + 1;
     this.firstData = this.headerRow + 1;
-    const rows = sheet.dataRows.map((r) => r + 1);
-    this.lastData = rows.length > 0 ? Math.max(...rows) : this.headerRow;
+    let last = this.headerRow;
+    for (const r of sheet.dataRows) if (r + 1 > last) last = r + 1;
+    this.lastData = last;
     this.dropdownEnd = Math.min(MAX_ROWS, Math.max(this.lastData, this.headerRow) + spareRows);
     // New columns go right of the last used column, so they never land on user content.
     this.nextCol = gridSize(sheet.grid).cols + 1;
@@ -121,7 +125,13 @@ function scaleList(src: FormulaSource, input: string): string[] {
   return out;
 }
 
-function riskSheetOps(sheet: RecognisedSheet, profile: ResolvedProfile, lang: Lang, spareRows: number): WriteOp[] {
+/** What the sheet itself is written in: its header's language, else the host's. */
+function sheetLang(sheet: RecognisedSheet, lang: Lang): Lang {
+  return headerLanguage(sheet.grid, sheet.headerRows) ?? lang;
+}
+
+function riskSheetOps(sheet: RecognisedSheet, profile: ResolvedProfile, hostLang: Lang, spareRows: number): WriteOp[] {
+  const lang = sheetLang(sheet, hostLang);
   const src = formulaSource(sheet, profile, lang);
   const work = new SheetWork(sheet, spareRows);
   const wide = sheet.layout === "wide";
@@ -160,16 +170,18 @@ function riskSheetOps(sheet: RecognisedSheet, profile: ResolvedProfile, lang: La
       if (col !== null && !levelColsWithFormulas.has(col)) work.dropdown(col, src.levels, false);
     }
     const acceptance = colOf(sheet, "acceptance", group);
-    if (acceptance !== null) work.dropdown(acceptance, YES_NO_CHOICES[lang], false);
+    if (acceptance !== null) work.dropdown(acceptance, yesNoChoices(sheet.grid, acceptance - 1, sheet.dataRows, lang), false);
   }
   return work.finish();
 }
 
-function ledgerSheetOps(sheet: RecognisedSheet, lang: Lang, spareRows: number): WriteOp[] {
+function ledgerSheetOps(sheet: RecognisedSheet, hostLang: Lang, spareRows: number): WriteOp[] {
+  const lang = sheetLang(sheet, hostLang);
   const work = new SheetWork(sheet, spareRows);
+  // Flags keep the notation the column already uses (○/×, 有/無, あり/なし…), so a dropdown never flags the user's own entries.
   for (const field of ["sensitive", "myNumber", "disclosable"]) {
     const col = colOf(sheet, field, undefined);
-    if (col !== null) work.dropdown(col, YES_NO_CHOICES[lang], false);
+    if (col !== null) work.dropdown(col, yesNoChoices(sheet.grid, col - 1, sheet.dataRows, lang), false);
   }
   const medium = colOf(sheet, "medium", undefined);
   if (medium !== null) work.dropdown(medium, MEDIUM_CHOICES[lang], false);

@@ -20,6 +20,7 @@ export {
   placePlan,
   preparePlan,
   mergeConflicts,
+  validationTargets,
   writtenCells,
   contentRect,
   cellsWritten,
@@ -29,9 +30,14 @@ export {
   MAX_COLS,
   type PlanProblem,
   type PreparedPlan,
+  type ExistingValidation,
 } from "./check";
 export { highlightPlan, SEVERITY_FILLS } from "./highlight";
-export { findingsReportPlan, REPORT_SHEET_NAME, SEVERITY_LABELS } from "./report-sheet";
+export { findingsReportPlan, reportHasUserContent, REPORT_SHEET_NAME, SEVERITY_LABELS } from "./report-sheet";
+export { REPORT_COLUMNS } from "./report-columns";
 export { formulasPlan, type FormulasPlanOptions } from "./formulas";
-export { templateSheetsPlan } from "./template";
-export { buildPlan, type BuildPlanOptions } from "./build";
+export { templateSheetsPlan, workbookLanguage, TEMPLATE_COMPLETE, type TemplateTarget } from "./template";
+export { acceptancePlan, acceptanceNote, type AcceptTarget, type AcceptancePlan } from "./accept";
+export { recordAddition, removalPlan, sheetDigest, type AdditionRecord, type RemovableKind } from "./additions";
+export { headerLanguage, yesNoChoices } from "./notation";
+export { buildPlan, type BuildPlanOptions, type BuiltPlan } from "./build";

@@ -32,19 +32,37 @@ export type WriteOp =
   | { op: "format"; sheet: string; range: string; bold?: boolean; fill?: string; wrap?: boolean; numberFormat?: string }
   /** Widths in characters (Excel's column-width unit; hosts convert: about 7 px per character + 5 px) from 1-based `col` rightwards. */
   | { op: "columnWidths"; sheet: string; col: number; widths: number[] }
-  | { op: "freeze"; sheet: string; rows: number; cols: number };
+  | { op: "freeze"; sheet: string; rows: number; cols: number }
+  /**
+   * Delete a sheet: only ever one the add-in made (its report, template sheets it inserted).
+   * `userContent`: the sheet holds content the add-in did not write, so deleting it is an
+   * overwrite the user confirms.
+   */
+  | { op: "deleteSheet"; sheet: string; userContent?: boolean }
+  /** Clear the contents of a range (formats stay), for removing what the add-in wrote. */
+  | { op: "clear"; sheet: string; range: string }
+  /** Remove the dropdowns (data validation) of a range. */
+  | { op: "removeValidation"; sheet: string; range: string };
 
 export interface WritePlan {
   /** What the plan does, for the preview title. */
   title: LocalisedText;
+  /** What it changes, in a sentence a user reads before confirming (the ops are the details). */
+  summary?: LocalisedText;
   ops: WriteOp[];
 }
 
 /** The actions a host offers; `buildPlan` turns each into a WritePlan. */
-export type PlanKind = "template" | "formulas" | "report" | "highlight";
+export type PlanKind = "template" | "formulas" | "report" | "highlight" | "accept" | "remove";
 
 /** A non-empty user cell that a plan would overwrite: shown in the preview, written only after confirmation. */
 export interface Overwrite {
   sheet: string;
+  /** A cell, or for a validation or a sheet the range it covers. */
   cell: string;
+  /**
+   * What would be lost: a cell's content (the default), a dropdown rule already on the range,
+   * or a sheet holding content the user added.
+   */
+  kind?: "cell" | "validation" | "sheet";
 }

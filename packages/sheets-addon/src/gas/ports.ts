@@ -26,6 +26,8 @@ export interface RangePort {
   setFontColor(color: string | null): RangePort;
   setWrap(isWrapEnabled: boolean | null): RangePort;
   setDataValidation(rule: DataValidationPort | null): RangePort;
+  getDataValidations(): (DataValidationPort | null)[][];
+  clearContent(): RangePort;
   activate(): RangePort;
 }
 
@@ -33,9 +35,16 @@ export interface RangeListPort {
   setBackground(color: string | null): RangeListPort;
 }
 
-/** Opaque: built by the builder, handed to `setDataValidation`. */
+/** Built by the builder, handed to `setDataValidation`; read back to tell whether a range already has one. */
 export interface DataValidationPort {
   getHelpText(): string;
+  getCriteriaType(): unknown;
+  getCriteriaValues(): unknown[];
+}
+
+/** SpreadsheetApp.DataValidationCriteria: opaque enum values. */
+export interface DataValidationCriteriaPort {
+  VALUE_IN_LIST: unknown;
 }
 
 export interface DataValidationBuilderPort {
@@ -105,6 +114,7 @@ export interface SpreadsheetPort {
   getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   insertSheet(sheetName: string, sheetIndex: number): SheetPort;
+  deleteSheet(sheet: SheetPort): void;
   getSpreadsheetTimeZone(): string;
   toast(msg: string, title: string, timeoutSeconds: number): void;
 }
@@ -126,6 +136,7 @@ export interface UiPort {
 
 export interface SpreadsheetAppPort {
   readonly ProtectionType: ProtectionTypePort;
+  readonly DataValidationCriteria: DataValidationCriteriaPort;
   getActiveSpreadsheet(): SpreadsheetPort;
   getUi(): UiPort;
   newDataValidation(): DataValidationBuilderPort;

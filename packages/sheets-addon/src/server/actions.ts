@@ -1,14 +1,15 @@
-import type { Lang, PlanKind, SheetGrid, WorkbookReport } from "@pmark/core";
-import { buildPlan, checkWorkbook, preparePlan } from "@pmark/core";
-import type { ApplyResult, BridgeProblem, CheckRequest } from "@pmark/ui";
-import type { CheckNotice, PlanOptions, SheetsCheckResponse, SheetsPlanPreview } from "../contract";
+import type { ExistingValidation, Lang, PlanKind, SheetGrid, WorkbookSettings, WorkbookState } from "@pmark/core";
+import { buildPlan, checkWorkbook, optionsToday, partialReport, planOptionsFor, preparePlan, profileForCheck, readWorkbookState, stateAfterApply, validationTargets } from "@pmark/core";
+import type { ApplyResult, BridgeProblem, CheckNotice, CheckRequest, CheckResult } from "@pmark/ui";
+import type { PlanOptions, SheetsCheckResponse, SheetsPlanPreview, SheetsReadPart } from "../contract";
 import type { GasServices, SheetPort } from "../gas/ports";
 import { both, langOf, text } from "../messages";
 import { parseRange } from "./a1";
 import { todayIn } from "./dates";
 import { clearHighlights } from "./highlights";
 import { protectedSheetsFor } from "./protect";
-import { DEFAULT_LIMITS, readWorkbook, type MergeScope, type ReadLimits } from "./read";
+import { DEFAULT_LIMITS, PART_CELLS, readPart, readWorkbook, type MergeScope, type ReadCursor, type ReadLimits } from "./read";
+import { loadState, saveState } from "./state";
 import { applyWritePlan, SheetMissingError, type ApplyOutcome } from "./write";
 
 /**
@@ -38,12 +39,16 @@ export function userLang(services: GasServices): Lang {
   }
 }
 
+function stateOf(rt: Runtime): WorkbookState {
+  return loadState(rt.services.PropertiesService.getDocumentProperties());
+}
+
 interface CheckedWorkbook {
   grids: SheetGrid[];
   /** The Sheet objects of `grids`, by name. */
   sheets: Map<string, SheetPort>;
-  report: WorkbookReport;
-  notice?: CheckNotice;
+  report: CheckResult;
+  state: WorkbookState;
 }
 
 function noticeOf(checked: string[], skipped: { name: string; reason: "size" | "time" }[], totalCells: number): CheckNotice | undefined {
@@ -57,27 +62,43 @@ function noticeOf(checked: string[], skipped: { name: string; reason: "size" | "
     message: { ja: text("ja", key, data("ja")), en: text("en", key, data("en")) },
     checked,
     skipped: skippedNames,
+    // The sidebar reads the rest over further calls, each with its own time limit.
+    continuable: true,
   };
 }
 
-/** Reads the open spreadsheet (within the time budget) and checks it with core. */
+/**
+ * Reads the open spreadsheet (within the time budget) and checks it with core, with the
+ * spreadsheet's remembered profile. A read cut short keeps only the findings that the unread
+ * sheets could never take back (core's partialReport), with a notice saying what was left out.
+ */
 export function checkOpen(rt: Runtime, request: CheckRequest | null | undefined, mergeScope: MergeScope = "header"): CheckedWorkbook {
   const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
   const outcome = readWorkbook(ss, { ...rt.limits, startedAt: rt.now(), now: rt.now }, mergeScope);
   const today = request?.today || todayIn(outcome.timeZone);
-  const report = checkWorkbook(outcome.grids, { today });
+  const state = stateOf(rt);
+  const profile = profileForCheck(state);
+  const full = checkWorkbook(outcome.grids, { today, ...(profile ? { profile } : {}) });
   const sheets = new Map(outcome.grids.map((g, i) => [g.name, outcome.sheets[i] as SheetPort]));
   const notice = noticeOf(
     outcome.grids.map((g) => g.name),
     outcome.skipped,
     outcome.totalCells,
   );
-  return { grids: outcome.grids, sheets, report, ...(notice ? { notice } : {}) };
+  const report: CheckResult = notice ? { ...partialReport(full, notice.skipped), notice } : full;
+  return { grids: outcome.grids, sheets, report, state };
 }
 
 export function check(rt: Runtime, request: CheckRequest | null | undefined): SheetsCheckResponse {
-  const { report, notice } = checkOpen(rt, request);
-  return notice ? { ...report, notice } : report;
+  return checkOpen(rt, request).report;
+}
+
+/** One call's share of a read over several calls (see `readPart`), with today and the settings the sidebar checks with. */
+export function readRest(rt: Runtime, cursor: ReadCursor | null): SheetsReadPart {
+  const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+  const part = readPart(ss, cursor ?? { sheet: 0, row: 1 }, { ...rt.limits, maxCells: Math.min(rt.limits.maxCells, PART_CELLS), startedAt: rt.now(), now: rt.now });
+  const { profile, suppressions } = stateOf(rt);
+  return { ...part, today: todayIn(part.timeZone), settings: { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) } };
 }
 
 export function select(rt: Runtime, sheetName: string, cell: string): void {
@@ -89,37 +110,63 @@ export function select(rt: Runtime, sheetName: string, cell: string): void {
   sheet.getRange(cell).activate();
 }
 
-const EMPTY_REPORT: WorkbookReport = {
-  sheets: [],
-  findings: [],
-  summary: { errors: 0, warnings: 0, infos: 0, accepted: 0, risks: { high: 0, medium: 0, low: 0, incomplete: 0 } },
-};
-
-/** Inserting template sheets only adds sheets: the names of the existing ones are all it needs. */
-function namesOnly(rt: Runtime): CheckedWorkbook {
-  const sheets = new Map<string, SheetPort>();
-  for (const s of rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheets()) sheets.set(s.getName(), s);
-  return { grids: [...sheets.keys()].map((name) => ({ name, values: [] })), sheets, report: EMPTY_REPORT };
+/**
+ * The dropdowns already on the ranges a plan sets them on: one getDataValidations per range
+ * (calls grow with the plan's dropdown columns, never with rows). A list rule's choices, null
+ * for another rule; ranges without any rule are left out.
+ */
+function existingValidations(rt: Runtime, sheets: ReadonlyMap<string, SheetPort>, targets: readonly { sheet: string; range: string }[]): ExistingValidation[] {
+  const inList = rt.services.SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST;
+  const out: ExistingValidation[] = [];
+  const sizes = new Map<SheetPort, { rows: number; cols: number }>();
+  for (const t of targets) {
+    const sheet = sheets.get(t.sheet);
+    const want = parseRange(t.range);
+    if (!sheet || !want) continue;
+    // Rows a dropdown reaches beyond the sheet's grid do not exist yet: nothing to ask about there.
+    let size = sizes.get(sheet);
+    if (!size) sizes.set(sheet, (size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }));
+    const rows = Math.min(want.rows, size.rows - want.row + 1);
+    const cols = Math.min(want.cols, size.cols - want.col + 1);
+    if (rows < 1 || cols < 1) continue;
+    const seen = new Map<string, string[] | null>();
+    for (const row of sheet.getRange(want.row, want.col, rows, cols).getDataValidations()) {
+      for (const rule of row) {
+        if (!rule) continue;
+        const values = rule.getCriteriaType() === inList ? (rule.getCriteriaValues()[0] as unknown) : null;
+        const list = Array.isArray(values) ? values.map((v) => String(v)) : null;
+        seen.set(list ? list.join("\u0000") : "\u0001", list);
+      }
+    }
+    if (seen.size === 0) continue;
+    // Cells with different rules count as a rule the plan would replace.
+    out.push({ sheet: t.sheet, range: t.range, list: seen.size === 1 ? ([...seen.values()][0] ?? null) : null });
+  }
+  return out;
 }
 
 interface Prepared {
   lang: Lang;
   checked: CheckedWorkbook;
+  built: ReturnType<typeof buildPlan>;
   prepared: ReturnType<typeof preparePlan>;
   problem?: BridgeProblem;
 }
 
 function prepare(rt: Runtime, kind: PlanKind, options: PlanOptions | null | undefined, confirmOverwrite: boolean): Prepared {
   const lang = userLang(rt.services);
-  const today = typeof options?.today === "string" ? { today: options.today } : null;
+  const today = optionsToday(options);
   // Formulas write into the user's sheets: every merged area must be known, or a write into
   // part of one would fail half-way. The other plans write to new sheets or only paint.
-  const checked = kind === "template" ? namesOnly(rt) : checkOpen(rt, today, kind === "formulas" ? "all" : "header");
-  const built = buildPlan(kind, checked.grids, checked.report, { lang });
+  const checked = checkOpen(rt, today ? { today } : null, kind === "formulas" ? "all" : "header");
+  const unread = checked.report.notice?.skipped ?? [];
+  const built = buildPlan(kind, checked.grids, checked.report, { ...planOptionsFor(kind, options, checked.state, lang), ...(unread.length > 0 ? { unread } : {}) });
   const protectedSheets = protectedSheetsFor(rt.services, built.plan, checked.sheets);
-  const prepared = preparePlan(built.plan, checked.grids, { confirmOverwrite, protectedSheets });
+  const targets = validationTargets(built.plan, checked.grids.map((g) => g.name));
+  const validations = targets.length > 0 ? existingValidations(rt, checked.sheets, targets) : [];
+  const prepared = preparePlan(built.plan, checked.grids, { confirmOverwrite, protectedSheets, validations });
   const issue = prepared.problem ?? built.problem;
-  return { lang, checked, prepared, ...(issue ? { problem: { code: issue.code, message: issue.message } } : {}) };
+  return { lang, checked, built, prepared, ...(issue ? { problem: { code: issue.code, message: issue.message } } : {}) };
 }
 
 /** The plan as it would be written (added sheets under their free names) and what it would overwrite. */
@@ -129,15 +176,15 @@ export function preview(rt: Runtime, kind: PlanKind, options: PlanOptions | null
     plan: prepared.plan,
     overwrites: prepared.overwrites,
     ...(problem ? { problem } : {}),
-    ...(checked.notice ? { notice: checked.notice } : {}),
+    ...(checked.report.notice ? { notice: checked.report.notice } : {}),
   };
 }
 
 export interface ApplyDetail {
   /** With the check's notice when it could not read the whole workbook. */
-  result: ApplyResult & { notice?: CheckNotice };
+  result: ApplyResult;
   outcome: ApplyOutcome | null;
-  report: WorkbookReport | null;
+  report: CheckResult | null;
   lang: Lang;
 }
 
@@ -146,12 +193,12 @@ function failure(code: string, message: { ja: string; en: string }, written = 0)
 }
 
 export function applyDetailed(rt: Runtime, kind: PlanKind, options: PlanOptions | null | undefined, confirmOverwrite: boolean): ApplyDetail {
-  const { lang, checked, prepared } = prepare(rt, kind, options, confirmOverwrite);
+  const { lang, checked, built, prepared } = prepare(rt, kind, options, confirmOverwrite);
   const report = kind === "template" ? null : checked.report;
-  const withNotice = (result: ApplyResult): ApplyDetail["result"] => (checked.notice ? { ...result, notice: checked.notice } : result);
-  if (prepared.problem) {
-    return { result: withNotice(failure(prepared.problem.code, prepared.problem.message)), outcome: null, report, lang };
-  }
+  const withNotice = (result: ApplyResult): ApplyResult => (checked.report.notice ? { ...result, notice: checked.report.notice } : result);
+  // An empty plan with a reason (nothing to accept or remove) says why; others write what they can.
+  const problem = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+  if (problem) return { result: withNotice(failure(problem.code, problem.message)), outcome: null, report, lang };
   const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
   const props = rt.services.PropertiesService.getDocumentProperties();
   try {
@@ -162,6 +209,8 @@ export function applyDetailed(rt: Runtime, kind: PlanKind, options: PlanOptions 
       const failed = failure("too-many-highlights", both("tooManyHighlights", { cells: outcome.highlightRefused }), outcome.written);
       return { result: withNotice(failed), outcome, report, lang };
     }
+    const next = stateAfterApply(checked.state, kind, options, built, prepared.plan);
+    if (next) saveState(props, next);
     return { result: withNotice({ ok: true, written: outcome.written, skipped: prepared.skipped }), outcome, report, lang };
   } catch (e) {
     if (e instanceof SheetMissingError) return { result: withNotice(failure("sheet-missing", both("sheetMissing", { sheet: e.sheet }))), outcome: null, report, lang };
@@ -180,4 +229,15 @@ export function clear(rt: Runtime): ApplyResult {
   if (!props) return { ok: true, written: 0, skipped: [] };
   const restored = clearHighlights(rt.services.SpreadsheetApp.getActiveSpreadsheet(), props);
   return { ok: true, written: restored, skipped: [] };
+}
+
+export function settings(rt: Runtime): WorkbookSettings {
+  const { profile, suppressions } = stateOf(rt);
+  return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+}
+
+export function saveSettings(rt: Runtime, next: WorkbookSettings | null): void {
+  const { additions } = stateOf(rt);
+  // What the sidebar sends is read back like stored state: anything malformed is dropped.
+  saveState(rt.services.PropertiesService.getDocumentProperties(), readWorkbookState({ ...(next ?? {}), ...(additions ? { additions } : {}) }));
 }

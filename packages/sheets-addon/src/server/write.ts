@@ -81,6 +81,16 @@ class SheetIndex {
     return found;
   }
 
+  /** A deleted sheet's name is free again (a report replacing its previous version takes it). */
+  forget(name: string): void {
+    const names = this.allNames();
+    for (const n of [...names]) {
+      if (n.toLowerCase() !== name.toLowerCase()) continue;
+      names.delete(n);
+      this.byName.delete(n);
+    }
+  }
+
   /** Plans arrive placed (core's preparePlan gave added sheets free names); the loop is a guard. */
   add(planName: string): { sheet: SheetPort; name: string } {
     const names = this.allNames();
@@ -272,6 +282,19 @@ export function applyWritePlan(services: GasServices, ss: SpreadsheetPort, props
         const sheet = need(index, op.sheet);
         sheet.setFrozenRows(op.rows);
         sheet.setFrozenColumns(op.cols);
+        break;
+      }
+      case "deleteSheet": {
+        ss.deleteSheet(need(index, op.sheet));
+        index.forget(op.sheet);
+        break;
+      }
+      case "clear": {
+        need(index, op.sheet).getRange(op.range).clearContent();
+        break;
+      }
+      case "removeValidation": {
+        need(index, op.sheet).getRange(op.range).setDataValidation(null);
         break;
       }
     }
