@@ -80,7 +80,10 @@ describe("parseArgs", () => {
     expect(usageError(["check", "a", "--lang", "fr"]).message.en).toContain("ja or en");
     expect(usageError(["check", "a", "--help=yes"]).message.en).toContain("takes no value");
     expect(usageError(["template", "--lang", "en"]).message.en).toContain("--out FILE.xlsx");
-    expect(parseArgs(["template", "--out", "x.xlsx"])).toEqual({ command: "template", lang: "ja", out: "x.xlsx" });
+    expect(parseArgs(["template", "--out", "x.xlsx"])).toEqual({ command: "template", lang: "ja", out: "x.xlsx", force: false });
+    expect(parseArgs(["template", "--out", "x.xlsx", "--force"])).toMatchObject({ force: true });
+    expect(usageError(["check", "a.xlsx", "--force"]).message.en).toContain("--force does not apply to pmark check");
+    expect(usageError(["template", "--out", "x.xlsx", "--force=yes"]).message.en).toContain("--force takes no value");
   });
 
   it("--today must be a real YYYY-MM-DD date", () => {

@@ -58,7 +58,7 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
     const found: Input[] = [];
     await walk(arg, found);
     if (found.length === 0) out.push({ file: arg, failure: { code: "no-spreadsheets" } });
-    else out.push(...found);
+    else for (const input of found) out.push(input);
   }
   return out;
 }

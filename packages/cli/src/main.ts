@@ -4,13 +4,21 @@
  * files in parallel, told apart by their workerData. The template writer (ExcelJS) is bundled
  * apart into pmark-template.cjs beside it (scripts/build-cli.mjs).
  */
+import { langHint } from "./args";
 import { runCli } from "./cli";
+import { stderrLine } from "./terminal-text";
 import { errorText } from "./load/failure";
 import { isCheckWorker, runWorker } from "./worker";
 
+const INTERNAL_ERROR = {
+  ja: "内部エラーが起きました。お手数ですが、この行を添えて報告してください",
+  en: "internal error; please report it with this line",
+};
+
 function fatal(e: unknown): never {
   try {
-    process.stderr.write(`pmark: internal error: ${errorText(e)}\n`);
+    const lang = langHint(process.argv.slice(2));
+    stderrLine(process.stderr, `${INTERNAL_ERROR[lang]}: ${errorText(e)}`, lang);
   } finally {
     process.exit(2);
   }
