@@ -1,17 +1,18 @@
 /**
  * The one memory and work budget for reading a workbook, whichever reader handles it: the file's
  * size, the sum of the inflated sizes of the parts a reader actually reads (and each part's),
- * and the cells per sheet and in the whole workbook. Every reader counts against it as it
- * goes and stops at the first limit passed, before memory grows further:
+ * the cells per sheet and in the whole workbook, and the characters of text the cells hold.
+ * Every reader counts against it as it goes and stops at the first limit passed, before memory
+ * grows further:
  *
  * - the CLI's own .xlsx reader (ooxml.ts) checks a part's declared size before inflating it
- *   (inflation is capped at that size) and counts cells as it reads them;
+ *   (inflation is capped at that size) and counts cells and texts as it reads them;
  * - files for SheetJS (.xls, .ods, .xlsb, markup, and the .xlsx files the own reader declines)
  *   are scanned first: every ZIP part is inflated as a stream and counted (bytes, CRC, cells;
  *   ODS repeat counts multiplied out), a legacy .xls's cell records and an HTML table's cells
  *   are counted, and only a file within the budget reaches SheetJS. SheetJS keeps an object
- *   per cell and every part in memory at once, so it gets half of each byte and cell limit;
- * - the CSV reader counts cells as it parses.
+ *   per cell and every part in memory at once, so it gets half of each limit;
+ * - the CSV reader counts fields and their characters as it parses.
  *
  * The limits are sized so that reading a file of up to 200 MB stays within about 1 GB of memory
  * (the README states them and what they were measured on). Over budget, the file gets one line
@@ -21,13 +22,18 @@ export const READ_LIMITS = {
   /** The file itself. */
   fileBytes: 200 * 1024 * 1024,
   /** Sum of the inflated sizes of the ZIP parts a reader reads. */
-  inflatedBytes: 512 * 1024 * 1024,
+  inflatedBytes: 320 * 1024 * 1024,
   /** One inflated part (a worksheet, the shared strings). */
-  partBytes: 256 * 1024 * 1024,
+  partBytes: 192 * 1024 * 1024,
   /** Cells with a value (or a formula) in the whole workbook; shared strings count apart, against the same number. */
-  cells: 5_000_000,
+  cells: 6_000_000,
   /** Cells with a value (or a formula) in one sheet. */
-  sheetCells: 4_000_000,
+  sheetCells: 5_000_000,
+  /**
+   * Characters of text the grids hold: each shared string once, each inline text, formula and
+   * CSV field. The checks work on every text, so text volume drives memory as much as cells do.
+   */
+  textChars: 48_000_000,
   /** Sum of the sizes all ZIP entries declare (work: every entry is inflated once to be verified). */
   declaredBytes: 1024 * 1024 * 1024,
   /** ZIP entries. */
@@ -50,6 +56,7 @@ export type BudgetLimit =
   | "cells"
   | "sheet-cells"
   | "strings"
+  | "text"
   | "entries"
   | "compression-ratio"
   | "memory";
@@ -77,6 +84,7 @@ export class ReadBudget {
   private inflated = 0;
   private cells = 0;
   private strings = 0;
+  private text = 0;
   private readonly sheetCells = new Map<string, number>();
 
   constructor(
@@ -90,6 +98,7 @@ export class ReadBudget {
       partBytes: Math.floor(base.partBytes * share),
       cells: Math.floor(base.cells * share),
       sheetCells: Math.floor(base.sheetCells * share),
+      textChars: Math.floor(base.textChars * share),
     };
   }
 
@@ -130,5 +139,11 @@ export class ReadBudget {
   addStrings(n: number): void {
     this.strings += n;
     if (this.strings > this.limits.cells) this.over("strings", this.limits.cells);
+  }
+
+  /** Characters of text the grids will hold. */
+  addText(chars: number): void {
+    this.text += chars;
+    if (this.text > this.limits.textChars) this.over("text", this.limits.textChars);
   }
 }

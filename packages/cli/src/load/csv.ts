@@ -167,19 +167,27 @@ const LF = 0x0a;
 /**
  * RFC 4180 CSV: quoted fields with doubled quotes, delimiters and line breaks inside quotes,
  * CRLF, LF or CR line ends. Lenient like Excel: text after a closing quote is kept. Fields are
- * cut out of the text in slices (a field is never built a character at a time), and `onRow`,
- * when given, sees each row as it is made (to count it against a budget).
+ * cut out of the text in slices (a field is never built a character at a time). `onCells`, when
+ * given, is told of the cells as they are made (each field, and one per row) and of their
+ * characters, in batches, so a budget can stop the parse before a huge row or file is built.
  */
-export function parseCsv(text: string, delimiter = ",", onRow?: (row: string[], index: number) => void): string[][] {
+export function parseCsv(text: string, delimiter = ",", onCells?: (cells: number, chars: number) => void): string[][] {
   const rows: string[][] = [];
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let row: string[] = [];
   let i = 0;
+  let uncounted = 0;
+  let chars = 0;
+  const report = () => {
+    onCells?.(uncounted, chars);
+    uncounted = 0;
+    chars = 0;
+  };
   const endRow = () => {
-    onRow?.(row, rows.length);
     rows.push(row);
     row = [];
+    if (++uncounted >= 65536) report();
   };
   for (;;) {
     let field: string;
@@ -215,6 +223,8 @@ export function parseCsv(text: string, delimiter = ",", onRow?: (row: string[], 
       i = k;
     }
     row.push(field);
+    chars += field.length;
+    if (++uncounted >= 65536 || chars >= 1 << 22) report();
     if (i >= n) {
       // The last line, unless the text ended with a line break.
       if (row.length > 1 || field !== "" || quoted) endRow();
@@ -229,6 +239,7 @@ export function parseCsv(text: string, delimiter = ",", onRow?: (row: string[], 
     endRow();
     if (i >= n) break;
   }
+  if (uncounted > 0) report();
   return rows;
 }
 
@@ -273,8 +284,13 @@ export function csvCell(raw: string): CellValue {
  * the row is parsed, so an oversized file stops with OverBudget before its grid is built.
  */
 export function csvToGrid(name: string, text: string, budget?: ReadBudget): SheetGrid {
-  const onRow = budget ? (row: string[]) => budget.addCells(name, row.length + 1) : undefined;
-  const rows = parseCsv(text, sniffDelimiter(text), onRow);
+  const onCells = budget
+    ? (cells: number, chars: number) => {
+        budget.addCells(name, cells);
+        budget.addText(chars);
+      }
+    : undefined;
+  const rows = parseCsv(text, sniffDelimiter(text), onCells);
   const values: CellValue[][] = rows.map((r) => {
     const out = r.map(csvCell);
     let end = out.length;

@@ -133,6 +133,8 @@ function overBudget(f: LoadFailure): LocalisedText {
       return tail(at(`1 つのシートのセルが多すぎます (上限は ${count(f.max)} セル)`, `too many cells in one sheet (the limit is ${count(f.max)})`));
     case "strings":
       return tail({ ja: `文字列が多すぎます (上限は ${count(f.max)} 個)`, en: `too many distinct texts (the limit is ${count(f.max)})` });
+    case "text":
+      return tail({ ja: `セルの文字が多すぎます (上限は合計 ${count(f.max)} 文字)`, en: `too much text in the cells (the limit is ${count(f.max)} characters)` });
     case "entries":
       return { ja: `ZIP の項目が多すぎます (上限は ${count(f.max)} 個)`, en: `too many ZIP entries (the limit is ${count(f.max)})` };
     case "compression-ratio":
@@ -141,7 +143,9 @@ function overBudget(f: LoadFailure): LocalisedText {
         en: "its compression ratio is abnormally high (possible zip bomb); not expanded",
       });
     case "memory":
-      return detail({ ja: "メモリが足りず読み込めません", en: "it does not fit in memory" });
+      return f.max !== undefined
+        ? { ja: `検査に使えるメモリの上限 (${size(f.max)}) を超えました`, en: `checking it needs more than the ${size(f.max)} memory limit` }
+        : detail({ ja: "メモリが足りず読み込めません", en: "it does not fit in memory" });
     case "file-size":
     default:
       return detail({ ja: "ファイルサイズが上限 (200 MB) を超えます", en: "the file exceeds the 200 MB size limit" });

@@ -131,6 +131,9 @@ class Package {
 
     const strings = sstPart === null ? [] : parseSharedStrings(this.text(sstPart.replace(/^\//, "")));
     this.budget.addStrings(strings.length);
+    let chars = 0;
+    for (const t of strings) if (t !== undefined) chars += t.length;
+    this.budget.addText(chars);
     const sheets = this.sheetList();
     const grids = sheets.map(({ name, path }) => parseWorksheet(name, this.text(path), strings, this.budget));
     return { grids, inflated: this.inflated };
@@ -404,6 +407,8 @@ class GridBuilder {
   formulas: (string | null)[][] | null = null;
   /** Slots (rows and cells up to each row's last one) not yet charged to the budget. */
   private slots = 0;
+  /** Characters of the sheet's own texts (inline strings, formulas) not yet charged. */
+  private chars = 0;
 
   constructor(
     private readonly sheet: string,
@@ -415,10 +420,19 @@ class GridBuilder {
     if (this.slots >= CELL_BATCH) this.charge();
   }
 
+  /** A text the grid keeps that is not a shared string (those are charged once, when read). */
+  text(n: number): void {
+    this.chars += n;
+    if (this.chars >= CELL_BATCH * 16) this.charge();
+  }
+
   charge(): void {
     const n = this.slots;
+    const chars = this.chars;
     this.slots = 0;
+    this.chars = 0;
     this.budget.addCells(this.sheet, n);
+    this.budget.addText(chars);
   }
 
   set(r: number, c: number, v: CellValue, f: string | null): void {
@@ -443,7 +457,7 @@ class GridBuilder {
       const formulas = this.formulas;
       while (formulas.length <= r) formulas.push([]);
       const frow = formulas[r]!;
-      if (frow.length <= c) this.grow(c + 1 - frow.length);
+      // Not charged: a formula row is never longer than its value row, already charged.
       while (frow.length < c) frow.push(null);
       frow[c] = f;
     }
@@ -672,11 +686,13 @@ function readCell(
     }
     case "str":
       value = raw !== undefined ? own(raw.replace(/\r\n/g, "\n")) : "";
+      out.text(value.length);
       break;
     case "inlineStr": {
       const is = element(d, IS_OPEN, "is");
       const text = is && is.body !== "" ? stringItem(is.body) : "";
       value = text === undefined ? null : own(text);
+      if (value !== null) out.text(value.length);
       break;
     }
     case "b":
@@ -691,6 +707,7 @@ function readCell(
     default:
       value = null;
   }
+  if (formula) out.text(formula.length + 1);
   out.set(row, col, value, formula ? own(`=${formula}`) : null);
 }
 

@@ -37,6 +37,16 @@ class TagStream {
   }
 }
 
+/** Characters of UTF-8 text seen as Latin-1 (continuation bytes do not start a character). */
+function utf8Chars(latin1: string): number {
+  let n = 0;
+  for (let i = 0; i < latin1.length; i++) {
+    const c = latin1.charCodeAt(i);
+    if (c < 0x80 || c > 0xbf) n++;
+  }
+  return n;
+}
+
 function attrValue(tag: string, name: string): string | undefined {
   const at = tag.indexOf(`${name}=`);
   if (at < 0) return undefined;
@@ -64,7 +74,10 @@ function clampedInt(value: string | undefined, fallback: number, max: number): n
   return Math.min(n, max);
 }
 
-/** An .xlsx worksheet part (SpreadsheetML): cells by their r attribute, or in sequence. */
+/**
+ * An .xlsx worksheet part (SpreadsheetML): cells by their r attribute, or in sequence, and the
+ * characters of inline texts and formulas.
+ */
 export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter {
   let rowWidth = 0;
   let col = -1;
@@ -75,8 +88,13 @@ export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter
     rowWidth = 0;
     col = -1;
   };
-  const tags = new TagStream(/<(\/?)(row|c)(?=[\s>/])([^<>]*)>/g, (m) => {
-    if (m[2] === "row") {
+  const tags = new TagStream(/<(\/?)(row|c|t|f)(?=[\s>/])([^<>]*)>([^<]*)/g, (m) => {
+    const name = m[2];
+    if (name === "t" || name === "f") {
+      if (!m[1] && m[4]) budget.addText(utf8Chars(m[4]));
+      return;
+    }
+    if (name === "row") {
       endRow();
       if (!m[1]) {
         inRow = true;
@@ -94,16 +112,20 @@ export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter
   return { push: (chunk) => tags.push(chunk), end: endRow };
 }
 
-/** The shared-strings part: one text per `<si>`. */
+/** The shared-strings part: one text per `<si>`, and its characters. */
 export function sharedStringsCounter(budget: ReadBudget): PartCounter {
-  const tags = new TagStream(/<si(?=[\s>/])/g, () => budget.addStrings(1));
+  const tags = new TagStream(/<(si|t)(?=[\s>/])[^<>]*>([^<]*)/g, (m) => {
+    if (m[1] === "si") budget.addStrings(1);
+    else if (m[2]) budget.addText(utf8Chars(m[2]));
+  });
   return { push: (chunk) => tags.push(chunk), end: () => undefined };
 }
 
 /**
  * An OpenDocument content.xml: every table (sheet), with rows and cells multiplied out by their
- * repeat counts. A row's width runs to its last cell with a value; cells after it, however
- * often repeated, cost nothing (LibreOffice pads every row with repeated empty cells).
+ * repeat counts, and the characters of their text. A row's width runs to its last cell with a
+ * value; cells after it, however often repeated, cost nothing (LibreOffice pads every row with
+ * repeated empty cells).
  */
 export function odsContentCounter(part: string, budget: ReadBudget): PartCounter {
   let sheet = part;
@@ -117,10 +139,13 @@ export function odsContentCounter(part: string, budget: ReadBudget): PartCounter
     width = 0;
     col = 0;
   };
-  const tags = new TagStream(/<(\/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s>/])([^<>]*)>/g, (m) => {
+  const tags = new TagStream(/<(\/?)(table:table|table:table-row|table:table-cell|table:covered-table-cell|text:[a-z-]+)(?=[\s>/])([^<>]*)>([^<]*)/g, (m) => {
     const close = m[1] === "/";
-    const name = m[2];
+    const name = (m[2] ?? "").slice((m[2] ?? "").indexOf(":") + 1);
     const attrs = m[3] ?? "";
+    // Text is counted once per cell element: SheetJS shares one string among a cell's repeats.
+    if (m[4] && (m[2] ?? "").startsWith("text:")) budget.addText(utf8Chars(m[4]));
+    if ((m[2] ?? "").startsWith("text:")) return;
     if (name === "table") {
       endRow();
       if (!close) sheet = attrValue(attrs, "table:name") ?? part;
@@ -157,6 +182,7 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
   let varint = 0;
   let shift = 0;
   let type = 0;
+  let size = 0;
   let left = 0;
   let head = 0;
   let headBytes = 0;
@@ -172,6 +198,8 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
       inRow = true;
       return;
     }
+    // String cells, string formulas and shared-string items: UTF-16 text, two bytes a character.
+    if (type === 6 || type === 8 || type === 17 || type === 19) budget.addText(size >>> 1);
     let c: number;
     if (type >= 2 && type <= 11) c = headBytes >= 4 ? head >>> 0 : col + 1;
     else if (type >= 13 && type <= 18) c = col + 1;
@@ -192,6 +220,7 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
             type = varint;
             state = "size";
           } else {
+            size = varint;
             left = varint;
             head = 0;
             headBytes = 0;
@@ -226,12 +255,14 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
  * A legacy .xls Workbook stream (BIFF5/8 records): per sheet (BOF … EOF), each row's width to
  * its last cell, for every record that holds cells (numbers, RK and MULRK, labels and shared
  * strings, formulas, booleans and errors; blanks too, since SheetJS walks them). Returns the
- * cells of each substream in order (the workbook globals first, with none), and the number of
- * distinct shared strings the SST record declares.
+ * cells of each substream in order (the workbook globals first, with none), the number of
+ * distinct shared strings the SST record declares, and the bytes of text records (an upper
+ * bound of their characters).
  */
-export function biffCells(stream: Uint8Array): { sheets: number[]; strings: number } {
+export function biffCells(stream: Uint8Array): { sheets: number[]; strings: number; textBytes: number } {
   const sheets: number[] = [];
   let strings = 0;
+  let textBytes = 0;
   let widths = new Map<number, number>();
   let depth = 0;
   const close = () => {
@@ -247,9 +278,15 @@ export function biffCells(stream: Uint8Array): { sheets: number[]; strings: numb
     const at = p + 4;
     p = at + len;
     if (p > stream.length) break;
+    // LABEL and RSTRING hold their text in the cell record.
+    if (type === 0x0204 || type === 0x00d6) textBytes += len;
     switch (type) {
-      case 0x00fc: // SST: total, unique
+      case 0x00fc: // SST: total, unique, then the strings (continued in CONTINUE records)
         if (len >= 8) strings += (u16(at + 4) | (u16(at + 6) << 16)) >>> 0;
+        textBytes += len;
+        break;
+      case 0x003c: // CONTINUE
+        textBytes += len;
         break;
       case 0x0809: // BOF (BIFF5/8)
         depth++;
@@ -285,15 +322,16 @@ export function biffCells(stream: Uint8Array): { sheets: number[]; strings: numb
     }
   }
   if (widths.size > 0) close();
-  return { sheets, strings };
+  return { sheets, strings, textBytes };
 }
 
 /**
  * HTML tables and SpreadsheetML 2003 (markup saved as .xls): cells by their spans and indexes,
- * rows by their tags.
+ * rows by their tags, and the characters of the text that starts each cell.
  */
-export function markupCells(text: string): number {
+export function markupCells(text: string): { cells: number; chars: number } {
   let found = 0;
+  let chars = 0;
   let col = 0;
   let inRow = false;
   const endRow = () => {
@@ -301,10 +339,12 @@ export function markupCells(text: string): number {
     inRow = false;
     col = 0;
   };
-  const re = /<(\/?)(tr|td|th|row|cell)(?=[\s>/])([^<>]*)>/gi;
+  const re = /<(\/?)(tr|td|th|row|cell|data)(?=[\s>/])([^<>]*)>([^<]*)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = (m[2] ?? "").toLowerCase();
     const attrs = m[3] ?? "";
+    if (!m[1] && m[4] && name !== "tr" && name !== "row") chars += utf8Chars(m[4]);
+    if (name === "data") continue;
     if (name === "tr" || name === "row") {
       endRow();
       if (!m[1]) inRow = true;
@@ -325,5 +365,5 @@ export function markupCells(text: string): number {
     }
   }
   endRow();
-  return found;
+  return { cells: found, chars };
 }

@@ -147,6 +147,7 @@ function loadXls(buf: Buffer, workbookStream: Uint8Array | undefined): LoadResul
     try {
       const counted = biffCells(workbookStream);
       budget.addStrings(counted.strings);
+      budget.addText(counted.textBytes);
       counted.sheets.forEach((n, i) => budget.addCells(`#${i}`, n));
     } catch (e) {
       return overBudget(e);
@@ -175,7 +176,10 @@ function loadCfb(buf: Buffer): LoadResult {
 /** Markup saved as .xls (HTML table, SpreadsheetML 2003): its cells counted before SheetJS reads it. */
 function loadMarkup(buf: Buffer): LoadResult {
   try {
-    new ReadBudget("sheetjs").addCells("markup", markupCells(buf.toString("latin1")));
+    const budget = new ReadBudget("sheetjs");
+    const counted = markupCells(buf.toString("latin1"));
+    budget.addCells("markup", counted.cells);
+    budget.addText(counted.chars);
   } catch (e) {
     return overBudget(e);
   }
