@@ -70,7 +70,7 @@ function levelBars(doc: Document, risks: RiskCounts, t: Translate): HTMLElement 
     { key: "low", label: t("levelLow"), n: risks.low },
     { key: "incomplete", label: t("levelIncomplete"), n: risks.incomplete },
   ];
-  const max = Math.max(1, ...items.map((i) => i.n));
+  const max = items.reduce((m, i) => Math.max(m, i.n), 1);
   const width = 220;
   const chart = svg(doc, "svg", { class: "pm-levels-chart", viewBox: `0 0 ${width} ${items.length * 22}`, width, height: items.length * 22, role: "img", "aria-label": t("levelsTitle") });
   items.forEach((item, i) => {

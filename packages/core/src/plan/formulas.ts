@@ -35,9 +35,12 @@ function colOf(sheet: RecognisedSheet, field: string, group: string | undefined)
 
 /** One formulas op per column, from its first to its last formula; null leaves the cells between alone. */
 function columnBlock(sheet: string, col: number, cells: Map<number, string>): WriteOp {
-  const rows = [...cells.keys()];
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of cells.keys()) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
   const formulas: (string | null)[][] = [];
   for (let r = first; r <= last; r++) formulas.push([cells.get(r) ?? null]);
   return { op: "formulas", sheet, row: first, col, formulas };
@@ -66,8 +69,9 @@ class SheetWork {
   ) {
     this.headerRow = sheet.headerRow + 1;
     this.firstData = this.headerRow + 1;
-    const rows = sheet.dataRows.map((r) => r + 1);
-    this.lastData = rows.length > 0 ? Math.max(...rows) : this.headerRow;
+    let lastRow = -1;
+    for (const r of sheet.dataRows) if (r > lastRow) lastRow = r;
+    this.lastData = lastRow >= 0 ? lastRow + 1 : this.headerRow;
     this.dropdownEnd = Math.min(MAX_ROWS, Math.max(this.lastData, this.headerRow) + spareRows);
     // New columns go right of the last used column, so they never land on user content.
     this.nextCol = gridSize(sheet.grid).cols + 1;
@@ -193,8 +197,8 @@ export function formulasPlan(grids: readonly SheetGrid[], report: WorkbookReport
     const kind = kinds.get(grid.name);
     if (kind !== "risk" && kind !== "ledger") return;
     const sheet = recogniseSheet(grid, index, { synonyms: profile.synonyms, phases: profile.phases });
-    if (sheet.kind === "risk") ops.push(...riskSheetOps(sheet, profile, options.lang, spare));
-    else if (sheet.kind === "ledger") ops.push(...ledgerSheetOps(sheet, options.lang, spare));
+    const sheetOps = sheet.kind === "risk" ? riskSheetOps(sheet, profile, options.lang, spare) : sheet.kind === "ledger" ? ledgerSheetOps(sheet, options.lang, spare) : [];
+    for (const op of sheetOps) ops.push(op);
   });
   return { title: { ja: "採点式と入力規則の追加", en: "Add scoring formulas and dropdowns" }, ops };
 }

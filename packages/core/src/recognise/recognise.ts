@@ -303,13 +303,9 @@ function settleDuplicates(columns: ColumnMapping[]): ColumnMapping[] {
   }
   const keep: ColumnMapping[] = [];
   for (const list of byField.values()) {
-    if (list.length === 1) {
-      keep.push(...list);
-      continue;
-    }
-    const exact = list.filter((m) => m.exact);
+    const exact = list.length === 1 ? list : list.filter((m) => m.exact);
     const chosen = exact.length > 0 ? exact : [list[0] as ColumnMapping];
-    keep.push(...chosen);
+    for (const m of chosen) keep.push(m);
   }
   return keep.sort((a, b) => a.col - b.col);
 }
