@@ -108,3 +108,15 @@ describe("parseArgs", () => {
     expect(parseArgs(["check", "a", "-V"])).toEqual({ command: "version" });
   });
 });
+
+describe("closest (did you mean)", () => {
+  it("suggests a near spelling or the one name a value begins, and nothing far off", async () => {
+    const { closest } = await import("../../packages/cli/src/suggest");
+    expect(closest("rule", ["rules", "riskModel"])).toBe("rules");
+    expect(closest("RULES", ["rules"])).toBe("rules");
+    expect(closest("applies", ["appliesWhen", "id", "label"])).toBe("appliesWhen");
+    expect(closest("app", ["appliesWhen", "application"])).toBeUndefined();
+    expect(closest("something-else", ["rules", "fields"])).toBeUndefined();
+    expect(closest("x".repeat(300), ["x"])).toBeUndefined();
+  });
+});

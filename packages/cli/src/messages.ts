@@ -157,6 +157,18 @@ export const M = {
     quoting((l) =>
       l === "ja" ? `プロファイル「${q(v, l)}」を読めません (${detail})` : `cannot read profile "${q(v, l)}" (${detail})`,
     ),
+  profileTooLarge: (v: string, max: number): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `プロファイル「${q(v, l)}」が大きすぎます (上限 ${Math.round(max / 1024)} KB)。プロファイルの JSON ファイルを指定してください`
+        : `profile "${q(v, l)}" is too large (the limit is ${Math.round(max / 1024)} KB); give a profile JSON file`,
+    ),
+  profileBadBytes: (v: string, line: number): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `プロファイル「${q(v, l)}」の ${line} 行目に UTF-8 としても Shift_JIS としても読めないバイトがあります。UTF-8 で保存し直してください`
+        : `profile "${q(v, l)}" has bytes on line ${line} that are neither UTF-8 nor Shift_JIS; save it again as UTF-8`,
+    ),
   profileNotJson: (v: string, detail: string): LocalisedText =>
     quoting((l) =>
       l === "ja" ? `プロファイル「${q(v, l)}」は JSON として読めません: ${detail}` : `profile "${q(v, l)}" is not valid JSON: ${detail}`,
