@@ -120,3 +120,15 @@ describe("closest (did you mean)", () => {
     expect(closest("x".repeat(300), ["x"])).toBeUndefined();
   });
 });
+
+describe("the internal-error line", () => {
+  it("speaks the language --lang asks for, Japanese by default", async () => {
+    const { langHint } = await import("../../packages/cli/src/args");
+    const { M } = await import("../../packages/cli/src/messages");
+    expect(langHint(["check", "a.xlsx"])).toBe("ja");
+    expect(langHint(["check", "a.xlsx", "--lang", "en"])).toBe("en");
+    expect(langHint(["check", "--lang=en", "a.xlsx"])).toBe("en");
+    expect(M.internalError("boom").ja).toBe("内部エラーが起きました。お手数ですが、この行を添えて報告してください: boom");
+    expect(M.internalError("boom").en).toBe("internal error; please report it with this line: boom");
+  });
+});

@@ -8,17 +8,13 @@ import { langHint } from "./args";
 import { runCli } from "./cli";
 import { stderrLine } from "./terminal-text";
 import { errorText } from "./load/failure";
+import { M } from "./messages";
 import { isCheckWorker, runWorker } from "./worker";
-
-const INTERNAL_ERROR = {
-  ja: "内部エラーが起きました。お手数ですが、この行を添えて報告してください",
-  en: "internal error; please report it with this line",
-};
 
 function fatal(e: unknown): never {
   try {
     const lang = langHint(process.argv.slice(2));
-    stderrLine(process.stderr, `${INTERNAL_ERROR[lang]}: ${errorText(e)}`, lang);
+    stderrLine(process.stderr, M.internalError(errorText(e))[lang], lang);
   } finally {
     process.exit(2);
   }

@@ -123,6 +123,10 @@ export const M = {
         ? `${q(file, l)} を書き出しました (プロファイル ${q(profile, l)} ${q(version, l)}、${lang === "ja" ? "日本語" : "英語"})`
         : `wrote ${q(file, l)} (profile ${q(profile, l)} ${q(version, l)}, ${lang === "ja" ? "Japanese" : "English"})`,
     ),
+  internalError: (detail: string): LocalisedText => ({
+    ja: `内部エラーが起きました。お手数ですが、この行を添えて報告してください: ${detail}`,
+    en: `internal error; please report it with this line: ${detail}`,
+  }),
   noInputs: { ja: "検査するファイルかフォルダを指定してください", en: "no file or folder to check" },
   unknownOption: (o: string): LocalisedText =>
     quoting((l) => (l === "ja" ? `不明なオプションです: ${q(o, l)}` : `unknown option: ${q(o, l)}`)),
