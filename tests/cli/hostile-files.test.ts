@@ -17,7 +17,7 @@ import { ROOT, buildCli, lines, makeZip, runPmark, runPmarkMeasured, tempDir } f
 const HEADER = "管理番号,個人情報の名称,利用目的,保管場所,保管方法,アクセス権を有する者,利用期限,保管期限";
 const SAMPLE = join(ROOT, "templates", "samples", "個人情報管理台帳_サンプル.xlsx");
 /** What a terminal acts on, or what hides or reorders text. */
-const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/u;
 const MB = 1024 * 1024;
 
 let dir: string;
