@@ -141,6 +141,11 @@ export class ReadBudget {
     if (this.strings > this.limits.cells) this.over("strings", this.limits.cells);
   }
 
+  /** What has been counted so far. */
+  usage(): { inflatedBytes: number; cells: number; strings: number; textChars: number } {
+    return { inflatedBytes: this.inflated, cells: this.cells, strings: this.strings, textChars: this.text };
+  }
+
   /** Characters of text the grids will hold. */
   addText(chars: number): void {
     this.text += chars;

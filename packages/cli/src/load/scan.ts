@@ -82,11 +82,24 @@ export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter
   let rowWidth = 0;
   let col = -1;
   let inRow = false;
+  /** The last row (1-based) counted: rows skipped before the next one are empty rows a grid keeps. */
+  let lastRow = 0;
+  let rowNumber = 0;
   const endRow = () => {
-    if (inRow) budget.addCells(sheet, rowWidth + 1);
+    if (inRow) {
+      budget.addCells(sheet, rowWidth + 1 + Math.max(0, rowNumber - lastRow - 1));
+      if (rowNumber > lastRow) lastRow = rowNumber;
+    }
     inRow = false;
     rowWidth = 0;
     col = -1;
+  };
+  const startRow = (attrs: string) => {
+    endRow();
+    inRow = true;
+    const r = attrValue(attrs, "r");
+    const n = r !== undefined ? parseInt(r, 10) : NaN;
+    rowNumber = Number.isFinite(n) && n > 0 ? Math.min(n, 1_048_576) : lastRow + 1;
   };
   const tags = new TagStream(/<(\/?)(row|c|t|f)(?=[\s>/])([^<>]*)>([^<]*)/g, (m) => {
     const name = m[2];
@@ -95,15 +108,15 @@ export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter
       return;
     }
     if (name === "row") {
-      endRow();
-      if (!m[1]) {
-        inRow = true;
+      if (m[1]) endRow();
+      else {
+        startRow(m[3] ?? "");
         if ((m[3] ?? "").endsWith("/")) endRow();
       }
       return;
     }
     if (m[1]) return;
-    inRow = true;
+    if (!inRow) startRow("");
     const r = attrValue(m[3] ?? "", "r");
     const c = r !== undefined ? colFromRef(r) : col + 1;
     col = c >= 0 ? Math.min(c, COL_LIMIT - 1) : col + 1;
@@ -133,8 +146,14 @@ export function odsContentCounter(part: string, budget: ReadBudget): PartCounter
   let col = 0;
   let width = 0;
   let inRow = false;
+  // Empty rows cost a grid row each only when a row with a value follows them (LibreOffice ends
+  // every table with a million repeated empty rows, which no reader keeps).
+  let emptyRows = 0;
   const endRow = () => {
-    if (inRow) budget.addCells(sheet, width > 0 ? (width + 1) * rowRepeat : 1);
+    if (inRow && width > 0) {
+      budget.addCells(sheet, (width + 1) * rowRepeat + emptyRows);
+      emptyRows = 0;
+    } else if (inRow) emptyRows += rowRepeat;
     inRow = false;
     width = 0;
     col = 0;
@@ -148,6 +167,7 @@ export function odsContentCounter(part: string, budget: ReadBudget): PartCounter
     if ((m[2] ?? "").startsWith("text:")) return;
     if (name === "table") {
       endRow();
+      emptyRows = 0;
       if (!close) sheet = attrValue(attrs, "table:name") ?? part;
       return;
     }
@@ -178,6 +198,8 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
   let rowWidth = 0;
   let col = -1;
   let inRow = false;
+  let lastRow = -1;
+  let rowNumber = -1;
   let state: "type" | "size" | "body" = "type";
   let varint = 0;
   let shift = 0;
@@ -187,7 +209,10 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
   let head = 0;
   let headBytes = 0;
   const endRow = () => {
-    if (inRow) budget.addCells(sheet, rowWidth + 1);
+    if (inRow) {
+      budget.addCells(sheet, rowWidth + 1 + Math.max(0, rowNumber - lastRow - 1));
+      if (rowNumber > lastRow) lastRow = rowNumber;
+    }
     inRow = false;
     rowWidth = 0;
     col = -1;
@@ -196,6 +221,8 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
     if (type === 0) {
       endRow();
       inRow = true;
+      // BrtRowHdr starts with the 0-based row.
+      rowNumber = headBytes >= 4 ? Math.min(head >>> 0, 1_048_575) : lastRow + 1;
       return;
     }
     // String cells, string formulas and shared-string items: UTF-16 text, two bytes a character.
@@ -266,9 +293,14 @@ export function biffCells(stream: Uint8Array): { sheets: number[]; strings: numb
   let widths = new Map<number, number>();
   let depth = 0;
   const close = () => {
+    // Every row up to the last one with a cell (empty ones too), and each row's cells.
     let n = 0;
-    for (const w of widths.values()) n += w + 1;
-    sheets.push(n);
+    let maxRow = -1;
+    for (const [row, w] of widths) {
+      n += w;
+      if (row > maxRow) maxRow = row;
+    }
+    sheets.push(n + maxRow + 1);
     widths = new Map();
   };
   const u16 = (at: number) => (stream[at] ?? 0) | ((stream[at + 1] ?? 0) << 8);
