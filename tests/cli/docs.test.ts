@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../packages/cli/src/cli";
 import { READ_LIMITS, SHEETJS_SHARE } from "../../packages/cli/src/load/budget";
+import { PROFILE_MAX_BYTES } from "../../packages/cli/src/profile";
 import { CHECK_HEAP_MB } from "../../packages/cli/src/runner";
 import { ROOT } from "./helpers";
 
@@ -74,6 +75,7 @@ describe("user documentation", () => {
       }
       expect(text).toContain("half of each");
     }
+    expect(read("README.md")).toContain(`over\n${PROFILE_MAX_BYTES / (1024 * 1024)} MB`);
     expect(SHEETJS_SHARE).toBe(0.5);
     expect(READ_LIMITS.declaredBytes).toBe(1024 * 1024 * 1024);
   });
