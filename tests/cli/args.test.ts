@@ -80,7 +80,10 @@ describe("parseArgs", () => {
     expect(usageError(["check", "a", "--lang", "fr"]).message.en).toContain("ja or en");
     expect(usageError(["check", "a", "--help=yes"]).message.en).toContain("takes no value");
     expect(usageError(["template", "--lang", "en"]).message.en).toContain("--out FILE.xlsx");
-    expect(parseArgs(["template", "--out", "x.xlsx"])).toEqual({ command: "template", lang: "ja", out: "x.xlsx" });
+    expect(parseArgs(["template", "--out", "x.xlsx"])).toEqual({ command: "template", lang: "ja", out: "x.xlsx", force: false });
+    expect(parseArgs(["template", "--out", "x.xlsx", "--force"])).toMatchObject({ force: true });
+    expect(usageError(["check", "a.xlsx", "--force"]).message.en).toContain("--force does not apply to pmark check");
+    expect(usageError(["template", "--out", "x.xlsx", "--force=yes"]).message.en).toContain("--force takes no value");
   });
 
   it("--today must be a real YYYY-MM-DD date", () => {
@@ -103,5 +106,29 @@ describe("parseArgs", () => {
     expect(parseArgs(["-h", "--lang", "en"])).toEqual({ command: "help", lang: "en" });
     expect(parseArgs(["--version"])).toEqual({ command: "version" });
     expect(parseArgs(["check", "a", "-V"])).toEqual({ command: "version" });
+  });
+});
+
+describe("closest (did you mean)", () => {
+  it("suggests a near spelling or the one name a value begins, and nothing far off", async () => {
+    const { closest } = await import("../../packages/cli/src/suggest");
+    expect(closest("rule", ["rules", "riskModel"])).toBe("rules");
+    expect(closest("RULES", ["rules"])).toBe("rules");
+    expect(closest("applies", ["appliesWhen", "id", "label"])).toBe("appliesWhen");
+    expect(closest("app", ["appliesWhen", "application"])).toBeUndefined();
+    expect(closest("something-else", ["rules", "fields"])).toBeUndefined();
+    expect(closest("x".repeat(300), ["x"])).toBeUndefined();
+  });
+});
+
+describe("the internal-error line", () => {
+  it("speaks the language --lang asks for, Japanese by default", async () => {
+    const { langHint } = await import("../../packages/cli/src/args");
+    const { M } = await import("../../packages/cli/src/messages");
+    expect(langHint(["check", "a.xlsx"])).toBe("ja");
+    expect(langHint(["check", "a.xlsx", "--lang", "en"])).toBe("en");
+    expect(langHint(["check", "--lang=en", "a.xlsx"])).toBe("en");
+    expect(M.internalError("boom").ja).toBe("内部エラーが起きました。お手数ですが、この行を添えて報告してください: boom");
+    expect(M.internalError("boom").en).toBe("internal error; please report it with this line: boom");
   });
 });

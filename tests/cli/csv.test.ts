@@ -55,14 +55,16 @@ describe("csvCell", () => {
 
 describe("decodeText", () => {
   it("detects each encoding", () => {
-    expect(decodeText(Buffer.from(CSV_TEXT, "utf8"))).toEqual({ text: CSV_TEXT, encoding: "utf-8" });
+    const clean = { replaced: 0, firstReplaced: -1 };
+    expect(decodeText(Buffer.from(CSV_TEXT, "utf8"))).toEqual({ text: CSV_TEXT, encoding: "utf-8", ...clean });
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV_TEXT)]))).toEqual({
       text: CSV_TEXT,
       encoding: "utf-8-bom",
+      ...clean,
     });
-    expect(decodeText(toShiftJis(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "shift_jis" });
-    expect(decodeText(utf16le(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "utf-16le" });
-    expect(decodeText(utf16be(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "utf-16be" });
+    expect(decodeText(toShiftJis(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "shift_jis", ...clean });
+    expect(decodeText(utf16le(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "utf-16le", ...clean });
+    expect(decodeText(utf16be(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: "utf-16be", ...clean });
   });
 
   it("Shift_JIS words from the hand mapping", () => {

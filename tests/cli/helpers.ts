@@ -5,7 +5,7 @@
  * writer, and CSV bytes in several encodings (Shift_JIS from a small hand mapping).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
@@ -34,6 +34,42 @@ export function runPmark(args: readonly string[], env: Record<string, string> = 
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface MeasuredRun extends RunResult {
+  /** The process's peak resident memory, worker threads included (MB). */
+  maxRssMb: number;
+  ms: number;
+}
+
+/**
+ * Runs the built CLI through a one-line wrapper that, when the process exits, writes its peak
+ * RSS (process.resourceUsage().maxRSS, which counts the worker threads) to a file: stdout and
+ * stderr stay exactly pmark's own.
+ */
+export function runPmarkMeasured(args: readonly string[], dir: string, env: Record<string, string> = {}): MeasuredRun {
+  const wrapper = join(dir, "measure-pmark.cjs");
+  const out = join(dir, `rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(
+    wrapper,
+    `process.on("exit", () => require("node:fs").writeFileSync(process.env.PMARK_RSS_FILE, String(process.resourceUsage().maxRSS)));\nrequire(${JSON.stringify(CLI)});\n`,
+  );
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [wrapper, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env, PMARK_RSS_FILE: out },
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = Date.now() - started;
+  let maxRssMb = NaN;
+  try {
+    maxRssMb = Number(readFileSync(out, "utf8")) / 1024;
+  } catch {
+    // the process died before its exit handler ran: the caller sees the status
+  }
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, maxRssMb, ms };
 }
 
 export function tempDir(prefix = "pmark-cli-"): string {

@@ -192,7 +192,7 @@ describe("loadWorkbook: failures are data", () => {
   it("truncated and corrupt ZIP containers", async () => {
     const whole = await import("node:fs").then((fs) => fs.readFileSync(xlsxPath));
     for (const cut of [10, 100, Math.floor(whole.length / 2), whole.length - 10]) {
-      expect(failure(await loadBytes("t.xlsx", whole.subarray(0, cut))).code, `cut at ${cut}`).toBe("corrupt");
+      expect(failure(await loadBytes("t.xlsx", whole.subarray(0, cut))).code, `cut at ${cut}`).toBe("truncated");
     }
     // Garbage inside a well-formed ZIP: the deflate stream is broken.
     const broken = Buffer.from(whole);
@@ -243,12 +243,14 @@ describe("loadWorkbook: failures are data", () => {
       { name: "xl/a.xml", data: Buffer.from("<w/>"), declaredSize: 600 * 1024 * 1024, method: 8 },
     ]);
     // Ratio is also absurd here; lower the ratio rule out of the way to see the total rule.
-    const r = inspectZip(zip, { maxTotalUncompressed: 1024 * 1024 * 1024, maxRatio: 1e12, ratioAppliesAbove: 0, maxEntries: 10 });
+    const r = inspectZip(zip, { declaredBytes: 1024 * 1024 * 1024, ratio: 1e12, ratioAbove: 0, entries: 10 });
     expect(r).toMatchObject({ ok: false, reason: { code: "too-large", limit: "expanded-size" } });
   });
 
-  it("an entry that expands beyond its declared size is refused", async () => {
-    expect(failure(await loadBytes("liar.xlsx", lyingZip()))).toMatchObject({ code: "too-large" });
+  it("an entry that expands beyond its declared size is refused as corrupt (its header lies)", async () => {
+    const f = failure(await loadBytes("liar.xlsx", lyingZip()));
+    expect(f).toMatchObject({ code: "corrupt" });
+    expect(f.detail).toMatch(/expands beyond the size its header says/);
   });
 
   it("files over 200 MB are refused without being read", async () => {

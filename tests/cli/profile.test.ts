@@ -13,6 +13,18 @@ import { BUILTIN_PROFILE_IDS } from "../../packages/core/src/profile/builtin/ind
 import { PLANTED, RISK, workbookFor } from "../core/profiles/workbooks";
 import { lines, tempDir } from "./helpers";
 
+/** Shift_JIS bytes of a JSON text whose only non-ASCII characters are 用途 (0x97 0x70 0x93 0x72). */
+function toShiftJisProfile(text: string): Buffer {
+  const parts = text.split("用途");
+  const out: Buffer[] = [];
+  parts.forEach((part, i) => {
+    if (/[^\x00-\x7f]/.test(part)) throw new Error("only 用途 is mapped");
+    out.push(Buffer.from(part, "ascii"));
+    if (i < parts.length - 1) out.push(Buffer.from([0x97, 0x70, 0x93, 0x72]));
+  });
+  return Buffer.concat(out);
+}
+
 class Capture {
   text = "";
   isTTY = false;
@@ -131,6 +143,83 @@ describe("pmark check --profile P.json with extends", () => {
     expect(r.stdout).toBe("");
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toContain(`profile "${p}" is invalid: $.riskModel.scale.max: expected number`);
+  });
+});
+
+describe("pmark check --profile P.json: what the schema would drop silently is an error with a suggestion", () => {
+  const refused = async (name: string, profile: unknown, ...expected: string[]) => {
+    const p = file(name);
+    writeFileSync(p, typeof profile === "string" ? profile : JSON.stringify(profile));
+    const r = await run(["check", file("isms.xlsx"), "--profile", p, "--lang", "en"]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toHaveLength(1);
+    for (const e of expected) expect(r.stderr).toContain(e);
+    return r.stderr;
+  };
+
+  it("an unknown rule id in rules (as --rule refuses it)", async () => {
+    await refused("rule-typo.json", { id: "a", version: "1", rules: { "risk/phase-misssing": "off" } }, '$.rules: unknown rule id: "risk/phase-misssing" (did you mean "risk/phase-missing"?)');
+    await refused("rule-none.json", { id: "a", version: "1", rules: { "nothing/like-it": "off" } }, '$.rules: unknown rule id: "nothing/like-it"');
+  });
+
+  it("an unknown rule in a suppression; areas and * are fine", async () => {
+    await refused(
+      "supp.json",
+      { id: "a", version: "1", suppressions: [{ rule: "ledger/" }, { rule: "risk/*" }, { rule: "*" }, { rule: "ledger/review-overdo" }] },
+      '$.suppressions[3].rule: unknown rule id (an id, an "area/" or "*"): "ledger/review-overdo" (did you mean "ledger/review-overdue"?)',
+    );
+  });
+
+  it("unknown keys anywhere the schema defines objects, the risk model's kind included", async () => {
+    await refused("key-top.json", { id: "a", version: "1", rule: { "risk/flat-scoring": "off" } }, '$: unknown key: "rule" (did you mean "rules"?)');
+    await refused("key-fields.json", { id: "a", version: "1", fields: { synonym: {} } }, '$.fields: unknown key: "synonym" (did you mean "synonyms"?)');
+    await refused(
+      "key-model.json",
+      { id: "a", version: "1", riskModel: { kind: "likelihoodImpact", scale: { min: 1, max: 3 }, treshold: { medium: 3, high: 6 } } },
+      '$.riskModel: unknown key: "treshold" (did you mean "thresholds"?)',
+    );
+    await refused("key-phase.json", { id: "a", version: "1", phases: [{ id: "p", label: { ja: "取得", en: "Acquire" }, synonyms: [], applies: "always" }] }, '$.phases[0]: unknown key: "applies" (did you mean "appliesWhen"?)');
+  });
+
+  it("unknown sheet kinds and field ids in synonyms, required and expected", async () => {
+    await refused("syn-kind.json", { id: "a", version: "1", fields: { synonyms: { ledgr: { purpose: ["用途"] } } } }, '$.fields.synonyms: unknown sheet kind: "ledgr" (did you mean "ledger"?)');
+    await refused("syn-field.json", { id: "a", version: "1", fields: { synonyms: { ledger: { purpse: ["用途"] } } } }, '$.fields.synonyms.ledger: unknown field id: "purpse" (did you mean "purpose"?)');
+    await refused("required.json", { id: "a", version: "1", fields: { required: ["purpose", "name|dataItem"] } }, '$.fields.required[1]: unknown field id: "dataItem" (did you mean "dataItems"?)');
+  });
+
+  it("lists three problems and counts the rest, on one line", async () => {
+    const line = await refused("many.json", { id: "a", version: "1", a: 1, b: 2, c: 3, d: 4, e: 5 }, '$: unknown key: "a"', '$: unknown key: "c"', "(and 2 more)");
+    expect(line).not.toContain('"d"');
+  });
+
+  it("a profile saved as Shift_JIS is read as Japanese Windows wrote it: its synonyms work", async () => {
+    const csv = file("youto.csv");
+    writeFileSync(csv, "個人情報の名称,用途,保管場所,保管方法,アクセス権を有する者,保管期限\n顧客名簿,商品発送,本社,施錠,営業部,5年\n");
+    const body = JSON.stringify({ id: "sjis", version: "1", extends: "jisq15001", fields: { synonyms: { ledger: { purpose: ["用途"] } } } });
+    const p = file("sjis.json");
+    writeFileSync(p, toShiftJisProfile(body));
+    const without = await checkJson(csv, "--rule", "header/");
+    expect(without.findings).toContain("error header/missing-column youto!A1");
+    const withProfile = await checkJson(csv, "--rule", "header/", "--profile", p);
+    expect(withProfile.stderr).toBe("");
+    expect(withProfile.findings.filter((f) => f.startsWith("error"))).toEqual([]);
+  });
+
+  it("a profile with bytes that are neither UTF-8 nor Shift_JIS is refused, naming the line", async () => {
+    const p = file("broken.json");
+    writeFileSync(p, Buffer.concat([Buffer.from('{\n  "id": "a",\n  "version": "1",\n  "name": { "ja": "'), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from('", "en": "x" }\n}\n')]));
+    const r = await run(["check", file("isms.xlsx"), "--profile", p, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)).toEqual([`pmark: profile "${p}" has bytes on line 4 that are neither UTF-8 nor Shift_JIS; save it again as UTF-8`]);
+  });
+
+  it("a file over 1 MB is not a profile and is not read", async () => {
+    const p = file("huge.json");
+    writeFileSync(p, `{"id":"a","version":"1","name":{"ja":"${"x".repeat(1024 * 1024)}","en":"x"}}`);
+    const r = await run(["check", file("isms.xlsx"), "--profile", p, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)).toEqual([`pmark: profile "${p}" is too large (the limit is 1024 KB); give a profile JSON file`]);
   });
 });
 

@@ -134,12 +134,12 @@ describe("options reach the checker", () => {
 describe("profile errors: exit 2 and one line", () => {
   it("schema issues quote their JSON paths", async () => {
     const p = join(dir, "bad-profile.json");
-    writeFileSync(p, JSON.stringify({ id: "x", version: "1", fields: { required: [1] }, rules: { "risk/x": "fatal" } }));
+    writeFileSync(p, JSON.stringify({ id: "x", version: "1", fields: { required: [1] }, rules: { "risk/phase-missing": "fatal" } }));
     const r = await run(["check", book, "--profile", p, "--lang", "en"]);
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toContain(`profile "${p}" is invalid: $.fields.required[0]: expected string`);
-    expect(r.stderr).toContain('$.rules["risk/x"]: must be one of "error", "warning", "info", "off"');
+    expect(r.stderr).toContain('$.rules["risk/phase-missing"]: must be one of "error", "warning", "info", "off"');
     expect(stub.calls).toHaveLength(0);
   });
 

@@ -105,6 +105,7 @@ describe("template .xlsx writer", () => {
 
 describe("pmark template", () => {
   it("writes the default profile's template; pmark reads its metadata back", async () => {
+    mkdirSync(join(dir, "sub"));
     const out = join(dir, "sub", "t.xlsx");
     const s = io();
     expect(await runCli(["template", "--out", out], s)).toBe(0);
@@ -148,6 +149,6 @@ describe("pmark template", () => {
     const s = io();
     mkdirSync(join(dir, "taken.xlsx"));
     expect(await runCli(["template", "--lang", "en", "--out", join(dir, "taken.xlsx")], s)).toBe(2);
-    expect(s.err()).toMatch(/^pmark: cannot write .*taken\.xlsx \(\w+\)\n$/);
+    expect(s.err()).toMatch(/^pmark: ".*taken\.xlsx" is a folder; give a file name\n$/);
   });
 });

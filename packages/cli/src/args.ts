@@ -15,12 +15,14 @@ export interface CheckArgs {
   skipRules: string[];
 }
 
-/** `pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx` (PRODUCT.md §5). */
+/** `pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]`. */
 export interface TemplateArgs {
   command: "template";
   profile?: string;
   lang: Lang;
   out: string;
+  /** Replace an existing --out file. */
+  force: boolean;
 }
 
 export type ParsedArgs =
@@ -52,7 +54,7 @@ export function isValidDate(value: string): boolean {
 }
 
 /** The --lang value if it is valid anywhere in argv, so usage errors speak the user's language. */
-function langHint(argv: readonly string[]): Lang {
+export function langHint(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") break;
@@ -74,6 +76,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values: Partial<Record<ValueOption, string[]>> = {};
   let help = false;
   let version = false;
+  let force = false;
   let onlyPositionals = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -95,6 +98,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       else version = true;
       continue;
     }
+    if (name === "--force") {
+      if (inline !== undefined) return error(M.noValueAllowed(name));
+      force = true;
+      continue;
+    }
     if (!isValueOption(name)) return error(M.unknownOption(name));
     let value = inline;
     if (value === undefined) {
@@ -114,8 +122,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== "check" && command !== "template") return error(M.unknownCommand(command));
 
   const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
-  if (command === "template") return parseTemplate(inputs, last, error);
+  if (command === "template") return parseTemplate(inputs, last, error, force);
   if (values["--out"]) return error(M.optionNotFor("--out", "check"));
+  if (force) return error(M.optionNotFor("--force", "check"));
   if (inputs.length === 0) return error(M.noInputs);
 
   const format = last("--format") ?? "text";
@@ -155,6 +164,7 @@ function parseTemplate(
   extra: readonly string[],
   last: (name: ValueOption) => string | undefined,
   error: (message: LocalisedText) => ParsedArgs,
+  force: boolean,
 ): ParsedArgs {
   const misplaced = CHECK_ONLY.find((o) => last(o) !== undefined);
   if (misplaced) return error(M.optionNotFor(misplaced, "template"));
@@ -166,7 +176,7 @@ function parseTemplate(
   if (!/\.xlsx$/i.test(out)) return error(M.templateNotXlsx(out));
   const profile = last("--profile");
   if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
-  const result: TemplateArgs = { command: "template", lang, out };
+  const result: TemplateArgs = { command: "template", lang, out, force };
   if (profile !== undefined) result.profile = profile;
   return result;
 }

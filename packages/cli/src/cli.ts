@@ -3,14 +3,15 @@ import { parseArgs, type CheckArgs } from "./args";
 import { exitStatus } from "./format/summary";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
-import { formatText } from "./format/text";
+import { writeText } from "./format/text";
 import { expandInputs } from "./inputs";
-import { failureMessage } from "./load/failure";
+import { failureMessage, warningMessage } from "./load/failure";
 import { USAGE, helpText } from "./messages";
 import { resolveProfile } from "./profile";
 import { createProgress, type ProgressStream } from "./progress";
 import { checkInputs } from "./runner";
 import { runTemplate } from "./template";
+import { shownName, stderrLine } from "./terminal-text";
 import { VERSION } from "./version";
 
 export interface OutStream extends ProgressStream {
@@ -31,15 +32,15 @@ export function useColour(stdout: OutStream, env: CliIo["env"]): boolean {
   return stdout.isTTY === true && (noColour === undefined || noColour === "");
 }
 
-function line(io: CliIo, text: string): void {
-  io.stderr.write(`pmark: ${text}\n`);
+function line(io: CliIo, text: string, lang: Lang): void {
+  stderrLine(io.stderr, text, lang);
 }
 
 async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const lang: Lang = args.lang;
   const profile = await resolveProfile(args.profile);
   if (!profile.ok) {
-    line(io, profile.message[lang]);
+    line(io, profile.message[lang], lang);
     return 2;
   }
   const options: CheckOptions = {};
@@ -59,12 +60,16 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     progress.clear();
   }
 
-  for (const r of results) if (!r.ok) line(io, failureMessage(r.file, r.failure)[lang]);
-  let out: string;
-  if (args.format === "json") out = formatJson(results);
-  else if (args.format === "sarif") out = formatSarif(results, lang, VERSION);
-  else out = formatText(results, lang, { colour: useColour(io.stdout, io.env) });
-  if (out !== "") io.stdout.write(out);
+  for (const r of results) {
+    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
+    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
+  }
+  if (args.format === "text") {
+    writeText(results, lang, (chunk) => io.stdout.write(chunk), { colour: useColour(io.stdout, io.env) });
+  } else {
+    const out = args.format === "json" ? formatJson(results) : formatSarif(results, lang, VERSION);
+    if (out !== "") io.stdout.write(out);
+  }
   return exitStatus(results);
 }
 
@@ -79,7 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${VERSION}\n`);
       return 0;
     case "usage-error":
-      io.stderr.write(`pmark: ${args.message[args.lang]}\n${USAGE[args.lang]}\n`);
+      line(io, args.message[args.lang], args.lang);
+      io.stderr.write(`${USAGE[args.lang]}\n`);
       return 2;
     case "check":
       return runCheck(args, io);

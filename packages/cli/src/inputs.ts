@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { errorText, type LoadFailure } from "./load/failure";
@@ -15,20 +16,33 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Files under a folder, recursively, sorted; symlinked folders are not followed. */
-async function walk(dir: string, out: Input[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    out.push({ file: dir, failure: { code: "unreadable", detail: (e as { code?: string }).code ?? errorText(e) } });
-    return;
-  }
-  entries.sort((a, b) => byCodePoint(a.name, b.name));
-  for (const entry of entries) {
+/**
+ * Files under a folder, depth first and sorted, as a recursive walk would list them, with an
+ * explicit stack instead of recursion (a folder may be nested as deep as the file system
+ * allows); symlinked folders are not followed.
+ */
+async function walk(root: string, out: Input[]): Promise<void> {
+  const stack: { dir: string; entries: Dirent[] | null; next: number }[] = [{ dir: root, entries: null, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    if (top.entries === null) {
+      try {
+        top.entries = await readdir(top.dir, { withFileTypes: true });
+      } catch (e) {
+        out.push({ file: top.dir, failure: { code: "unreadable", detail: (e as { code?: string }).code ?? errorText(e) } });
+        stack.pop();
+        continue;
+      }
+      top.entries.sort((a, b) => byCodePoint(a.name, b.name));
+    }
+    const entry = top.entries[top.next++];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
     if (entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out);
+    const path = join(top.dir, entry.name);
+    if (entry.isDirectory()) stack.push({ dir: path, entries: null, next: 0 });
     else if (entry.isFile() && wanted(entry.name)) out.push({ file: path });
     else if (entry.isSymbolicLink() && wanted(entry.name)) {
       try {
@@ -58,7 +72,7 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
     const found: Input[] = [];
     await walk(arg, found);
     if (found.length === 0) out.push({ file: arg, failure: { code: "no-spreadsheets" } });
-    else out.push(...found);
+    else for (const input of found) out.push(input);
   }
   return out;
 }

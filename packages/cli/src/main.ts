@@ -4,13 +4,17 @@
  * files in parallel, told apart by their workerData. The template writer (ExcelJS) is bundled
  * apart into pmark-template.cjs beside it (scripts/build-cli.mjs).
  */
+import { langHint } from "./args";
 import { runCli } from "./cli";
+import { stderrLine } from "./terminal-text";
 import { errorText } from "./load/failure";
+import { M } from "./messages";
 import { isCheckWorker, runWorker } from "./worker";
 
 function fatal(e: unknown): never {
   try {
-    process.stderr.write(`pmark: internal error: ${errorText(e)}\n`);
+    const lang = langHint(process.argv.slice(2));
+    stderrLine(process.stderr, M.internalError(errorText(e))[lang], lang);
   } finally {
     process.exit(2);
   }

@@ -1,4 +1,15 @@
 import type { Lang, LocalisedText } from "@pmark/core";
+import { TEXT_LIMITS, terminalText } from "./terminal-text";
+
+/** A user-given value (argument, file name) quoted in a message, safe for a terminal and cut. */
+function q(value: string, lang: Lang): string {
+  return terminalText(value, { max: TEXT_LIMITS.file, lang });
+}
+
+/** A message that quotes user-given values: each language gets them cut with its own marker. */
+function quoting(make: (lang: Lang) => string): LocalisedText {
+  return { ja: make("ja"), en: make("en") };
+}
 
 export function pick(text: LocalisedText, lang: Lang): string {
   return text[lang];
@@ -8,13 +19,13 @@ export const USAGE: LocalisedText = {
   ja: [
     "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
-    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx",
+    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
     "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
-    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx",
+    "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "see pmark --help",
   ].join("\n"),
 };
@@ -25,7 +36,7 @@ export function helpText(lang: Lang, version: string): string {
 
 usage:
   pmark check FILE|FOLDER... [options]
-  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx
+  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
@@ -41,7 +52,8 @@ options:
   --format text|json|sarif
                         output format (default: text)
   --lang ja|en          language of messages and of the template (default: ja)
-  --out FILE.xlsx       template: the file to write
+  --out FILE.xlsx       template: the file to write (its folder must exist)
+  --force               template: replace --out if it exists
   --rule ID             run only these rules (repeatable, or comma-separated; "risk/" selects a group)
   --skip-rule ID        skip these rules (repeatable, or comma-separated)
   -h, --help            show this help
@@ -57,7 +69,7 @@ exit status:
 
 使い方:
   pmark check ファイル|フォルダ... [オプション]
-  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx
+  pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 .xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
@@ -73,7 +85,8 @@ template はプロファイルの標準テンプレート (台帳・評価式入
   --format text|json|sarif
                         出力形式 (既定: text)
   --lang ja|en          メッセージとテンプレートの言語 (既定: ja)
-  --out FILE.xlsx       template: 書き出すファイル
+  --out FILE.xlsx       template: 書き出すファイル (フォルダは作りません)
+  --force               template: --out のファイルが既にあっても上書きする
   --rule ID             このルールだけを実行 (繰り返し指定・カンマ区切り可。"risk/" でグループ指定)
   --skip-rule ID        このルールを実行しない (繰り返し指定・カンマ区切り可)
   -h, --help            このヘルプを表示
@@ -86,67 +99,88 @@ template はプロファイルの標準テンプレート (台帳・評価式入
 `;
 }
 
-/** Usage error texts. */
+/** Usage error texts, and the lines of `pmark template` and of the profile loader. */
 export const M = {
   noCommand: { ja: "コマンドを指定してください (pmark check …)", en: "no command given (pmark check …)" },
-  unknownCommand: (c: string): LocalisedText => ({ ja: `不明なコマンドです: ${c}`, en: `unknown command: ${c}` }),
+  unknownCommand: (c: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `不明なコマンドです: ${q(c, l)}` : `unknown command: ${q(c, l)}`)),
   optionNotFor: (o: string, command: string): LocalisedText => ({
     ja: `${o} は pmark ${command} では使えません`,
     en: `${o} does not apply to pmark ${command}`,
   }),
   templateNoOut: { ja: "書き出す先を --out FILE.xlsx で指定してください", en: "give the file to write with --out FILE.xlsx" },
-  templateNotXlsx: (v: string): LocalisedText => ({
-    ja: `--out は .xlsx ファイルです: ${v}`,
-    en: `--out must be an .xlsx file: ${v}`,
-  }),
-  templateExtra: (v: string): LocalisedText => ({
-    ja: `pmark template はファイルを読みません (--out で書き出し先を指定): ${v}`,
-    en: `pmark template reads no files (give the output with --out): ${v}`,
-  }),
-  templateWritten: (file: string, profile: string, version: string, lang: string): LocalisedText => ({
-    ja: `${file} を書き出しました (プロファイル ${profile} ${version}、${lang === "ja" ? "日本語" : "英語"})`,
-    en: `wrote ${file} (profile ${profile} ${version}, ${lang === "ja" ? "Japanese" : "English"})`,
-  }),
-  templateWriteFailed: (file: string, detail: string): LocalisedText => ({
-    ja: `${file} に書き出せません (${detail})`,
-    en: `cannot write ${file} (${detail})`,
+  templateNotXlsx: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `--out は .xlsx ファイルです: ${q(v, l)}` : `--out must be an .xlsx file: ${q(v, l)}`)),
+  templateExtra: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `pmark template はファイルを読みません (--out で書き出し先を指定): ${q(v, l)}`
+        : `pmark template reads no files (give the output with --out): ${q(v, l)}`,
+    ),
+  templateWritten: (file: string, profile: string, version: string, lang: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `${q(file, l)} を書き出しました (プロファイル ${q(profile, l)} ${q(version, l)}、${lang === "ja" ? "日本語" : "英語"})`
+        : `wrote ${q(file, l)} (profile ${q(profile, l)} ${q(version, l)}, ${lang === "ja" ? "Japanese" : "English"})`,
+    ),
+  internalError: (detail: string): LocalisedText => ({
+    ja: `内部エラーが起きました。お手数ですが、この行を添えて報告してください: ${detail}`,
+    en: `internal error; please report it with this line: ${detail}`,
   }),
   noInputs: { ja: "検査するファイルかフォルダを指定してください", en: "no file or folder to check" },
-  unknownOption: (o: string): LocalisedText => ({ ja: `不明なオプションです: ${o}`, en: `unknown option: ${o}` }),
+  unknownOption: (o: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `不明なオプションです: ${q(o, l)}` : `unknown option: ${q(o, l)}`)),
   missingValue: (o: string): LocalisedText => ({ ja: `${o} に値がありません`, en: `${o} needs a value` }),
   noValueAllowed: (o: string): LocalisedText => ({ ja: `${o} は値をとりません`, en: `${o} takes no value` }),
-  badFormat: (v: string): LocalisedText => ({
-    ja: `--format は text・json・sarif のいずれかです: ${v}`,
-    en: `--format must be text, json or sarif: ${v}`,
-  }),
-  badLang: (v: string): LocalisedText => ({ ja: `--lang は ja か en です: ${v}`, en: `--lang must be ja or en: ${v}` }),
-  badToday: (v: string): LocalisedText => ({
-    ja: `--today は YYYY-MM-DD 形式の実在する日付です: ${v}`,
-    en: `--today must be a real date as YYYY-MM-DD: ${v}`,
-  }),
-  badRule: (o: string, v: string, suggestion?: string): LocalisedText => ({
-    ja: `${o}: 不明なルール ID です: ${v}${suggestion ? ` (${suggestion} のことですか?)` : ""}`,
-    en: `${o}: unknown rule id: ${v}${suggestion ? ` (did you mean ${suggestion}?)` : ""}`,
-  }),
+  badFormat: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `--format は text・json・sarif のいずれかです: ${q(v, l)}` : `--format must be text, json or sarif: ${q(v, l)}`,
+    ),
+  badLang: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `--lang は ja か en です: ${q(v, l)}` : `--lang must be ja or en: ${q(v, l)}`)),
+  badToday: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `--today は YYYY-MM-DD 形式の実在する日付です: ${q(v, l)}` : `--today must be a real date as YYYY-MM-DD: ${q(v, l)}`,
+    ),
+  badRule: (o: string, v: string, suggestion?: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `${o}: 不明なルール ID です: ${q(v, l)}${suggestion ? ` (${suggestion} のことですか?)` : ""}`
+        : `${o}: unknown rule id: ${q(v, l)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}`,
+    ),
   emptyRule: (o: string): LocalisedText => ({ ja: `${o} のルール ID が空です`, en: `${o} has an empty rule id` }),
-  unknownProfile: (v: string, ids: readonly string[]): LocalisedText => ({
-    ja: `不明なプロファイルです: ${v} (組み込み: ${ids.join(", ")}。またはプロファイルの JSON ファイルを指定)`,
-    en: `unknown profile: ${v} (built-in: ${ids.join(", ")}; or give a profile JSON file)`,
-  }),
-  profileNotFound: (v: string): LocalisedText => ({
-    ja: `プロファイル「${v}」が見つかりません`,
-    en: `profile "${v}" not found`,
-  }),
-  profileUnreadable: (v: string, detail: string): LocalisedText => ({
-    ja: `プロファイル「${v}」を読めません (${detail})`,
-    en: `cannot read profile "${v}" (${detail})`,
-  }),
-  profileNotJson: (v: string, detail: string): LocalisedText => ({
-    ja: `プロファイル「${v}」は JSON として読めません: ${detail}`,
-    en: `profile "${v}" is not valid JSON: ${detail}`,
-  }),
-  profileInvalid: (v: string, issues: LocalisedText, more: number): LocalisedText => ({
-    ja: `プロファイル「${v}」が不正です: ${issues.ja}${more > 0 ? ` (ほか ${more} 件)` : ""}`,
-    en: `profile "${v}" is invalid: ${issues.en}${more > 0 ? ` (and ${more} more)` : ""}`,
-  }),
+  unknownProfile: (v: string, ids: readonly string[]): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `不明なプロファイルです: ${q(v, l)} (組み込み: ${ids.join(", ")}。またはプロファイルの JSON ファイルを指定)`
+        : `unknown profile: ${q(v, l)} (built-in: ${ids.join(", ")}; or give a profile JSON file)`,
+    ),
+  profileNotFound: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `プロファイル「${q(v, l)}」が見つかりません` : `profile "${q(v, l)}" not found`)),
+  profileUnreadable: (v: string, detail: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `プロファイル「${q(v, l)}」を読めません (${detail})` : `cannot read profile "${q(v, l)}" (${detail})`,
+    ),
+  profileTooLarge: (v: string, max: number): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `プロファイル「${q(v, l)}」が大きすぎます (上限 ${Math.round(max / 1024)} KB)。プロファイルの JSON ファイルを指定してください`
+        : `profile "${q(v, l)}" is too large (the limit is ${Math.round(max / 1024)} KB); give a profile JSON file`,
+    ),
+  profileBadBytes: (v: string, line: number): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `プロファイル「${q(v, l)}」の ${line} 行目に UTF-8 としても Shift_JIS としても読めないバイトがあります。UTF-8 で保存し直してください`
+        : `profile "${q(v, l)}" has bytes on line ${line} that are neither UTF-8 nor Shift_JIS; save it again as UTF-8`,
+    ),
+  profileNotJson: (v: string, detail: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `プロファイル「${q(v, l)}」は JSON として読めません: ${detail}` : `profile "${q(v, l)}" is not valid JSON: ${detail}`,
+    ),
+  profileInvalid: (v: string, issues: LocalisedText, more: number): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `プロファイル「${q(v, l)}」が不正です: ${issues.ja}${more > 0 ? ` (ほか ${more} 件)` : ""}`
+        : `profile "${q(v, l)}" is invalid: ${issues.en}${more > 0 ? ` (and ${more} more)` : ""}`,
+    ),
 } as const;

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { TEXT_LIMITS, terminalText } from "./terminal-text";
 
 export interface ProgressStream {
   isTTY?: boolean;
@@ -20,7 +21,7 @@ export function createProgress(stream: ProgressStream, total: number): Progress 
   return {
     update(done, all, file) {
       const width = Math.max(20, (stream.columns ?? 80) - 1);
-      let line = `[${done}/${all}] ${basename(file)}`;
+      let line = `[${done}/${all}] ${terminalText(basename(file), { max: TEXT_LIMITS.file })}`;
       if (line.length > width) line = `${line.slice(0, width - 1)}…`;
       stream.write(`\r\x1b[2K${line}`);
       shown = true;

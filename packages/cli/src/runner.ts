@@ -11,8 +11,10 @@ export interface RunOptions {
   workerScript?: string;
   /** Worker threads to use; default: the cores available. */
   workers?: number;
-  /** Use workers from this many files on. */
+  /** Use workers from this many files on (default 1: every file, so each check has the heap cap). */
   minFilesForWorkers?: number;
+  /** The heap cap of each check, MB (default CHECK_HEAP_MB, less when the machine has little memory). */
+  heapMb?: number;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -62,18 +64,27 @@ class CheckWorker {
   }
 }
 
-function workerFailure(file: string, err: Error): FileResult {
+/**
+ * The old-generation heap one check may use (a worker's resource limit). The read budget keeps
+ * what a file can bring in far below it; the cap bounds what the check then makes of it, so one
+ * hostile or huge workbook ends in a one-line failure for that file, never in the machine's
+ * memory filling up or the process crashing.
+ */
+export const CHECK_HEAP_MB = 1536;
+
+function workerFailure(file: string, err: Error, heapMb: number): FileResult {
   const oom = (err as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
   return {
     file,
     ok: false,
-    failure: oom ? { code: "too-large", limit: "memory" } : { code: "internal-error", detail: errorText(err) },
+    failure: oom ? { code: "too-large", limit: "memory", max: heapMb * 1024 * 1024 } : { code: "internal-error", detail: errorText(err) },
   };
 }
 
 /**
- * Checks every input, concurrently on worker threads when there are enough files, and returns
- * the results in input order. One bad file never stops the others.
+ * Checks every input on worker threads (one per core, each with the heap cap) and returns the
+ * results in input order. One bad file never stops the others. Without a worker script (tests
+ * that call the CLI in-process) the files are checked in this thread, one after another.
  */
 export async function checkInputs(inputs: readonly Input[], options: CheckOptions, run: RunOptions = {}): Promise<FileResult[]> {
   const results: (FileResult | undefined)[] = new Array(inputs.length);
@@ -90,7 +101,7 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
   for (const i of inputs.keys()) if (results[i]) report(i);
 
   const cores = Math.max(1, run.workers ?? availableParallelism());
-  const useWorkers = run.workerScript !== undefined && cores > 1 && todo.length >= (run.minFilesForWorkers ?? 4);
+  const useWorkers = run.workerScript !== undefined && todo.length > 0 && todo.length >= (run.minFilesForWorkers ?? 1);
 
   if (!useWorkers) {
     for (const i of todo) {
@@ -101,7 +112,7 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
   } else {
     const script = run.workerScript as string;
     const count = Math.min(cores, todo.length);
-    const heapMb = Math.max(512, Math.min(4096, Math.floor(totalmem() / (1024 * 1024) / (count + 1))));
+    const heapMb = run.heapMb ?? Math.max(256, Math.min(CHECK_HEAP_MB, Math.floor(totalmem() / (1024 * 1024) / (count + 1))));
     const init: WorkerInit = { role: WORKER_ROLE, options };
     let next = 0;
     const lane = async () => {
@@ -113,7 +124,7 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
           try {
             results[i] = await worker.check(i, file);
           } catch (e) {
-            results[i] = workerFailure(file, e as Error);
+            results[i] = workerFailure(file, e as Error, heapMb);
             await worker.stop();
             worker = new CheckWorker(script, init, heapMb);
           }

@@ -1,21 +1,24 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { buildTemplate, resolveProfile as resolveCoreProfile } from "@pmark/core";
 import type { TemplateArgs } from "./args";
-import { errorText } from "./load/failure";
 import { M } from "./messages";
+import { writeFailureMessage, writeOutputFile } from "./output-file";
 import { resolveProfile } from "./profile";
+import { stderrLine } from "./terminal-text";
 
 interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
 
-/** `pmark template`: the profile's standard template workbook, written to --out. Exit 0, or 2 on a bad profile or an unwritable file. */
+/**
+ * `pmark template`: the profile's standard template workbook, written to --out through the safe
+ * writer (an existing file only with --force, never a new folder). Exit 0, or 2 on a bad profile
+ * or a file that cannot be written.
+ */
 export async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   const profile = await resolveProfile(args.profile);
   if (!profile.ok) {
-    io.stderr.write(`pmark: ${profile.message[args.lang]}\n`);
+    stderrLine(io.stderr, profile.message[args.lang], args.lang);
     return 2;
   }
   const resolved = resolveCoreProfile(profile.profile);
@@ -24,14 +27,9 @@ export async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   // turns this import into a require of dist/pmark-template.cjs (scripts/build-cli.mjs).
   const { templateXlsx } = await import("./template-xlsx");
   const bytes = await templateXlsx(spec);
-  const partial = `${args.out}.${process.pid}.part`;
-  try {
-    await mkdir(dirname(args.out), { recursive: true });
-    await writeFile(partial, bytes);
-    await rename(partial, args.out);
-  } catch (e) {
-    const code = (e as { code?: string } | null)?.code;
-    io.stderr.write(`pmark: ${M.templateWriteFailed(args.out, code ?? errorText(e))[args.lang]}\n`);
+  const written = await writeOutputFile(args.out, bytes, { force: args.force });
+  if (!written.ok) {
+    stderrLine(io.stderr, writeFailureMessage(args.out, written.reason)[args.lang], args.lang);
     return 2;
   }
   io.stdout.write(`${M.templateWritten(args.out, resolved.id, resolved.version, args.lang)[args.lang]}\n`);

@@ -130,12 +130,11 @@ export function splitLargeRecords(records: readonly HighlightRecord[]): Highligh
     }
     const width = r.rect.right - r.rect.left + 1;
     const half = Math.floor(rows / 2);
-    out.push(
-      ...splitLargeRecords([
-        { ...r, rect: { ...r.rect, bottom: r.rect.top + half - 1 }, original: r.original.slice(0, half * width) },
-        { ...r, rect: { ...r.rect, top: r.rect.top + half }, original: r.original.slice(half * width) },
-      ]),
-    );
+    const halves = splitLargeRecords([
+      { ...r, rect: { ...r.rect, bottom: r.rect.top + half - 1 }, original: r.original.slice(0, half * width) },
+      { ...r, rect: { ...r.rect, top: r.rect.top + half }, original: r.original.slice(half * width) },
+    ]);
+    for (const h of halves) out.push(h);
   }
   return out;
 }

@@ -15,7 +15,17 @@ describe("header normalisation", () => {
     ["要配慮\n(有/無)", "要配慮"],
     ["Storage  location", "storagelocation"],
     ["開示対象・非対象", "開示対象非対象"],
+    // Invisible characters pasted into a word: zero-width space, soft hyphen, BOM, bidi isolate.
+    ["利用\u200b目的", "利用目的"],
+    ["保管\u00ad場所", "保管場所"],
+    ["\ufeff保管期限", "保管期限"],
+    ["\u2066アクセス権を有する者\u2069", "アクセス権を有する者"],
   ])("%s → %s", (raw, normal) => expect(normaliseHeader(raw)).toBe(normal));
+
+  it("a zero-width space inside a header word does not hide the column", () => {
+    expect(matchField("ledger", "利用\u200b目的")?.field).toBe("purpose");
+    expect(matchField("ledger", "保管\u200c期限")?.field).toBe("retention");
+  });
 });
 
 describe("header spellings", () => {

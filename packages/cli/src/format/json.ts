@@ -37,7 +37,7 @@ export interface JsonDocument {
   files: JsonFile[];
 }
 
-/** A finding as PRODUCT.md §5 shows it: no messageId, data or accepted=false. */
+/** A finding as docs/json-output.md shows it: no messageId, data or accepted=false. */
 export function jsonFinding(f: Finding): JsonFinding {
   const out: JsonFinding = {
     rule: f.rule,
@@ -63,7 +63,7 @@ export function sortedFindings(report: WorkbookReport): Finding[] {
 }
 
 /**
- * The report's overview (heat map, coverage, readiness): an extension beyond §5's documented
+ * The report's overview (heat map, coverage, readiness): an extension beyond the documented
  * keys, copied key by key so the JSON's shape does not follow internal fields.
  */
 export function jsonOverview(o: ReportOverview): ReportOverview {
@@ -129,7 +129,7 @@ export function toJsonDocument(results: readonly FileResult[]): JsonDocument {
   };
 }
 
-/** `check --format json`: one JSON document, PRODUCT.md §5's shape plus each file's `overview`. */
+/** `check --format json`: one JSON document, the shape docs/json-output.md documents. */
 export function formatJson(results: readonly FileResult[]): string {
   return `${JSON.stringify(toJsonDocument(results), null, 2)}\n`;
 }

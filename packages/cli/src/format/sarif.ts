@@ -71,7 +71,7 @@ export function sarifSuppressions(f: Finding, lang: Lang): Record<string, unknow
 }
 
 /**
- * SARIF 2.1.0 (PRODUCT.md §5): the rule catalogue as `tool.driver.rules[]` (from rule metadata,
+ * SARIF 2.1.0 (docs/json-output.md): the rule catalogue as `tool.driver.rules[]` (from rule metadata,
  * plus a bare entry for any other id seen), one result per finding with ruleId, ruleIndex,
  * level, the workbook as artifactLocation, row as startLine, column as startColumn and
  * `Sheet!A1` as logical location; accepted findings carry `suppressions`. Unreadable inputs

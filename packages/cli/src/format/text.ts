@@ -12,6 +12,7 @@ import {
   type WorkbookReport,
 } from "@pmark/core";
 import type { FileResult } from "../check-file";
+import { TEXT_LIMITS, terminalText } from "../terminal-text";
 import { emptySummary, addSummary } from "./summary";
 
 export interface TextOptions {
@@ -42,6 +43,18 @@ export function summaryLine(s: ReportSummary, lang: Lang): string {
     `${n(s.errors, "error", "errors")}, ${n(s.warnings, "warning", "warnings")}, ${s.infos} info, ${s.accepted} accepted` +
     ` / risks: ${r.high} high, ${r.medium} medium, ${r.low} low, ${r.incomplete} incomplete`
   );
+}
+
+/** The largest of `values` (and `floor`), without spreading a list into arguments. */
+function maxOf(values: Iterable<number>, floor: number): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** A text from the workbook or the profile, safe for a terminal and cut at `max`. */
+function shown(text: string, max: number, lang: Lang): string {
+  return terminalText(text, { max, lang });
 }
 
 /** Terminal columns a string takes: East Asian wide and full-width characters count two. */
@@ -108,13 +121,16 @@ export function heatMapLines(map: HeatMap, lang: Lang): string[] {
   const total = (g: readonly (readonly number[])[]) => g.reduce((n, row) => n + row.reduce((a, b) => a + b, 0), 0);
   if (total(map.before) === 0 && total(map.after) === 0) return [` ${OVERVIEW_WORDS.noMap[lang]}`];
   const withAfter = map.columns.after || total(map.after) > 0;
-  const cell = Math.max(2, ...[...map.before, ...(withAfter ? map.after : [])].flat().map((n) => String(n).length));
+  let cell = 2;
+  for (const grid of withAfter ? [map.before, map.after] : [map.before]) {
+    for (const row of grid) cell = maxOf(row.map((n) => String(n).length), cell);
+  }
   const corner = OVERVIEW_WORDS.corner[lang];
   const left = gridLines(map.before, map, corner, cell);
   const lines = [` ${OVERVIEW_WORDS.mapTitle[lang]}`];
   if (withAfter) {
     const right = gridLines(map.after, map, corner, cell);
-    const leftWidth = Math.max(displayWidth(OVERVIEW_WORDS.before[lang]), ...left.map(displayWidth)) + 4;
+    const leftWidth = maxOf(left.map(displayWidth), displayWidth(OVERVIEW_WORDS.before[lang])) + 4;
     lines.push(`   ${padEndW(OVERVIEW_WORDS.before[lang], leftWidth)}${OVERVIEW_WORDS.after[lang]}`);
     left.forEach((l, i) => lines.push(`   ${padEndW(l, leftWidth)}${right[i] ?? ""}`.trimEnd()));
   } else {
@@ -137,7 +153,9 @@ export function heatMapLines(map: HeatMap, lang: Lang): string[] {
 /** `準備度 72/100 / 局面別…: 取得・入力 18/18・…` (phases no item is subject to are left out). */
 export function readinessLine(readiness: Readiness, coverage: Coverage, lang: Lang): string {
   const sep = lang === "ja" ? "・" : ", ";
-  const phases = coverage.phases.filter((p) => p.applicable > 0).map((p) => `${p.label[lang]} ${p.analysed}/${p.applicable}`);
+  const phases = coverage.phases
+    .filter((p) => p.applicable > 0)
+    .map((p) => `${shown(p.label[lang], TEXT_LIMITS.label, lang)} ${p.analysed}/${p.applicable}`);
   let line = `${OVERVIEW_WORDS.readiness[lang]} ${readiness.score}/100`;
   if (phases.length > 0) {
     line += ` / ${OVERVIEW_WORDS.phases[lang]}: ${phases.join(sep)}`;
@@ -151,7 +169,7 @@ export function departmentLine(coverage: Coverage, lang: Lang): string | null {
   const named = coverage.departments.some((d) => d.department !== "");
   if (!named) return null;
   const parts = coverage.departments.map((d) => {
-    const name = d.department === "" ? OVERVIEW_WORDS.noDepartment[lang] : d.department;
+    const name = d.department === "" ? OVERVIEW_WORDS.noDepartment[lang] : shown(d.department, TEXT_LIMITS.label, lang);
     return lang === "ja"
       ? `${name} ${d.analysed}/${d.items}・指摘${d.findings}`
       : `${name} ${d.analysed}/${d.items}, ${d.findings} ${d.findings === 1 ? "finding" : "findings"}`;
@@ -183,56 +201,81 @@ function groupBySheet(report: WorkbookReport, lang: Lang): Group[] {
   });
   for (const f of report.findings) if (!order.has(f.sheet)) order.set(f.sheet, order.size + 1e6);
   const bySheet = new Map<string, Finding[]>();
-  for (const f of [...report.findings].sort(compareFindings(order))) {
-    const list = bySheet.get(f.sheet) ?? [];
-    list.push(f);
-    bySheet.set(f.sheet, list);
+  for (const f of report.findings.slice().sort(compareFindings(order))) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
   }
-  return [...bySheet].map(([sheet, findings]) => {
+  const groups: Group[] = [];
+  for (const [sheet, findings] of bySheet) {
     const kind = kinds.get(sheet);
-    const title =
-      sheet === "" ? WORDS.workbook[lang] : kind !== undefined ? `${sheet} [${KIND_LABELS[kind][lang]}]` : sheet;
-    return { title, findings };
-  });
+    const name = shown(sheet, TEXT_LIMITS.sheet, lang);
+    const title = sheet === "" ? WORDS.workbook[lang] : kind !== undefined ? `${name} [${KIND_LABELS[kind][lang]}]` : name;
+    groups.push({ title, findings });
+  }
+  return groups;
 }
 
-function fileBlock(file: string, report: WorkbookReport, lang: Lang, paint: Paint): string[] {
-  const lines = [paint("1", file)];
+/** Collects lines and hands them on in blocks of about 64 KB, so no report is one huge string. */
+class LineWriter {
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(private readonly sink: (chunk: string) => void) {}
+
+  line(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length + 1;
+    if (this.size >= 65_536) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    this.sink(`${this.buffer.join("\n")}\n`);
+    this.buffer = [];
+    this.size = 0;
+  }
+}
+
+function writeFileBlock(out: LineWriter, file: string, report: WorkbookReport, lang: Lang, paint: Paint): void {
+  out.line(paint("1", shown(file, TEXT_LIMITS.file, lang)));
   const groups = groupBySheet(report, lang);
-  if (groups.length === 0) lines.push(`  ${WORDS.noFindings[lang]}`);
-  const cellWidth = Math.max(2, ...report.findings.map((f) => f.cell.length));
-  const ruleWidth = Math.max(0, ...report.findings.map((f) => f.rule.length));
+  if (groups.length === 0) out.line(`  ${WORDS.noFindings[lang]}`);
+  const cellWidth = maxOf(report.findings.map((f) => f.cell.length), 2);
+  const ruleWidth = maxOf(report.findings.map((f) => f.rule.length), 0);
   for (const g of groups) {
-    lines.push(` ${paint("1", g.title)}`);
+    out.line(` ${paint("1", g.title)}`);
     for (const f of g.findings) {
       let line =
         `  ${f.cell.padEnd(cellWidth)}  ${paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(7))}  ` +
-        `${f.rule.padEnd(ruleWidth)}  ${f.message[lang]}`;
-      if (f.hint) line += `  ${paint("2", `(${f.hint})`)}`;
+        `${f.rule.padEnd(ruleWidth)}  ${shown(f.message[lang], TEXT_LIMITS.message, lang)}`;
+      if (f.hint) line += `  ${paint("2", `(${shown(f.hint, TEXT_LIMITS.label, lang)})`)}`;
       if (f.accepted) line += `  ${WORDS.accepted[lang]}`;
-      lines.push(line.trimEnd());
+      out.line(line.trimEnd());
     }
   }
-  lines.push(` ${summaryLine(report.summary, lang)}`);
-  if (report.overview) lines.push(...overviewLines(report.overview, lang));
-  return lines;
+  out.line(` ${summaryLine(report.summary, lang)}`);
+  if (report.overview) for (const l of overviewLines(report.overview, lang)) out.line(l);
 }
 
 /**
- * The human report: per file a header, the findings by sheet sorted by row and column, and a
- * summary; a grand total when several files were given. Files that could not be read are
- * reported on stderr (one line each) and only counted here.
+ * The human report, written to `sink` in blocks as it is made: per file a header, the findings
+ * by sheet sorted by row and column, and a summary; a grand total when several files were
+ * given. Files that could not be read are reported on stderr (one line each) and only counted
+ * here. Every text that comes from a workbook, a file name or a profile is made safe for a
+ * terminal (control characters shown as escapes, long texts cut).
  */
-export function formatText(results: readonly FileResult[], lang: Lang, options: TextOptions = {}): string {
+export function writeText(results: readonly FileResult[], lang: Lang, sink: (chunk: string) => void, options: TextOptions = {}): void {
   const paint: Paint = options.colour ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
-  const blocks: string[] = [];
+  const out = new LineWriter(sink);
   let total = emptySummary();
   let checked = 0;
   for (const r of results) {
     if (!r.ok) continue;
+    if (checked > 0) out.line("");
     checked++;
     total = addSummary(total, r.report.summary);
-    blocks.push(fileBlock(r.file, r.report, lang, paint).join("\n"));
+    writeFileBlock(out, r.file, r.report, lang, paint);
   }
   if (results.length > 1) {
     const failed = results.length - checked;
@@ -240,7 +283,15 @@ export function formatText(results: readonly FileResult[], lang: Lang, options: 
       lang === "ja"
         ? `全 ${results.length} ファイル (検査 ${checked}・読めない ${failed})`
         : `${results.length} files (${checked} checked, ${failed} unreadable)`;
-    blocks.push(paint("1", `${head}: ${summaryLine(total, lang)}`));
+    if (checked > 0) out.line("");
+    out.line(paint("1", `${head}: ${summaryLine(total, lang)}`));
   }
-  return blocks.length === 0 ? "" : `${blocks.join("\n\n")}\n`;
+  out.flush();
+}
+
+/** The human report as one string (see writeText). */
+export function formatText(results: readonly FileResult[], lang: Lang, options: TextOptions = {}): string {
+  const chunks: string[] = [];
+  writeText(results, lang, (chunk) => chunks.push(chunk), options);
+  return chunks.join("");
 }

@@ -12,6 +12,7 @@ export type CfbKind = "xls" | "encrypted" | "word" | "powerpoint" | "other";
 
 interface CfbContainer {
   FullPaths: string[];
+  FileIndex: { name: string; content?: Uint8Array | number[] }[];
 }
 
 function baseName(path: string): string {
@@ -28,7 +29,18 @@ export function classifyCfbNames(paths: readonly string[]): CfbKind {
   return "other";
 }
 
-export function inspectCfb(buf: Buffer): { ok: true; kind: CfbKind } | { ok: false; reason: LoadFailure } {
+/** The legacy workbook stream ("Workbook", or "Book" in BIFF5), for the read budget's cell count. */
+function workbookStream(container: CfbContainer): Uint8Array | undefined {
+  for (const entry of container.FileIndex ?? []) {
+    const name = (entry.name ?? "").toLowerCase();
+    if ((name === "workbook" || name === "book") && entry.content) {
+      return entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content);
+    }
+  }
+  return undefined;
+}
+
+export function inspectCfb(buf: Buffer): { ok: true; kind: CfbKind; workbook?: Uint8Array } | { ok: false; reason: LoadFailure } {
   let container: CfbContainer;
   try {
     container = quietly(() => XLSX.CFB.read(buf, { type: "buffer" }) as CfbContainer);
@@ -36,5 +48,8 @@ export function inspectCfb(buf: Buffer): { ok: true; kind: CfbKind } | { ok: fal
     return { ok: false, reason: { code: "corrupt", detail: errorText(e) } };
   }
   if (!container || !Array.isArray(container.FullPaths)) return { ok: false, reason: { code: "corrupt" } };
-  return { ok: true, kind: classifyCfbNames(container.FullPaths) };
+  const kind = classifyCfbNames(container.FullPaths);
+  if (kind !== "xls") return { ok: true, kind };
+  const workbook = workbookStream(container);
+  return workbook ? { ok: true, kind, workbook } : { ok: true, kind };
 }

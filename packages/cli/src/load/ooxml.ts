@@ -1,7 +1,9 @@
 import { isAscii } from "node:buffer";
 import { inflateRawSync } from "node:zlib";
 import type { CellValue, MergedRange, SheetGrid } from "@pmark/core";
-import { entryData, type ZipEntry } from "./zip";
+import { OverBudget, ReadBudget } from "./budget";
+import type { LoadFailure } from "./failure";
+import { crc32, entryData, partName, type ZipEntry } from "./zip";
 
 /**
  * A direct reader for the common shape of .xlsx / .xlsm workbooks: cell values, formulas and
@@ -18,19 +20,29 @@ import { entryData, type ZipEntry } from "./zip";
  * formula with no cached value is dropped with its cell, a `t="str"` cell without a value reads
  * as ""), this reader keeps it, so that a workbook's report does not depend on which reader
  * took it.
+ *
+ * What it cannot read because the file is damaged (a part whose data does not inflate to its
+ * declared size and CRC) or too large (the read budget, budget.ts: part sizes checked before
+ * inflating, cells counted as they are read) is not handed on: it comes back as the failure.
  */
-export type DirectRead = { ok: true; grids: SheetGrid[]; inflated: ReadonlySet<string> } | { ok: false; why: string };
+export type DirectRead =
+  | { ok: true; grids: SheetGrid[]; inflated: ReadonlySet<string> }
+  | { ok: false; why: string; failure?: LoadFailure };
 
 class Unsupported extends Error {}
+
+class Corrupt extends Error {}
 
 function unsupported(why: string): never {
   throw new Unsupported(why);
 }
 
-export function readOoxmlDirect(buf: Buffer, entries: readonly ZipEntry[]): DirectRead {
+export function readOoxmlDirect(buf: Buffer, entries: readonly ZipEntry[], budget: ReadBudget = new ReadBudget("direct")): DirectRead {
   try {
-    return { ok: true, ...new Package(buf, entries).read() };
+    return { ok: true, ...new Package(buf, entries, budget).read() };
   } catch (e) {
+    if (e instanceof OverBudget) return { ok: false, why: e.message, failure: { code: "too-large", ...e.info } };
+    if (e instanceof Corrupt) return { ok: false, why: e.message, failure: { code: "corrupt", detail: e.message } };
     if (e instanceof Unsupported) return { ok: false, why: e.message };
     if (e instanceof Error) return { ok: false, why: `${e.name}: ${e.message}` };
     throw e;
@@ -57,6 +69,7 @@ class Package {
   constructor(
     private readonly buf: Buffer,
     entries: readonly ZipEntry[],
+    private readonly budget: ReadBudget,
   ) {
     for (const e of entries) {
       this.byName.set(e.name, e);
@@ -68,12 +81,18 @@ class Package {
     return this.byName.get(path) ?? this.byLowerName.get(path.toLowerCase());
   }
 
-  /** One part as text, inflated with its declared size as the cap, so a lying header cannot expand it. */
+  /**
+   * One part as text. Its declared size is charged to the budget before inflating, and is the
+   * cap of the inflation, so a lying header cannot expand it; the result must match the
+   * declared size and CRC-32, else the part is damaged.
+   */
   private text(path: string): string {
     const entry = this.entry(path);
     if (!entry) unsupported(`no part ${path}`);
+    const shown = partName(entry.name);
     const data = entryData(this.buf, entry);
-    if (!data) unsupported(`bad local header for ${entry.name}`);
+    if (!data) throw new Corrupt(`bad local header for ${shown}`);
+    this.budget.willInflate(entry.name, entry.uncompressedSize);
     let bytes: Buffer;
     if (entry.method === 0) bytes = data;
     else if (entry.method === 8) {
@@ -83,10 +102,13 @@ class Package {
         const size = Math.max(1, entry.uncompressedSize);
         bytes = inflateRawSync(data, { maxOutputLength: size, chunkSize: Math.max(64, Math.min(size, MAX_CHUNK)) });
       } catch (e) {
-        unsupported(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+        const beyond = e instanceof RangeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+        throw new Corrupt(beyond ? `${shown} expands beyond the size its header says` : `${shown}: ${e instanceof Error ? e.message : String(e)}`);
       }
     } else unsupported(`ZIP compression method ${entry.method}`);
-    if (bytes.length !== entry.uncompressedSize) unsupported(`${entry.name}: size differs from its header`);
+    if (bytes.length !== entry.uncompressedSize) throw new Corrupt(`${shown} is shorter than its header says`);
+    if (crc32(bytes) !== entry.crc32) throw new Corrupt(`${shown}: CRC-32 mismatch`);
+    this.budget.addInflated(entry.name, bytes.length, bytes.length);
     this.inflated.add(entry.name);
     return xmlText(bytes, entry.name);
   }
@@ -108,8 +130,12 @@ class Package {
     if (workbookPart.replace(/^\//, "").toLowerCase() !== "xl/workbook.xml") unsupported(`workbook part at ${workbookPart}`);
 
     const strings = sstPart === null ? [] : parseSharedStrings(this.text(sstPart.replace(/^\//, "")));
+    this.budget.addStrings(strings.length);
+    let chars = 0;
+    for (const t of strings) if (t !== undefined) chars += t.length;
+    this.budget.addText(chars);
     const sheets = this.sheetList();
-    const grids = sheets.map(({ name, path }) => parseWorksheet(name, this.text(path), strings));
+    const grids = sheets.map(({ name, path }) => parseWorksheet(name, this.text(path), strings, this.budget));
     return { grids, inflated: this.inflated };
   }
 
@@ -373,13 +399,48 @@ interface SharedFormula {
   col: number;
 }
 
+/** Grid slots are charged to the budget in batches of this many (a check per cell would cost more than the cell). */
+const CELL_BATCH = 65536;
+
 class GridBuilder {
   readonly values: CellValue[][] = [];
   formulas: (string | null)[][] | null = null;
+  /** Slots (rows and cells up to each row's last one) not yet charged to the budget. */
+  private slots = 0;
+  /** Characters of the sheet's own texts (inline strings, formulas) not yet charged. */
+  private chars = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly budget: ReadBudget,
+  ) {}
+
+  private grow(n: number): void {
+    this.slots += n;
+    if (this.slots >= CELL_BATCH) this.charge();
+  }
+
+  /** A text the grid keeps that is not a shared string (those are charged once, when read). */
+  text(n: number): void {
+    this.chars += n;
+    if (this.chars >= CELL_BATCH * 16) this.charge();
+  }
+
+  charge(): void {
+    const n = this.slots;
+    const chars = this.chars;
+    this.slots = 0;
+    this.chars = 0;
+    this.budget.addCells(this.sheet, n);
+    this.budget.addText(chars);
+  }
 
   set(r: number, c: number, v: CellValue, f: string | null): void {
     const values = this.values;
-    while (values.length <= r) values.push([]);
+    if (values.length <= r) {
+      this.grow(r + 1 - values.length);
+      while (values.length <= r) values.push([]);
+    }
     const row = values[r]!;
     if (v === null && f === null) {
       // A later duplicate of an address replaces the earlier cell, even with nothing.
@@ -388,6 +449,7 @@ class GridBuilder {
       if (frow && c < frow.length) frow[c] = null;
       return;
     }
+    if (row.length <= c) this.grow(c + 1 - row.length);
     while (row.length < c) row.push(null);
     row[c] = v;
     if (f !== null || (this.formulas !== null && this.formulas[r] !== undefined && c < this.formulas[r]!.length)) {
@@ -395,6 +457,7 @@ class GridBuilder {
       const formulas = this.formulas;
       while (formulas.length <= r) formulas.push([]);
       const frow = formulas[r]!;
+      // Not charged: a formula row is never longer than its value row, already charged.
       while (frow.length < c) frow.push(null);
       frow[c] = f;
     }
@@ -423,9 +486,9 @@ class GridBuilder {
   }
 }
 
-export function parseWorksheet(name: string, xml: string, strings: readonly (string | undefined)[]): SheetGrid {
+export function parseWorksheet(name: string, xml: string, strings: readonly (string | undefined)[], budget: ReadBudget): SheetGrid {
   rootMustBe(xml, "worksheet");
-  const out = new GridBuilder();
+  const out = new GridBuilder(name, budget);
   let after = 0;
   const open = /<sheetData(?=[\s>/])[^<>]*>/.exec(xml);
   if (open && open[0].endsWith("/>")) after = open.index + open[0].length;
@@ -448,6 +511,7 @@ export function parseWorksheet(name: string, xml: string, strings: readonly (str
     readRefAt(ref, colon < 0 ? 0 : colon + 1, ref.length, end);
     merges.push({ startRow: start.row, startCol: start.col, endRow: end.row, endCol: end.col });
   }
+  out.charge();
   return out.grid(name, merges);
 }
 
@@ -622,11 +686,13 @@ function readCell(
     }
     case "str":
       value = raw !== undefined ? own(raw.replace(/\r\n/g, "\n")) : "";
+      out.text(value.length);
       break;
     case "inlineStr": {
       const is = element(d, IS_OPEN, "is");
       const text = is && is.body !== "" ? stringItem(is.body) : "";
       value = text === undefined ? null : own(text);
+      if (value !== null) out.text(value.length);
       break;
     }
     case "b":
@@ -641,6 +707,7 @@ function readCell(
     default:
       value = null;
   }
+  if (formula) out.text(formula.length + 1);
   out.set(row, col, value, formula ? own(`=${formula}`) : null);
 }
 

@@ -2,17 +2,19 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import type { SheetGrid } from "@pmark/core";
+import { OverBudget, READ_LIMITS, ReadBudget } from "./budget";
 import { inspectCfb } from "./cfb";
-import { csvToGrid, decodeText } from "./csv";
-import { errorText, fail, type LoadFailure } from "./failure";
+import { csvRowAt, csvToGrid, decodeText } from "./csv";
+import { errorText, fail, type LoadFailure, type LoadWarning } from "./failure";
 import { readOoxmlDirect } from "./ooxml";
+import { biffCells, markupCells, odsContentCounter, sharedStringsCounter, worksheetCounter, xlsbSheetCounter } from "./scan";
 import { readWorkbook, workbookToGrids } from "./sheetjs";
 import { sniffContainer } from "./sniff";
-import { entryData, inspectZip, verifyZipEntries, type ZipEntry } from "./zip";
+import { entryData, inspectZip, verifyZipEntries, type PartCounter, type ZipEntry } from "./zip";
 
-export type LoadResult = { ok: true; grids: SheetGrid[] } | { ok: false; reason: LoadFailure };
+export type LoadResult = { ok: true; grids: SheetGrid[]; warnings?: LoadWarning[] } | { ok: false; reason: LoadFailure };
 
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
 /** Extensions the folder walk picks up (explicitly named files may have any extension). */
 export const SPREADSHEET_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".ods", ".csv"] as const;
@@ -29,7 +31,12 @@ function isPasswordError(message: string): boolean {
   return /password|encrypt|decrypt/i.test(message);
 }
 
-/** Reads the bytes through SheetJS; its exceptions become failures. */
+function overBudget(e: unknown): LoadResult {
+  if (e instanceof OverBudget) return { ok: false, reason: { code: "too-large", ...e.info } };
+  throw e;
+}
+
+/** Reads the bytes through SheetJS (only once the budget scan passed); its exceptions become failures. */
 function readWithSheetJS(buf: Buffer): LoadResult {
   try {
     return { ok: true, grids: workbookToGrids(readWorkbook(buf)) };
@@ -81,6 +88,21 @@ function classifyZip(buf: Buffer, entries: readonly ZipEntry[]): ZipKind {
   return "other";
 }
 
+/**
+ * What SheetJS would build from each part, counted as the part streams past: worksheet cells of
+ * .xlsx and .xlsb, shared strings, and the cells of an .ods (repeats multiplied out).
+ */
+function sheetjsCounter(budget: ReadBudget): (entry: ZipEntry) => PartCounter | undefined {
+  return (entry) => {
+    const name = entry.name.toLowerCase();
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCounter(entry.name, budget);
+    if (/^xl\/worksheets\/[^/]+\.bin$/.test(name)) return xlsbSheetCounter(entry.name, budget);
+    if (/^xl\/sharedstrings\.(xml|bin)$/.test(name)) return sharedStringsCounter(budget);
+    if (name === "content.xml") return odsContentCounter(entry.name, budget);
+    return undefined;
+  };
+}
+
 async function loadZip(buf: Buffer): Promise<LoadResult> {
   const inspected = inspectZip(buf);
   if (!inspected.ok) return inspected;
@@ -88,12 +110,14 @@ async function loadZip(buf: Buffer): Promise<LoadResult> {
   if (entries.length === 0) return fail("not-spreadsheet", { looksLike: "zip" });
   switch (classifyZip(buf, entries)) {
     case "ooxml": {
-      const direct = directReader() ? readOoxmlDirect(buf, entries) : null;
+      const direct = directReader() ? readOoxmlDirect(buf, entries, new ReadBudget("direct")) : null;
       if (direct?.ok) {
-        // The parts it read were inflated against their declared sizes; check the others.
+        // The parts it read were checked against their sizes and CRCs; check the others.
         const problem = await verifyZipEntries(buf, entries.filter((e) => !direct.inflated.has(e.name)));
         return problem ? { ok: false, reason: problem } : { ok: true, grids: direct.grids };
       }
+      // Damaged or over budget: final. Anything else the direct reader does not read goes to SheetJS.
+      if (direct?.failure) return { ok: false, reason: direct.failure };
       break;
     }
     case "ods":
@@ -109,8 +133,26 @@ async function loadZip(buf: Buffer): Promise<LoadResult> {
     default:
       return fail("not-spreadsheet", { looksLike: "zip" });
   }
-  const problem = await verifyZipEntries(buf, entries);
+  // SheetJS inflates every part and keeps it: all of them are scanned against its budget first.
+  const budget = new ReadBudget("sheetjs");
+  const problem = await verifyZipEntries(buf, entries, { budget, counter: sheetjsCounter(budget) });
   if (problem) return { ok: false, reason: problem };
+  return readWithSheetJS(buf);
+}
+
+/** A legacy .xls: its cell records counted against SheetJS's budget before SheetJS reads it. */
+function loadXls(buf: Buffer, workbookStream: Uint8Array | undefined): LoadResult {
+  const budget = new ReadBudget("sheetjs");
+  if (workbookStream) {
+    try {
+      const counted = biffCells(workbookStream);
+      budget.addStrings(counted.strings);
+      budget.addText(counted.textBytes);
+      counted.sheets.forEach((n, i) => budget.addCells(`#${i}`, n));
+    } catch (e) {
+      return overBudget(e);
+    }
+  }
   return readWithSheetJS(buf);
 }
 
@@ -121,7 +163,7 @@ function loadCfb(buf: Buffer): LoadResult {
     case "encrypted":
       return fail("encrypted");
     case "xls":
-      return readWithSheetJS(buf);
+      return loadXls(buf, inspected.workbook);
     case "word":
       return fail("not-spreadsheet", { looksLike: "word" });
     case "powerpoint":
@@ -131,11 +173,40 @@ function loadCfb(buf: Buffer): LoadResult {
   }
 }
 
+/** Markup saved as .xls (HTML table, SpreadsheetML 2003): its cells counted before SheetJS reads it. */
+function loadMarkup(buf: Buffer): LoadResult {
+  try {
+    const budget = new ReadBudget("sheetjs");
+    const counted = markupCells(buf.toString("latin1"));
+    budget.addCells("markup", counted.cells);
+    budget.addText(counted.chars);
+  } catch (e) {
+    return overBudget(e);
+  }
+  return readWithSheetJS(buf);
+}
+
 function loadCsv(path: string, buf: Buffer): LoadResult {
-  const { text } = decodeText(buf);
+  const decoded = decodeText(buf);
+  const { text } = decoded;
   if (text.includes("\u0000")) return fail("not-spreadsheet", { looksLike: "binary" });
+  // A BOM and nothing else, or only line breaks and spaces: nothing to check.
+  if (text.trim() === "") return fail("no-data");
   const name = basename(path, extname(path)) || "Sheet1";
-  return { ok: true, grids: [csvToGrid(name, text)] };
+  let grid: SheetGrid;
+  try {
+    grid = csvToGrid(name, text, new ReadBudget("direct"));
+  } catch (e) {
+    return overBudget(e);
+  }
+  if (decoded.replaced === 0) return { ok: true, grids: [grid] };
+  const warning: LoadWarning = {
+    code: "bytes-replaced",
+    encoding: decoded.encoding,
+    count: decoded.replaced,
+    row: csvRowAt(text, decoded.firstReplaced),
+  };
+  return { ok: true, grids: [grid], warnings: [warning] };
 }
 
 function statFailure(e: unknown): LoadResult {
@@ -158,7 +229,7 @@ export async function loadBytes(path: string, buf: Buffer): Promise<LoadResult> 
     case "biff-old":
       return fail("unsupported-format", { detail: "Excel 4.0 or earlier" });
     case "markup":
-      return readWithSheetJS(buf);
+      return loadMarkup(buf);
     case "other":
       if (ext === ".csv") {
         const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);

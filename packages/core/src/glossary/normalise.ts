@@ -119,6 +119,13 @@ const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}|「[^「」]*」|『[^『�
 const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f\u2780-\u2793]/g;
 
 /**
+ * Invisible format characters that NFKC keeps and \s does not match: soft hyphen, zero-width
+ * space, joiners, bidi marks, embeddings, overrides and isolates, word joiner and invisible
+ * operators, BOM. Pasted into a header word (「利用\u200b目的」) they would hide the column.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
  * Header normal form: brackets and their content, notes after ※ or *, leading numbering
  * ("1.", "(1)", "①"), punctuation such as ・／/、, and whitespace are removed.
  * A header that is *only* a bracketed label (「【保管】」) keeps its content.
@@ -137,7 +144,7 @@ export function normaliseHeader(text: string): string {
 const headerMemo = new GenerationMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 function normaliseHeaderOnce(text: string): string {
-  let s = text.replace(CIRCLED, "");
+  let s = text.replace(CIRCLED, "").replace(INVISIBLE, "");
   s = nfkc(s).toLowerCase();
   s = s.replace(/[\r\n]+/g, " ");
   // Notes: "利用目的 ※必須", "保管場所*".

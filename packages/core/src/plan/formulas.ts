@@ -205,8 +205,8 @@ export function formulasPlan(grids: readonly SheetGrid[], report: WorkbookReport
     const kind = kinds.get(grid.name);
     if (kind !== "risk" && kind !== "ledger") return;
     const sheet = recogniseSheet(grid, index, { synonyms: profile.synonyms, phases: profile.phases });
-    if (sheet.kind === "risk") ops.push(...riskSheetOps(sheet, profile, options.lang, spare));
-    else if (sheet.kind === "ledger") ops.push(...ledgerSheetOps(sheet, options.lang, spare));
+    const sheetOps = sheet.kind === "risk" ? riskSheetOps(sheet, profile, options.lang, spare) : sheet.kind === "ledger" ? ledgerSheetOps(sheet, options.lang, spare) : [];
+    for (const op of sheetOps) ops.push(op);
   });
   return { title: { ja: "採点式と入力規則の追加", en: "Add scoring formulas and dropdowns" }, ops };
 }

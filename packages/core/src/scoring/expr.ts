@@ -61,7 +61,7 @@ export function evaluateExpr(expr: Expr, env: Env): number {
       return product;
     }
     case "max":
-      return Math.max(...expr.args.map((a) => evaluateExpr(a, env)));
+      return expr.args.reduce((max, a) => Math.max(max, evaluateExpr(a, env)), -Infinity);
     case "choose": {
       const i = Math.trunc(evaluateExpr(expr.index, env));
       const v = expr.values[i - 1];
@@ -97,10 +97,10 @@ export function exprRange(expr: Expr, ranges: (input: string) => { min: number; 
     }
     case "max": {
       const rs = expr.args.map((a) => exprRange(a, ranges));
-      return { min: Math.max(...rs.map((r) => r.min)), max: Math.max(...rs.map((r) => r.max)) };
+      return { min: rs.reduce((m, r) => Math.max(m, r.min), -Infinity), max: rs.reduce((m, r) => Math.max(m, r.max), -Infinity) };
     }
     case "choose":
-      return { min: Math.min(...expr.values), max: Math.max(...expr.values) };
+      return { min: expr.values.reduce((m, v) => Math.min(m, v), Infinity), max: expr.values.reduce((m, v) => Math.max(m, v), -Infinity) };
     case "rank":
       return { min: 1, max: 3 };
   }

@@ -124,7 +124,7 @@ function saveStore(props: PropertiesPort, store: Store | null, oldCount: number)
 function positions(a1s: readonly string[]): CellPos[] {
   const out: CellPos[] = [];
   for (const a of a1s) {
-    if (a.includes(":")) out.push(...cellsOf(a));
+    if (a.includes(":")) for (const p of cellsOf(a)) out.push(p);
     else {
       const p = parseA1(a);
       if (p) out.push(p);

@@ -206,7 +206,10 @@ function findInRegisterOnce(name: string, register: readonly RegisteredContracto
   const services = cloudServicesIn(scanText(name));
   if (services.length > 0) {
     // The first row naming any of them.
-    const first = Math.min(...services.map((s) => firstNaming(index, register, s)).filter((i) => i >= 0));
+    const first = services.reduce((min, s) => {
+      const i = firstNaming(index, register, s);
+      return i >= 0 && i < min ? i : min;
+    }, Infinity);
     const hit = Number.isFinite(first) ? register[first] : undefined;
     if (hit) return { kind: "exact", entry: hit };
   }

@@ -185,6 +185,6 @@ function checkAssetValue(ctx: RuleContext<Ids>, entry: RiskEntry, model: RiskMod
   const stored = read(cell.value);
   const values = parts.map((p) => read(p.value));
   if (stored === null || values.some((v) => v === null)) return;
-  const expected = Math.max(...(values as number[]));
+  const expected = (values as number[]).reduce((a, b) => (b > a ? b : a), -Infinity);
   if (stored !== expected) ctx.report("assetValue", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { stored, expected } });
 }

@@ -60,7 +60,7 @@ export const trainingOverdue = defineRule({
         const employment = TRAINING.cell(sheet, row, "employment").text;
         const status = scanText(`${employment} ${TRAINING.cell(sheet, row, "note").text} ${TRAINING.cell(sheet, row, "absenceReason").text}`);
         const person = people.get(key) ?? { rows: [], left: false, kind: "" };
-        person.rows.push({ sheet, row, serial: dates.length > 0 ? Math.max(...dates) : null, col: date.col >= 0 ? date.col : TRAINING.cell(sheet, row, "name").col });
+        person.rows.push({ sheet, row, serial: dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : null, col: date.col >= 0 ? date.col : TRAINING.cell(sheet, row, "name").col });
         person.left ||= LEFT.test(status);
         if (employment !== "") person.kind = truncate(employment, 20);
         people.set(key, person);
