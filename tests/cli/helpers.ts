@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import type { SheetGrid } from "../../packages/core/src/grid/grid";
 import * as XLSX from "@e965/xlsx";
 import type { Finding, WorkbookReport } from "@pmark/core";
 
@@ -109,6 +110,24 @@ export async function writeSampleXlsx(path: string): Promise<void> {
   ws.getCell("B6").value = 3;
   const risk = wb.addWorksheet("リスク分析", { state: "hidden" });
   risk.getCell("C5").value = "漏えい";
+  await wb.xlsx.writeFile(path);
+}
+
+/** Writes grids as an .xlsx as a host would have them: values, formulas with their cached results, merges. */
+export async function writeGridsXlsx(path: string, grids: readonly SheetGrid[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const grid of grids) {
+    const ws = wb.addWorksheet(grid.name);
+    grid.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const formula = grid.formulas?.[r]?.[c];
+        const cell = ws.getCell(r + 1, c + 1);
+        if (typeof formula === "string" && formula.startsWith("=")) cell.value = { formula: formula.slice(1), result: v === null || v === undefined ? "" : v } as ExcelJS.CellFormulaValue;
+        else if (v !== null && v !== undefined && v !== "") cell.value = v;
+      });
+    });
+    for (const m of grid.merges ?? []) ws.mergeCells(m.startRow + 1, m.startCol + 1, m.endRow + 1, m.endCol + 1);
+  }
   await wb.xlsx.writeFile(path);
 }
 

@@ -25,8 +25,18 @@ export interface TemplateArgs {
   force: boolean;
 }
 
+/** `pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]`: how each sheet was read. */
+export interface ExplainArgs {
+  command: "explain";
+  inputs: string[];
+  profile?: string;
+  format: "text" | "json";
+  lang: Lang;
+}
+
 export type ParsedArgs =
   | CheckArgs
+  | ExplainArgs
   | TemplateArgs
   | { command: "help"; lang: Lang }
   | { command: "version" }
@@ -119,10 +129,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...inputs] = positionals;
   if (command === undefined) return error(M.noCommand);
-  if (command !== "check" && command !== "template") return error(M.unknownCommand(command));
+  if (command !== "check" && command !== "template" && command !== "explain") return error(M.unknownCommand(command));
 
   const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
   if (command === "template") return parseTemplate(inputs, last, error, force);
+  if (command === "explain") return parseExplain(inputs, last, error, force);
   if (values["--out"]) return error(M.optionNotFor("--out", "check"));
   if (force) return error(M.optionNotFor("--force", "check"));
   if (inputs.length === 0) return error(M.noInputs);
@@ -156,6 +167,27 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const result: CheckArgs = { command: "check", inputs, format, lang: chosenLang, rules, skipRules };
   if (today !== undefined) result.today = today;
+  if (profile !== undefined) result.profile = profile;
+  return result;
+}
+
+function parseExplain(
+  inputs: string[],
+  last: (name: ValueOption) => string | undefined,
+  error: (message: LocalisedText) => ParsedArgs,
+  force: boolean,
+): ParsedArgs {
+  const misplaced = (["--today", "--rule", "--skip-rule", "--out"] as const).find((o) => last(o) !== undefined);
+  if (misplaced) return error(M.optionNotFor(misplaced, "explain"));
+  if (force) return error(M.optionNotFor("--force", "explain"));
+  if (inputs.length === 0) return error(M.noInputs);
+  const format = last("--format") ?? "text";
+  if (format !== "text" && format !== "json") return error(M.badExplainFormat(format));
+  const lang = last("--lang") ?? "ja";
+  if (lang !== "ja" && lang !== "en") return error(M.badLang(lang));
+  const profile = last("--profile");
+  if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
+  const result: ExplainArgs = { command: "explain", inputs, format, lang };
   if (profile !== undefined) result.profile = profile;
   return result;
 }

@@ -1,5 +1,6 @@
 import type { CheckOptions, Lang } from "@pmark/core";
-import { parseArgs, type CheckArgs } from "./args";
+import { parseArgs, type CheckArgs, type ExplainArgs } from "./args";
+import { explainJson, explainText } from "./format/explain";
 import { exitStatus } from "./format/summary";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
@@ -10,6 +11,7 @@ import { USAGE, helpText } from "./messages";
 import { resolveProfile } from "./profile";
 import { createProgress, type ProgressStream } from "./progress";
 import { checkInputs } from "./runner";
+import type { FileResult } from "./check-file";
 import { runTemplate } from "./template";
 import { shownName, stderrLine } from "./terminal-text";
 import { VERSION } from "./version";
@@ -36,6 +38,19 @@ function line(io: CliIo, text: string, lang: Lang): void {
   stderrLine(io.stderr, text, lang);
 }
 
+/** Reads and checks every input (folders searched), with a progress line on a terminal. */
+async function checkAll(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<FileResult[]> {
+  const inputs = await expandInputs(paths);
+  const progress = createProgress(io.stderr, inputs.length);
+  const run: Parameters<typeof checkInputs>[2] = { onProgress: (d, t, f) => progress.update(d, t, f) };
+  if (io.workerScript !== undefined) run.workerScript = io.workerScript;
+  try {
+    return await checkInputs(inputs, options, run);
+  } finally {
+    progress.clear();
+  }
+}
+
 async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const lang: Lang = args.lang;
   const profile = await resolveProfile(args.profile);
@@ -49,17 +64,7 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (args.rules.length > 0) options.rules = args.rules;
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
 
-  const inputs = await expandInputs(args.inputs);
-  const progress = createProgress(io.stderr, inputs.length);
-  const run: Parameters<typeof checkInputs>[2] = { onProgress: (d, t, f) => progress.update(d, t, f) };
-  if (io.workerScript !== undefined) run.workerScript = io.workerScript;
-  let results;
-  try {
-    results = await checkInputs(inputs, options, run);
-  } finally {
-    progress.clear();
-  }
-
+  const results = await checkAll(args.inputs, options, io);
   for (const r of results) {
     if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
     else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
@@ -71,6 +76,26 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     if (out !== "") io.stdout.write(out);
   }
   return exitStatus(results);
+}
+
+/**
+ * `pmark explain`: the same read and check as `pmark check` (one model, built once), printed as
+ * how each sheet was read. Exit 0 when every file was read, 2 when one was not.
+ */
+async function runExplain(args: ExplainArgs, io: CliIo): Promise<number> {
+  const lang: Lang = args.lang;
+  const profile = await resolveProfile(args.profile);
+  if (!profile.ok) {
+    line(io, profile.message[lang], lang);
+    return 2;
+  }
+  const options: CheckOptions = {};
+  if (profile.profile !== undefined) options.profile = profile.profile;
+  const results = await checkAll(args.inputs, options, io);
+  for (const r of results) if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
+  const out = args.format === "json" ? explainJson(results) : explainText(results, lang);
+  if (out !== "") io.stdout.write(out);
+  return results.some((r) => !r.ok) ? 2 : 0;
 }
 
 /** Runs `pmark` with the given arguments; resolves to the exit status. */
@@ -89,6 +114,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     case "check":
       return runCheck(args, io);
+    case "explain":
+      return runExplain(args, io);
     case "template":
       return runTemplate(args, io);
   }

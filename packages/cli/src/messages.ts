@@ -19,12 +19,14 @@ export const USAGE: LocalisedText = {
   ja: [
     "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
     "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "see pmark --help",
   ].join("\n"),
@@ -36,11 +38,15 @@ export function helpText(lang: Lang, version: string): string {
 
 usage:
   pmark check FILE|FOLDER... [options]
+  pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
 recursively. Several files are checked in parallel; results keep the argument order.
+\`explain\` says how each sheet was read: its kind and why, the header rows, each column's role
+with the evidence from its header and its values, the rows skipped and why, and the scoring rule
+and where it came from (the sheet's formulas, its consistent values, or the profile).
 \`template\` writes the standard template workbook of a profile (ledger, risk analysis with
 scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
 
@@ -69,11 +75,15 @@ exit status:
 
 使い方:
   pmark check ファイル|フォルダ... [オプション]
+  pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 .xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
 複数のファイルは並行して検査し、結果は引数の順に出します。
+explain は各シートをどう読んだかを示します: シートの種類とその理由、見出し行、各列の役割と
+その根拠 (見出しと値)、読まなかった行とその理由、リスク評価基準とその出どころ (シートの数式・
+記入内容・プロファイル)。
 template はプロファイルの標準テンプレート (台帳・評価式入りのリスク分析表・委託先・法令等・
 教育・内部監査) を書き出します。アドインなしで記入できます。
 
@@ -132,6 +142,8 @@ export const M = {
     quoting((l) => (l === "ja" ? `不明なオプションです: ${q(o, l)}` : `unknown option: ${q(o, l)}`)),
   missingValue: (o: string): LocalisedText => ({ ja: `${o} に値がありません`, en: `${o} needs a value` }),
   noValueAllowed: (o: string): LocalisedText => ({ ja: `${o} は値をとりません`, en: `${o} takes no value` }),
+  badExplainFormat: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `--format は text か json です: ${q(v, l)}` : `--format must be text or json for explain: ${q(v, l)}`)),
   badFormat: (v: string): LocalisedText =>
     quoting((l) =>
       l === "ja" ? `--format は text・json・sarif のいずれかです: ${q(v, l)}` : `--format must be text, json or sarif: ${q(v, l)}`,

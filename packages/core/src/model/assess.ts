@@ -29,6 +29,8 @@ export interface SheetRiskModel {
    */
   source: "formula" | "inferred" | "profile" | "columns";
   at?: RuleSource;
+  /** The score formula the sheet's operation was read from, when its bands came from elsewhere. */
+  scoreAt?: RuleSource;
   /** Rows the inferred rule was read from. */
   rows?: number;
   /** The rating scales are stated (by the profile, or by the sheet in a header, legend or note): a value off them is an invalid entry. */
@@ -348,6 +350,7 @@ export function assessRiskSheet(sheet: RecognisedSheet, entries: readonly RiskEn
     model,
     source,
     ...(base.at && source === "formula" ? { at: base.at } : {}),
+    ...(base.scoreAt && source !== "formula" ? { scoreAt: base.scoreAt } : {}),
     ...(rows !== undefined ? { rows } : {}),
     scaleDeclared: base.fitsProfile || sheet.statedScale !== null,
     departs,

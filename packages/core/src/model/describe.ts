@@ -61,13 +61,19 @@ export function sourceOfRule(sheet: SheetRiskModel): LocalisedText {
   }
 }
 
-/** The whole rule: 「発生可能性 × 影響度、8以上が中、15以上が高(H5の数式)」. */
+/**
+ * The whole rule: 「発生可能性 × 影響度、8以上が中、15以上が高(H5の数式)」; when the score's formula
+ * and the bands came from different places, each says where: 「発生可能性 × 影響度(G5の数式)、
+ * 3以上が中、6以上が高(106行の記入内容)」.
+ */
 export function ruleText(sheet: SheetRiskModel): LocalisedText {
   const f = formulaText(sheet.model);
   const b = bandsText(sheet.model);
   const s = sourceOfRule(sheet);
+  const at = sheet.scoreAt ? a1(sheet.scoreAt.row + 1, sheet.scoreAt.col + 1) : null;
+  const scoreFrom = at ? { ja: `(${at}の数式)`, en: ` (the formula in ${at})` } : { ja: "", en: "" };
   return {
-    ja: `${f.ja}${b ? `、${b.ja}` : ""}(${s.ja})`,
-    en: `${f.en}${b ? `; ${b.en}` : ""} (${s.en})`,
+    ja: `${f.ja}${scoreFrom.ja}${b ? `、${b.ja}` : ""}(${s.ja})`,
+    en: `${f.en}${scoreFrom.en}${b ? `; ${b.en}` : ""} (${s.en})`,
   };
 }

@@ -15,8 +15,10 @@ export interface BaseSheetModel {
   origin: RuleOrigin;
   /** The profile's model fits the sheet (its columns and scale): the profile's bands are defined for it. */
   fitsProfile: boolean;
-  /** The formula the sheet's own rule was read from. */
+  /** The formula the sheet's own rule was read from (its level bands, else its score). */
   at?: RuleSource;
+  /** The score formula the operation was read from. */
+  scoreAt?: RuleSource;
 }
 
 /**
@@ -65,13 +67,13 @@ function withSheetFormulas(base: BaseSheetModel, sheet: RecognisedSheet): BaseSh
     const next = { ...def, operation } as RiskModelDef;
     // The bands follow the operation unless the sheet or the profile states them.
     if ((def.operation ?? "product") !== operation && !rule.inherent.bands && !rule.residual.bands) delete (next as { thresholds?: unknown }).thresholds;
-    out = { def: next, origin: "formula", fitsProfile: base.fitsProfile, at: score.at };
+    out = { def: next, origin: "formula", fitsProfile: base.fitsProfile, at: score.at, scoreAt: score.at };
   }
   const bands = rule.inherent.bands ?? rule.residual.bands;
   if (bands) {
     const range = buildRiskModel(out.def).scoreRange;
     const cap = (n: number) => (Number.isFinite(n) ? n : range.max + 1);
-    out = { def: { ...out.def, thresholds: { medium: cap(bands.medium), high: cap(bands.high) } } as RiskModelDef, origin: "formula", fitsProfile: base.fitsProfile, at: bands.at };
+    out = { def: { ...out.def, thresholds: { medium: cap(bands.medium), high: cap(bands.high) } } as RiskModelDef, origin: "formula", fitsProfile: base.fitsProfile, at: bands.at, ...(out.scoreAt ? { scoreAt: out.scoreAt } : {}) };
   }
   return out;
 }
