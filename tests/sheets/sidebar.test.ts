@@ -138,6 +138,15 @@ describe.each(LAYOUTS)("Sidebar.html at $width px, $lang", ({ width, lang }) => 
       expect(await page.$$eval("script", (els) => els.length)).toBe(1);
       expect(await calls(page)).toEqual(["pmarkSidebarContext", "pmarkSettings", "pmarkCheck"]);
       expect(await axeViolations(page)).toEqual([]);
+      // How each sheet was read comes with the server's check: no further call.
+      await page.click("#pm-tab-reading");
+      for (const summary of await page.locator(".pm-reading-sheet summary").all()) await summary.click();
+      const kinds = await page.$$eval(".pm-reading-sheet", (els) => els.map((e) => e.getAttribute("data-kind")));
+      expect(kinds).toContain("ledger");
+      expect(await page.textContent("#pm-panel-reading")).toContain(HOSTILE_IMG);
+      expect(await page.$$eval("img", (els) => els.length)).toBe(0);
+      expect(await calls(page)).toEqual(["pmarkSidebarContext", "pmarkSettings", "pmarkCheck"]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -55,6 +55,10 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang",
     await clean("overview");
     await s.page.click("#pm-tab-heat");
     await clean("risk map");
+    await s.page.click("#pm-tab-reading");
+    await clean("how each sheet was read");
+    for (const summary of await s.page.locator(".pm-reading-sheet summary").all()) await summary.click();
+    await clean("how each sheet was read, every sheet open");
     await s.page.click("#pm-tab-actions");
     await clean("actions");
     await s.page.evaluate(() => window.pmarkPreview!.bridge.addValidation("リスク分析表", "E2:E200", ["低", "中", "高"]));
@@ -102,7 +106,7 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang",
       await s.page.waitForSelector(".pm-app[data-ready]");
       await s.page.click("#pm-check");
       await s.page.waitForSelector(".pm-finding");
-      for (const tab of ["findings", "overview", "heat", "actions"]) {
+      for (const tab of ["findings", "overview", "heat", "reading", "actions"]) {
         await s.page.click(`#pm-tab-${tab}`);
         await clean(`${scheme}${query}${forced === "active" ? " forced colours" : ""}: ${tab}`);
       }
@@ -113,7 +117,7 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang",
     await open();
     const reached = new Set<string>();
     // Each view in turn: Tab to the tab list, arrows to the view, then Tab through it.
-    for (const [steps, view] of [[0, "findings"], [1, "overview"], [2, "heat"], [3, "actions"]] as const) {
+    for (const [steps, view] of [[0, "findings"], [1, "overview"], [2, "heat"], [3, "reading"], [4, "actions"]] as const) {
       await s.page.focus("#pm-tab-findings");
       for (let i = 0; i < steps; i++) await s.page.keyboard.press("ArrowRight");
       await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe(`pm-tab-${view}`);
@@ -132,11 +136,17 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang",
         for (const id of await tabWalk(s.page)) reached.add(id);
       }
     }
+    // The reading view's sections are reached once there is a check to explain.
+    await s.page.focus("#pm-tab-findings");
+    for (let i = 0; i < 3; i++) await s.page.keyboard.press("ArrowRight");
+    for (const id of await tabWalk(s.page)) reached.add(id);
     const expected = [
       "pm-tab-findings",
       "pm-tab-overview",
       "pm-tab-heat",
+      "pm-tab-reading",
       "pm-tab-actions",
+      "pm-reading-0-summary",
       "pm-check",
       "pm-recheck",
       "pm-settings-summary",

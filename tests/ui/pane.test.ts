@@ -246,6 +246,47 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     expect(kinds).toEqual(ja ? ["個人情報管理台帳", "リスク分析表", "委託先管理台帳", "法令等一覧"] : ["personal-information ledger", "risk analysis", "contractor register", "laws and norms list"]);
   });
 
+  it("how each sheet was read: kind and why, header rows, each column's role with its evidence, rows left out, the scoring rule", async () => {
+    await open();
+    await check();
+    await s.page.click("#pm-tab-reading");
+    const sections = await s.page.$$eval(".pm-reading-sheet", (els) => els.map((e) => e.getAttribute("data-kind")));
+    expect(sections).toContain("ledger");
+    expect(sections).toContain("risk");
+    const risk = s.page.locator('.pm-reading-sheet[data-kind="risk"]').first();
+    await risk.locator("summary").click();
+    const phase = (await risk.locator('li[data-field="phase"]').textContent()) ?? "";
+    expect(phase).toMatch(ja ? /局面.*見出し「局面」/ : /Lifecycle phase.*header 「局面」/);
+    await expect(risk.locator(".pm-reading-scoring").textContent()).resolves.toMatch(ja ? /リスク評価基準: 発生可能性 × 影響度/ : /Scoring rule: likelihood × impact/);
+    // The section opens and closes by keyboard (a native <details>).
+    const summaryId = await risk.locator("summary").getAttribute("id");
+    await s.page.focus(`#${summaryId}`);
+    await s.page.keyboard.press("Enter");
+    await expect(risk.evaluate((e) => (e as HTMLDetailsElement).open)).resolves.toBe(false);
+  });
+
+  it("how it was read lists the rows left out of a pre-numbered form, by role and range", async () => {
+    await open();
+    const grids: SheetGrid[] = [
+      {
+        name: "台帳",
+        values: [
+          ["No.", "個人情報の名称", "利用目的", "保管場所", "保管方法", "アクセス権を有する者", "保管期間"],
+          [1, "顧客名簿", "商品の発送", "サーバ", "アクセス制御", "営業部", "5年"],
+          [2, null, null, null, null, null, null],
+          [3, null, null, null, null, null, null],
+          ["※保管期間は規程による", null, null, null, null, null, null],
+        ],
+      },
+    ];
+    await s.page.evaluate((g) => window.pmarkPreview?.load(g), grids);
+    await check();
+    await s.page.click("#pm-tab-reading");
+    await s.page.locator(".pm-reading-sheet summary").first().click();
+    const skipped = await s.page.$$eval(".pm-reading-skipped li", (els) => els.map((e) => `${e.getAttribute("data-role")} ${e.textContent}`));
+    expect(skipped).toEqual(ja ? ["emptySlot 3〜4行目: 空欄の行(番号や既定値のみ)", "note 5行目: 注記"] : ["emptySlot rows 3–4: empty slots (only a number or defaults)", "note row 5: notes"]);
+  });
+
   it("each view keeps its own status: the check's result is not shown under the actions, a write's result is not shown under the findings", async () => {
     await open();
     await check();
@@ -502,6 +543,9 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     await check();
     await s.page.click("#pm-tab-overview");
     await s.page.click("#pm-tab-heat");
+    await s.page.click("#pm-tab-reading");
+    for (const summary of await s.page.locator(".pm-reading-sheet summary").all()) await summary.click();
+    expect((await s.page.textContent("#pm-panel-reading")) ?? "").toContain(SCRIPT);
     await s.page.click("#pm-tab-actions");
     await s.page.click("#pm-act-report");
     await s.page.waitForSelector("#pm-preview");

@@ -12,6 +12,7 @@ import { actionsView } from "./views/actions";
 import { findingsView } from "./views/findings";
 import { heatView } from "./views/heat";
 import { overviewView } from "./views/overview";
+import { readingView } from "./views/reading";
 
 /**
  * The task pane / sidebar: a header, the views as WAI-ARIA tabs (findings, overview, risk map,
@@ -138,7 +139,7 @@ export function mountApp(host: HTMLElement, bridge: HostBridge, options: MountOp
     showView: (id) => showView(id),
   };
 
-  const views: View[] = [findingsView(ctx, { pageSize: options.pageSize ?? 200, debounceMs: options.debounceMs ?? 500 }), overviewView(ctx), heatView(ctx), actionsView(ctx)];
+  const views: View[] = [findingsView(ctx, { pageSize: options.pageSize ?? 200, debounceMs: options.debounceMs ?? 500 }), overviewView(ctx), heatView(ctx), readingView(ctx), actionsView(ctx)];
   const tabList = tabs(
     doc,
     t("viewsLabel"),
