@@ -65,6 +65,11 @@ try {
   await shot("overview");
   await page.click("#pm-tab-heat");
   await shot("risk-map");
+  await page.click("#pm-tab-reading");
+  await page.locator('.pm-reading-sheet[data-kind="risk"] summary').first().click();
+  await page.locator('.pm-reading-sheet[data-kind="risk"]').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, "reading.png"), fullPage: false });
+  console.log("docs/screenshots/reading.png");
   await page.click("#pm-tab-actions");
   await page.click("#pm-act-template");
   await page.waitForSelector("#pm-preview");
