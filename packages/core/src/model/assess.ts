@@ -321,22 +321,26 @@ export function assessRiskSheet(sheet: RecognisedSheet, entries: readonly RiskEn
   let def: RiskModelDef = base.def;
   let source: SheetRiskModel["source"] = base.origin;
   let rows: number | undefined;
+  let model = buildRiskModel(def, base.fitsProfile ? "profile" : "inferred");
+  assessAll(sheet, entries, model);
   const hasBands = sheet.scoring?.inherent.bands || sheet.scoring?.residual.bands;
-  const first = buildRiskModel(def, base.fitsProfile ? "profile" : "inferred");
-  if (!hasBands && !first.scoreIsRank && (def.kind === "likelihoodImpact" || def.kind === "assetThreatVulnerability")) {
-    const inferred = inferBands(bandRows(sheet, entries, first), def, first.thresholds);
-    if (inferred) {
-      def = inferred.def;
+  if (!hasBands && !model.scoreIsRank && (def.kind === "likelihoodImpact" || def.kind === "assetThreatVulnerability")) {
+    const agreement = agreementOf(entries, model);
+    if (agreement.levels >= MIN_CONSISTENT && agreement.levelsAgainst <= agreement.levels * TOLERANCE && agreement.scoresAgainst <= agreement.scores * TOLERANCE) {
+      // The rows follow the model's bands themselves: the sheet's rule, read from its rows.
       source = "inferred";
-      rows = inferred.rows;
+      rows = agreement.levels;
+    } else if (agreement.levelsAgainst >= 2 || agreement.scoresAgainst >= 2) {
+      // Enough rows against the model to look for the rule they follow (rarely needed).
+      const inferred = inferBands(bandRows(sheet, entries, model), def, model.thresholds);
+      if (inferred && inferred.def !== def) {
+        def = inferred.def;
+        source = "inferred";
+        rows = inferred.rows;
+        model = buildRiskModel(def, "inferred");
+        assessAll(sheet, entries, model);
+      }
     }
-  }
-  const model = def === base.def ? first : buildRiskModel(def, "inferred");
-  const plans = new Map<string | undefined, GroupPlan>();
-  for (const e of entries) {
-    let plan = plans.get(e.group);
-    if (!plan) plans.set(e.group, (plan = groupPlan(sheet, model, e.group)));
-    e.assessment = assess(sheet, plan, e.row);
   }
   const stated = profile.riskModel ? buildRiskModel(profile.riskModel, "profile") : null;
   // Bands the profile defines for this sheet's model (its shape fits the profile's) that the sheet's own rule departs from.
@@ -355,6 +359,46 @@ export function assessRiskSheet(sheet: RecognisedSheet, entries: readonly RiskEn
     scaleDeclared: base.fitsProfile || sheet.statedScale !== null,
     departs,
   };
+}
+
+/** At least this many rows with a stored level before a sheet's rows are said to follow a rule. */
+const MIN_CONSISTENT = 5;
+/** The share of rows a rule may leave unexplained and still be the rule the rows follow. */
+const TOLERANCE = 0.1;
+
+function assessAll(sheet: RecognisedSheet, entries: readonly RiskEntry[], model: RiskModel): void {
+  const plans = new Map<string | undefined, GroupPlan>();
+  for (const e of entries) {
+    let plan = plans.get(e.group);
+    if (!plan) plans.set(e.group, (plan = groupPlan(sheet, model, e.group)));
+    e.assessment = assess(sheet, plan, e.row);
+  }
+}
+
+/** How many stored levels and scores the model's scoring agrees with, read from the rows' assessments. */
+function agreementOf(entries: readonly RiskEntry[], model: RiskModel): { levels: number; levelsAgainst: number; scores: number; scoresAgainst: number } {
+  const out = { levels: 0, levelsAgainst: 0, scores: 0, scoresAgainst: 0 };
+  const count = (sa: ScoreAssessment) => {
+    const stored = sa.storedScoreValue;
+    const computed = sa.result.ok ? sa.result.score : null;
+    if (typeof stored === "number" && computed !== null) {
+      out.scores++;
+      if (stored !== computed) out.scoresAgainst++;
+    }
+    const score = typeof stored === "number" ? stored : computed;
+    const level = sa.storedLevelValue;
+    if (score === null || !level) return;
+    out.levels++;
+    if (model.level(score) !== level) out.levelsAgainst++;
+  };
+  for (const e of entries) {
+    const a = e.assessment;
+    if (!a) continue;
+    count(a.inherent);
+    const scored = a.residual?.scored;
+    if (scored && scored.absent.length === 0) count(scored);
+  }
+  return out;
 }
 
 /** A sheet's rule on its own (a write plan's formulas follow it), without a whole check. */

@@ -1,4 +1,4 @@
-import { cellText, formulaAt, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
+import { cellText, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
 import { FIELD_CATALOGUE } from "../glossary/fields";
 import type { RecognisedKind, ValueType } from "../glossary/kinds";
 import { matchField, type ExtraSynonyms } from "../glossary/match";
@@ -34,6 +34,8 @@ const EXAMPLE_MARK = /^(?:記入例|例$|例[:：)）]|example\b|e\.g\.)/i;
 const TOTAL_MARK = /^(?:合計|小計|総計|計|total|subtotal)$/i;
 /** A footnote: one cell of prose starting with ※ or 注. */
 const FOOTNOTE_MARK = /^(?:※|\*|注[:：)）]|注記)/;
+/** The first characters the marks above can start with (full-width forms too): other rows skip the tests. */
+const MARK_STARTS = new Set([..."記例合小総計※*＊注eEｅＥtTｔＴsSｓＳ"]);
 /** A section label inside the table: 「【人事部】」「■ 採用関係」. */
 const SECTION_MARK = /^(?:【[^】]*】|[■□●◆◇▼▶]).{0,30}$/;
 
@@ -82,10 +84,11 @@ export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonl
   });
   // Every header row's labels: a sheet printed over pages repeats all of them.
   const headerLabels = headerRows.map((r) => (grid.values[r] ?? []).map((v) => (typeof v === "string" ? v.trim() : "")));
+  const firstLabelCol = headerLabels.map((labels) => labels.findIndex((l) => l !== ""));
   const dataRows: number[] = [];
   const skipped: SkippedRow[] = [];
   for (let r = headerRow + 1; r < rows; r++) {
-    if (repeatsAHeaderRow(grid.values[r], headerLabels)) {
+    if (repeatsAHeaderRow(grid.values[r], headerLabels, firstLabelCol)) {
       skipped.push({ row: r, role: "subHeading" });
       continue;
     }
@@ -98,9 +101,14 @@ export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonl
 }
 
 /** A row that prints one of the header rows again (three or more labels in their columns). */
-function repeatsAHeaderRow(row: readonly CellValue[] | undefined, headerLabels: readonly (readonly string[])[]): boolean {
+function repeatsAHeaderRow(row: readonly CellValue[] | undefined, headerLabels: readonly (readonly string[])[], firstLabelCol: readonly number[]): boolean {
   if (!row) return false;
-  for (const labels of headerLabels) {
+  for (let h = 0; h < headerLabels.length; h++) {
+    const labels = headerLabels[h] as readonly string[];
+    // Most rows are data: their cell under the first label already differs.
+    const c0 = firstLabelCol[h] as number;
+    const v0 = c0 < 0 ? undefined : row[c0];
+    if (typeof v0 !== "string" || v0.trim() !== labels[c0]) continue;
     let same = 0;
     let filled = 0;
     for (let c = 0; c < labels.length; c++) {
@@ -122,13 +130,15 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
   const row = grid.values[r];
   if (!row) return "blank";
   let first: CellValue = null;
+  // Only "none, one or more than one" filled cell matters below.
   let filled = 0;
   for (const v of row) {
     if (isBlank(v)) continue;
     if (++filled === 1) first = v;
+    else break;
   }
   if (filled === 0) return "blank";
-  if (typeof first === "string") {
+  if (typeof first === "string" && MARK_STARTS.has(first.trimStart().charAt(0))) {
     const text = nfkc(first.trim());
     if (EXAMPLE_MARK.test(text)) return "example";
     if (TOTAL_MARK.test(text.replace(/\s+/g, ""))) return "total";
@@ -139,6 +149,7 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
   let repeatsHeader = 0;
   let labels = 0;
   let texts = 0;
+  const formulaRow = grid.formulas?.[r];
   // A few content cells may all be a dropdown's placeholder: looked at only then.
   const few: CellValue[] = [];
   for (const use of uses) {
@@ -150,7 +161,7 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
       if (use.header !== "" && v.length === use.header.length && v === use.header) repeatsHeader++;
       if (extra !== null && v.length <= 20 && matchField(kind, v.trim(), extra)) labels++;
     }
-    if (use.content && formulaAt(grid, r, use.col) === undefined) {
+    if (use.content && (formulaRow === undefined || typeof formulaRow[use.col] !== "string" || !(formulaRow[use.col] as string).startsWith("="))) {
       content++;
       if (few.length < 3) few.push(v);
     }

@@ -48,7 +48,7 @@ export interface SheetScoringRule {
 }
 
 /** Formulas looked at per column before giving up on a shape. */
-const MAX_FORMULAS = 40;
+const MAX_FORMULAS = 12;
 /** The largest score a level formula is evaluated for. */
 const MAX_SCORE = 1000;
 
@@ -62,16 +62,19 @@ function columnsOf(columns: readonly ColumnMapping[], field: string): number[] {
   return columns.filter((m) => m.field === field).map((m) => m.col);
 }
 
-/** The formulas down a column below the header, parsed: the first few that parse. */
-function formulasIn(grid: SheetGrid, col: number, from: number, to: number): { row: number; text: string; node: FormulaNode }[] {
-  const out: { row: number; text: string; node: FormulaNode }[] = [];
-  for (let r = from; r < to && out.length < MAX_FORMULAS; r++) {
+/** The formulas down a column below the header, parsed one at a time until `use` finds its rule in one. */
+function firstFormula<T>(grid: SheetGrid, col: number, from: number, to: number, use: (f: { row: number; text: string; node: FormulaNode }) => T | null): T | null {
+  let tried = 0;
+  for (let r = from; r < to && tried < MAX_FORMULAS; r++) {
     const text = formulaAt(grid, r, col);
     if (text === undefined) continue;
+    tried++;
     const node = parseFormula(text);
-    if (node) out.push({ row: r, text, node });
+    if (!node) continue;
+    const found = use({ row: r, text, node });
+    if (found !== null) return found;
   }
-  return out;
+  return null;
 }
 
 /** Input columns a score formula reads, and the roles they take when no header named them. */
@@ -84,13 +87,13 @@ export interface FormulaInputs {
 function readScoreFormula(grid: SheetGrid, columns: readonly ColumnMapping[], scoreCols: readonly number[], from: number, to: number): FormulaInputs {
   const fieldAt = new Map(columns.map((m) => [m.col, m.field]));
   for (const col of scoreCols) {
-    for (const f of formulasIn(grid, col, from, to)) {
+    const read = firstFormula(grid, col, from, to, (f): FormulaInputs | null => {
       const shape = scoreShape(f.node, f.row);
-      if (!shape) continue;
+      if (!shape) return null;
       const known = shape.cols.map((c) => fieldAt.get(c) ?? null);
       // The fields the formula's inputs play: the input set its known columns belong to.
-      const set = INPUT_SETS.find((s) => known.some((k) => k !== null && s.includes(k))) ?? (shape.cols.length === 2 ? INPUT_SETS[0] : INPUT_SETS[1]);
-      if (!set || shape.cols.length > set.length + 1) continue;
+      const set = INPUT_SETS.find((s0) => known.some((k) => k !== null && s0.includes(k))) ?? (shape.cols.length === 2 ? INPUT_SETS[0] : INPUT_SETS[1]);
+      if (!set || shape.cols.length > set.length + 1) return null;
       const free = set.filter((f0) => !known.includes(f0));
       const at = { row: f.row, col, formula: f.text };
       const found: FormulaInputs["found"] = [];
@@ -100,9 +103,10 @@ function readScoreFormula(grid: SheetGrid, columns: readonly ColumnMapping[], sc
         found.push({ col: shape.cols[i] as number, field, at });
         return field;
       });
-      if (fields.some((x) => x === "")) continue;
+      if (fields.some((x) => x === "")) return null;
       return { score: { op: shape.op, fields, at }, found };
-    }
+    });
+    if (read) return read;
   }
   return { score: null, found: [] };
 }
@@ -130,10 +134,10 @@ function readerOf(grid: SheetGrid, workbook: readonly SheetGrid[]): CellReader {
 function readBands(workbook: readonly SheetGrid[], grid: SheetGrid, levelCols: readonly number[], scoreCols: readonly number[], score: ScoreFormula | null, from: number, to: number, maxScore: number): LevelBands | null {
   const read = readerOf(grid, workbook);
   for (const col of levelCols) {
-    for (const f of formulasIn(grid, col, from, to)) {
+    const bands = firstFormula(grid, col, from, to, (f): LevelBands | null => {
       const node = unguarded(f.node);
       const refs = referencedCells(node).filter((r) => r.row === f.row);
-      if (refs.length === 0) continue;
+      if (refs.length === 0) return null;
       const readsScore = refs.every((r) => scoreCols.includes(r.col));
       let levelAt: ((s: number) => ReturnType<typeof levelOf>) | null = null;
       if (readsScore) {
@@ -146,10 +150,11 @@ function readBands(workbook: readonly SheetGrid[], grid: SheetGrid, levelCols: r
         levelAt = (s) =>
           levelOf(new FormulaEvaluator((r, c, sheet) => (sheet !== undefined ? read(r, c, sheet) : r === f.row && c === first ? s : r === f.row && others.has(c) ? (score.op === "mul" ? 1 : 0) : grid.values[r]?.[c])).evaluate(node));
       }
-      if (!levelAt) continue;
-      const bands = bandsOf(levelAt, maxScore);
-      if (bands) return { ...bands, at: { row: f.row, col, formula: f.text } };
-    }
+      if (!levelAt) return null;
+      const b = bandsOf(levelAt, maxScore);
+      return b ? { ...b, at: { row: f.row, col, formula: f.text } } : null;
+    });
+    if (bands) return bands;
   }
   return null;
 }

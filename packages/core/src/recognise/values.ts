@@ -50,8 +50,8 @@ export interface ColumnValues {
 }
 
 /** Rows read per column: enough to tell a column's nature, bounded whatever the sheet's size. */
-const SAMPLE_HEAD = 160;
-const SAMPLE_SPREAD = 80;
+const SAMPLE_HEAD = 100;
+const SAMPLE_SPREAD = 60;
 
 /** The rows a column profile reads: all of a small table, else its head and an even spread. */
 export function sampleRows(first: number, end: number): number[] {
@@ -67,6 +67,10 @@ export function sampleRows(first: number, end: number): number[] {
   return rows;
 }
 
+/** The longest phase name, rating word, flag or medium read as one (「保管・バックアップ」 is 9). */
+const SHORT_WORD = 16;
+/** Several categories fit in one cell (「個人情報・要配慮個人情報・特定個人情報」). */
+const CATEGORY_WORDS = 40;
 /** Texts this long, or with sentence punctuation, are prose rather than a label or code. */
 const LONG_TEXT = 12;
 const PROSE = /[、。,.;；]|\s\S+\s/;
@@ -88,17 +92,21 @@ function classify(v: CellValue, phases: readonly PhaseDef[] | undefined, into: R
   }
   const text = typeof v === "string" ? v.trim() : "";
   if (NUMERIC_TEXT.test(text)) into.number++;
-  const phase = readPhase(text, phases);
-  if (phase?.ok && phase.hint === undefined) into.phase++;
-  const scale = readScale(text, 0, 10);
+  // Phases, ratings, flags, categories and media are short words: longer texts (names,
+  // purposes, risks) are not read by those readers at all.
   let rating: number | null = null;
-  if (scale?.ok) {
-    into.rating++;
-    rating = scale.value;
-  } else if (readLevel(text)?.ok) into.levelWord++;
-  if (readYesNo(text)?.ok) into.yesno++;
-  if (readInfoCategory(text)?.ok) into.category++;
-  if (readMedium(text)?.ok) into.medium++;
+  if (text.length <= SHORT_WORD) {
+    const phase = readPhase(text, phases);
+    if (phase?.ok && phase.hint === undefined) into.phase++;
+    const scale = readScale(text, 0, 10);
+    if (scale?.ok) {
+      into.rating++;
+      rating = scale.value;
+    } else if (readLevel(text)?.ok) into.levelWord++;
+    if (readYesNo(text)?.ok) into.yesno++;
+    if (readMedium(text)?.ok) into.medium++;
+  }
+  if (text.length <= CATEGORY_WORDS && readInfoCategory(text)?.ok) into.category++;
   if (/\d/.test(text)) {
     if (readCount(text)?.ok) into.count++;
     if (readDate(text)?.ok) into.date++;
