@@ -1,4 +1,4 @@
-import { memoByText } from "./normalise";
+import { textMemo } from "../memo";
 /**
  * Cloud services that companies name as a storage place (保管場所) instead of as a contractor:
  * each is a 委託先 that needs evaluation and an agreement (notes/domain.md §4.1, §5 #8–9 [S42b]).
@@ -46,4 +46,4 @@ export const CLOUD_SERVICES: readonly CloudService[] = [
 ];
 
 /** The cloud services a text names, in list order. */
-export const cloudServicesIn: (text: string) => readonly CloudService[] = memoByText((text: string) => Object.freeze(CLOUD_SERVICES.filter((s) => s.pattern.test(text))));
+export const cloudServicesIn: (text: string) => readonly CloudService[] = textMemo("cloud", (text: string) => Object.freeze(CLOUD_SERVICES.filter((s) => s.pattern.test(text))));

@@ -1,5 +1,6 @@
 import { FIELD_CATALOGUE, type FieldDef } from "./fields";
 import { RECOGNISED_KINDS, type RecognisedKind } from "./kinds";
+import { byText, fromOwner } from "../memo";
 import { normaliseHeader } from "./normalise";
 
 /** How well one header label names a field: exact spelling, or a known spelling inside it. */
@@ -34,19 +35,11 @@ interface Index {
   kinds: Record<RecognisedKind, KindIndex>;
   /** For each first character (UTF-16 unit), each kind's `byFirst` list (in RECOGNISED_KINDS order). */
   byFirst: Map<string, (readonly number[] | undefined)[]>;
-  /**
-   * Each normalised label's match for every kind. Recognition asks about each cell of the first
-   * rows for all seven kinds, and most of those cells are data, not headers: one scan of the
-   * label answers for all seven. Bounded like the other text memos.
-   */
-  matches: Map<string, readonly (FieldMatch | null)[]>;
 }
 
-const MATCH_MEMO_MAX = 50_000;
 const KIND_SLOT = new Map<RecognisedKind, number>(RECOGNISED_KINDS.map((k, i) => [k, i]));
 const NO_MATCHES: readonly null[] = Object.freeze(RECOGNISED_KINDS.map(() => null));
 
-const indexCache = new WeakMap<object, Index>();
 const NO_EXTRA: ExtraSynonyms = {};
 
 /** Length in code points, counted without building an array. */
@@ -102,21 +95,19 @@ function buildIndex(extra: ExtraSynonyms): Index {
       lists[slot] = list;
     }
   });
-  return { kinds: out, byFirst, matches: new Map() };
+  return { kinds: out, byFirst };
 }
 
-/** A normalised label's match for every kind, from one scan of the label. */
+/**
+ * A normalised label's match for every kind, from one scan of the label. Recognition asks about
+ * each cell of the first rows for all seven kinds, and most of those cells are data: one scan
+ * answers for all seven, and a label is scanned once per index.
+ */
 function matchesOf(all: Index, n: string): readonly (FieldMatch | null)[] {
-  let out = all.matches.get(n);
-  if (out === undefined) {
-    out = scanKinds(all, n);
-    if (all.matches.size >= MATCH_MEMO_MAX) all.matches.clear();
-    all.matches.set(n, out);
-  }
-  return out;
+  return byText("fieldMatches", n, scanKinds, all, all);
 }
 
-function scanKinds(all: Index, n: string): readonly (FieldMatch | null)[] {
+function scanKinds(n: string, all: Index): readonly (FieldMatch | null)[] {
   // The first synonym (longest first) found anywhere in the label wins, per kind.
   const best: number[] = RECOGNISED_KINDS.map(() => Infinity);
   for (let i = 0; i < n.length; i++) {
@@ -155,12 +146,7 @@ function scanKinds(all: Index, n: string): readonly (FieldMatch | null)[] {
 }
 
 function indexFor(extra: ExtraSynonyms): Index {
-  let idx = indexCache.get(extra);
-  if (!idx) {
-    idx = buildIndex(extra);
-    indexCache.set(extra, idx);
-  }
-  return idx;
+  return fromOwner("fieldIndex", extra, buildIndex);
 }
 
 /** The field a header label names for a given sheet kind, or null. */

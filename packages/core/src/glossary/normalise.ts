@@ -1,3 +1,5 @@
+import { byText } from "../memo";
+
 /**
  * Text normalisation shared by header matching and value reading.
  *
@@ -10,17 +12,13 @@ export function nfkc(text: string): string {
   // Most texts are plain ASCII, kana and kanji, which NFKC leaves as they are: no ICU call, and
   // nothing for the memo to hold (per-item texts are unique and would only churn it).
   if (isNfkcStable(text)) return text;
-  // Cell texts repeat (高/中/低, ○/×, phase names) and normalize() is an ICU call: memoise short ones.
-  if (text.length > NFKC_MEMO_MAX_LENGTH) return text.normalize("NFKC");
-  let out = nfkcMemo.get(text);
-  if (out === undefined) {
-    out = text.normalize("NFKC");
-    nfkcMemo.set(text, out);
-  }
-  return out;
+  // Cell texts repeat (高/中/低, ○/×, phase names) and normalize() is an ICU call.
+  return byText("nfkc", text, icuNfkc);
 }
 
-const NFKC_MEMO_MAX_LENGTH = 200;
+function icuNfkc(text: string): string {
+  return text.normalize("NFKC");
+}
 
 /**
  * Whether every character is one NFKC maps to itself and that never composes with a neighbour:
@@ -40,73 +38,6 @@ export function isNfkcStable(text: string): boolean {
   }
   return true;
 }
-
-/**
- * Results by text, bounded in two generations: when the current one reaches `size` entries it
- * becomes the previous one, and the one before is dropped. A text found in the previous
- * generation is carried into the current one. So a working set of up to `size` texts stays
- * served however often it is met, and a larger one (a 50,000-item ledger has about 100,000
- * distinct names and keys) loses only its oldest texts, where emptying the whole memo at the
- * limit made every lookup miss. Also the store of the value readers' TextMemo (read/result.ts),
- * and, keyed by number, of cell/invalid-value's numbers and of a risk model's score results.
- */
-export class GenerationMemo<T, K extends string | number = string> {
-  private current = new Map<K, T>();
-  private previous = new Map<K, T>();
-  // The last text asked for: a column repeats a text down consecutive rows (half of the lookups
-  // of the busiest reader memo at 10k items), answered without hashing into a large map.
-  private lastText: K | undefined = undefined;
-  private lastValue: T | undefined = undefined;
-
-  constructor(private readonly size: number) {}
-
-  get(text: K): T | undefined {
-    if (text === this.lastText) return this.lastValue;
-    let out = this.current.get(text);
-    if (out === undefined) {
-      out = this.previous.get(text);
-      if (out === undefined) return undefined;
-      this.set(text, out);
-    }
-    this.lastText = text;
-    this.lastValue = out;
-    return out;
-  }
-
-  set(text: K, value: T): void {
-    if (this.current.size >= this.size) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-    this.current.set(text, value);
-    this.lastText = text;
-    this.lastValue = value;
-  }
-}
-
-/**
- * `fn` run once per distinct text: rules that classify cell texts (measures, risks, names) meet
- * the same few hundred texts on tens of thousands of rows, and per-item keys on every phase row
- * of their item. Texts over 200 characters are not kept; the memo is a GenerationMemo of
- * `maxEntries` per generation, so memory stays bounded. `undefined` results are not kept.
- */
-export function memoByText<T>(fn: (text: string) => T, maxEntries = MEMO_BY_TEXT_ENTRIES): (text: string) => T {
-  const memo = new GenerationMemo<T>(maxEntries);
-  return (text) => {
-    if (text.length > NFKC_MEMO_MAX_LENGTH) return fn(text);
-    let out = memo.get(text);
-    if (out === undefined) {
-      out = fn(text);
-      memo.set(text, out);
-    }
-    return out;
-  };
-}
-
-/** Per generation: enough for the per-item texts of a 50,000-item ledger. */
-const MEMO_BY_TEXT_ENTRIES = 150_000;
-const NFKC_MEMO_MAX_ENTRIES = 200_000;
-const nfkcMemo = new GenerationMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 /** NFKC + lower case + no whitespace. Used for values. */
 export function normaliseValue(text: string): string {
@@ -132,16 +63,8 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
  */
 export function normaliseHeader(text: string): string {
   // Recognition asks for the same label once per sheet kind and candidate row: normalise it once.
-  if (text.length > NFKC_MEMO_MAX_LENGTH) return normaliseHeaderOnce(text);
-  let out = headerMemo.get(text);
-  if (out === undefined) {
-    out = normaliseHeaderOnce(text);
-    headerMemo.set(text, out);
-  }
-  return out;
+  return byText("header", text, normaliseHeaderOnce);
 }
-
-const headerMemo = new GenerationMemo<string>(NFKC_MEMO_MAX_ENTRIES);
 
 function normaliseHeaderOnce(text: string): string {
   let s = text.replace(CIRCLED, "").replace(INVISIBLE, "");

@@ -1,5 +1,6 @@
 import { formulaAt, isBlank, type CellValue } from "../grid/grid";
-import { memoByText, nfkc } from "../glossary/normalise";
+import { nfkc } from "../glossary/normalise";
+import { textMemo } from "../memo";
 import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
@@ -418,7 +419,7 @@ export function hasMeasure(entry: RiskEntry): boolean {
   return measureText(m.text);
 }
 
-const measureText = memoByText((text: string) => !NO_MEASURE.test(nfkc(text).replace(/\s+/g, "")), 20_000);
+const measureText = textMemo("measure", (text: string) => !NO_MEASURE.test(nfkc(text).replace(/\s+/g, "")));
 
 export function atOrAbove(level: LevelId, floor: LevelId): boolean {
   return levelRank(level) >= levelRank(floor);

@@ -1,5 +1,6 @@
 import { cellText, isBlank, type CellValue } from "../grid/grid";
-import { memoByText, nfkc } from "../glossary/normalise";
+import { nfkc } from "../glossary/normalise";
+import { textMemo } from "../memo";
 import { AMBIGUOUS_FLAG, FLAG_NO_WORDS, NONE_WORDS } from "../glossary/vocabulary";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { readInfoCategory } from "../read/category";
@@ -41,14 +42,14 @@ export function hasField(sheet: RecognisedSheet, field: string): boolean {
 
 /** Key for matching names across sheets: width, case, spaces and bracket characters folded. */
 // Names, businesses and category codes repeat on every row of an item and across sheets.
-export const nameKey = memoByText((text: string): string =>
+export const nameKey = textMemo("nameKey", (text: string): string =>
   nfkc(text)
     .toLowerCase()
     .replace(/[\s\u3000・･/／、,，.。:：;；「」『』【】〔〕()[\]{}<>〈〉《》"'`\-‐－_]+/g, ""),
 );
 
 /** Same as nameKey, but the content of brackets is dropped too: 「履歴書（紙）」 → 履歴書. */
-export const looseNameKey = memoByText((text: string): string => nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, "")));
+export const looseNameKey = textMemo("looseNameKey", (text: string): string => nameKey(nfkc(text).replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/g, "")));
 
 /** Corporate-form and width folding for contractor names: 株式会社/(株)/㈱ and spaces. */
 export function organisationKey(text: string): string {
@@ -66,7 +67,7 @@ export function partyPresence(cell: FieldCell): "absent" | "none" | "present" {
   return typeof cell.value === "string" ? partyTextPresence(cell.value) : presenceOf(cell);
 }
 
-const partyTextPresence = memoByText((value: string) => presenceOf({ col: 0, value, text: cellText(value) }));
+const partyTextPresence = textMemo("party", (value: string) => presenceOf({ col: 0, value, text: cellText(value) }));
 
 function presenceOf(cell: FieldCell): "absent" | "none" | "present" {
   const t = nfkc(cell.text).trim();

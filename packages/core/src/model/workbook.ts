@@ -6,6 +6,7 @@ import { recogniseSheet, type RecognisedSheet } from "../recognise/sheet";
 import { assessRiskSheet, type SheetRiskModel } from "./assess";
 import { phaseCoverage, type PhaseCoverage } from "./coverage";
 import { linkRisks, type RiskLinks } from "./links";
+import { ContractorRegister } from "./register";
 
 /**
  * The workbook as rules and report read it, built once per check: the recognised sheets, the
@@ -23,6 +24,8 @@ export interface WorkbookModel {
   /** The rule a risk sheet is scored by (null when it has no scoring columns). */
   scoringOf(sheet: RecognisedSheet): SheetRiskModel | null;
   readonly coverage: PhaseCoverage;
+  /** The contractor register and the contractor names the ledger gives. */
+  readonly contractors: ContractorRegister;
 }
 
 export function buildModel(grids: readonly SheetGrid[], profile: ResolvedProfile): WorkbookModel {
@@ -35,6 +38,7 @@ class Workbook implements WorkbookModel {
   readonly riskEntries: RiskEntry[] = [];
   readonly links: RiskLinks;
   readonly coverage: PhaseCoverage;
+  readonly contractors: ContractorRegister;
   private readonly byKind = new Map<SheetKind, RecognisedSheet[]>();
   private readonly scoring = new Map<RecognisedSheet, SheetRiskModel | null>();
 
@@ -55,6 +59,7 @@ class Workbook implements WorkbookModel {
     }
     this.links = linkRisks(this.ofKind("risk"), this.riskEntries, this.ledgerItems);
     this.coverage = phaseCoverage(this.ofKind("risk"), this.ledgerItems, this.links, profile.phases);
+    this.contractors = new ContractorRegister(this.ofKind("contractor"), this.ledgerItems);
   }
 
   ofKind(kind: SheetKind): readonly RecognisedSheet[] {

@@ -31,7 +31,8 @@ function alternatives(list: readonly string[]): string[][] {
   return list.map((entry) => entry.split("|").map((s) => s.trim()).filter(Boolean));
 }
 
-const cache = new WeakMap<object, ResolvedProfile>();
+/** One object for "no extra spellings": what recognition builds from them is kept per object. */
+const NO_SYNONYMS: ExtraSynonyms = Object.freeze({});
 
 /**
  * Fills a (possibly partial) profile: a profile whose `extends` names a built-in id is first
@@ -39,14 +40,12 @@ const cache = new WeakMap<object, ResolvedProfile>();
  * from the default profile.
  */
 export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedProfile {
-  const hit = cache.get(input);
-  if (hit) return hit;
   const d = DEFAULT_PROFILE;
   const p = expandProfile(input);
   const resolved: ResolvedProfile = {
     id: p.id,
     version: p.version,
-    synonyms: p.fields?.synonyms ?? {},
+    synonyms: p.fields?.synonyms ?? NO_SYNONYMS,
     required: alternatives(p.fields?.required ?? d.fields.required),
     expected: alternatives(p.fields?.expected ?? d.fields.expected),
     phases: p.phases ?? d.phases,
@@ -55,6 +54,5 @@ export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedP
     riskModel: p.riskModel === undefined ? d.riskModel : p.riskModel,
     suppressions: p.suppressions ?? [],
   };
-  cache.set(input, resolved);
   return resolved;
 }

@@ -1,7 +1,7 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import { INFO_CATEGORY_WORDS, type InfoCategory } from "../glossary/value-words";
-import { compact, fail, ok, prepare, TextMemo, type ReadResult } from "./result";
+import { compact, fail, ok, prepare, readByText, type ReadResult } from "./result";
 
 export type { InfoCategory } from "../glossary/value-words";
 
@@ -14,10 +14,9 @@ export interface CategoryValue {
   myNumber: boolean;
 }
 
-const LOOKUP = new Map<string, InfoCategory>();
-for (const [category, words] of Object.entries(INFO_CATEGORY_WORDS) as [InfoCategory, readonly string[]][]) {
-  for (const w of words) LOOKUP.set(compact(nfkc(w).toLowerCase()), category);
-}
+const LOOKUP: ReadonlyMap<string, InfoCategory> = new Map(
+  (Object.entries(INFO_CATEGORY_WORDS) as [InfoCategory, readonly string[]][]).flatMap(([category, words]) => words.map((w) => [compact(nfkc(w).toLowerCase()), category] as const)),
+);
 
 /** Several categories in one cell: 「個人情報・要配慮個人情報」「特定個人情報/個人情報」. */
 const SEPARATOR = /[、,，/／・･;；|]+|及び|および|\band\b/;
@@ -28,10 +27,8 @@ const SEPARATOR = /[、,，/／・･;；|]+|及び|および|\band\b/;
  * note naming a category counts too: 「個人情報(要配慮)」 is sensitive.
  */
 export function readInfoCategory(v: CellValue): ReadResult<CategoryValue> | null {
-  return memo.read(v, readOnce, undefined);
+  return readByText("category", v, readOnce, undefined);
 }
-
-const memo = new TextMemo<CategoryValue>();
 
 function readOnce(v: CellValue): ReadResult<CategoryValue> | null {
   const cell = prepare(v);

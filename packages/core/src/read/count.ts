@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
-import { compact, fail, hasFullWidthDigit, isDashOnly, ok, prepare, removeBracketed, type ReadResult } from "./result";
+import { compact, fail, hasFullWidthDigit, isDashOnly, ok, prepare, removeBracketed, type ReadResult, readByText } from "./result";
 
 /**
  * A number of records (件数). An exact count has min === max; an open range such as 「3,000件以上」
@@ -241,6 +241,10 @@ function parseCount(s: string): Parsed | null {
  * else 「範囲」 for ranges and bounds, else 「全角数字」 for full-width digits.
  */
 export function readCount(v: CellValue): ReadResult<CountValue> | null {
+  return readByText("count", v, readCountOnce, undefined);
+}
+
+function readCountOnce(v: CellValue): ReadResult<CountValue> | null {
   const cell = prepare(v);
   switch (cell.kind) {
     case "blank":

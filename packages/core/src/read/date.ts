@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
-import { compact, fail, hasFullWidthDigit, isDashOnly, ok, prepare, type ReadResult } from "./result";
+import { compact, fail, hasFullWidthDigit, isDashOnly, ok, prepare, type ReadResult, readByText } from "./result";
 
 /** A calendar date as an Excel (1900 date system) serial and as "YYYY-MM-DD". */
 export interface DateValue {
@@ -199,6 +199,10 @@ function fromSerial(n: number): ReadResult<DateValue> {
  * 「2024」 or 「2024年」: a year, not serial 2024) where known.
  */
 export function readDate(v: CellValue): ReadResult<DateValue> | null {
+  return readByText("date", v, readDateOnce, undefined);
+}
+
+function readDateOnce(v: CellValue): ReadResult<DateValue> | null {
   const cell = prepare(v);
   switch (cell.kind) {
     case "blank":

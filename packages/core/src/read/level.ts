@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
-import { compact, fail, hasFullWidthDigit, ok, prepare, stripBrackets, TextMemo, type ReadResult } from "./result";
+import { compact, fail, hasFullWidthDigit, ok, prepare, stripBrackets, readByText, type ReadResult } from "./result";
 
 export type Level = "high" | "medium" | "low";
 
@@ -24,10 +24,8 @@ const NOTE = /\(([^()]*)\)/g;
  * not a level. Letter grades (A/B/C) are not read: their direction differs between companies.
  */
 export function readLevel(v: CellValue): ReadResult<Level> | null {
-  return levelMemo.read(v, readLevelOnce, undefined);
+  return readByText("level", v, readLevelOnce, undefined);
 }
-
-const levelMemo = new TextMemo<Level>();
 
 function readLevelOnce(v: CellValue): ReadResult<Level> | null {
   const cell = prepare(v);
@@ -68,17 +66,6 @@ const SMALL: readonly ReadResult<number>[] = Array.from({ length: 101 }, (_, n) 
 const NOT_READ: ReadResult<number> = Object.freeze(fail());
 const OUT_OF_RANGE: ReadResult<number> = Object.freeze(fail("範囲外"));
 
-/** Text ratings read once per text and scale (「3」「3(高)」「３点」 repeat down a column). */
-const scaleMemos = new Map<number, Map<number, TextMemo<number>>>();
-
-function scaleMemo(min: number, max: number): TextMemo<number> {
-  let byMax = scaleMemos.get(min);
-  if (!byMax) scaleMemos.set(min, (byMax = new Map()));
-  let memo = byMax.get(max);
-  if (!memo) byMax.set(max, (memo = new TextMemo<number>()));
-  return memo;
-}
-
 /**
  * Reads an integer rating on a min..max scale (発生可能性 1–3, 影響度 1–5): numbers, numeric text
  * (full-width too) and text holding exactly one number, such as 「3(高)」, 「高(3)」 or 「3点」.
@@ -86,9 +73,6 @@ function scaleMemo(min: number, max: number): TextMemo<number> {
  */
 export function readScale(v: CellValue, min: number, max: number): ReadResult<number> | null {
   if (typeof v === "number") return Number.isFinite(min) && Number.isFinite(max) && min <= max ? inRange(v, min, max) : NOT_READ;
-  if (typeof v === "string" && Number.isFinite(min) && Number.isFinite(max) && scaleMemos.size < 64) {
-    return scaleMemo(min, max).read(v, readScaleOnce, { min, max });
-  }
   return readScaleOnce(v, { min, max });
 }
 

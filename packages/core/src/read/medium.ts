@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
-import { compact, fail, ok, prepare, stripBrackets, type ReadResult } from "./result";
+import { compact, fail, ok, prepare, stripBrackets, type ReadResult, readByText } from "./result";
 
 export type Medium = "paper" | "electronic" | "both";
 
@@ -35,6 +35,10 @@ const SEPARATOR = /[\s・/+、,;&|]+|及び|および|並びに|ならびに|と
  * electronic word, or 両方/併用, is "both".
  */
 export function readMedium(v: CellValue): ReadResult<Medium> | null {
+  return readByText("medium", v, readMediumOnce, undefined);
+}
+
+function readMediumOnce(v: CellValue): ReadResult<Medium> | null {
   const cell = prepare(v);
   if (cell.kind === "blank") return null;
   if (cell.kind !== "text") return fail();

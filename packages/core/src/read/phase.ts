@@ -1,8 +1,9 @@
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import { DEFAULT_PHASES } from "../glossary/phases";
+import { fromOwner } from "../memo";
 import type { PhaseDef } from "../profile/schema";
-import { fail, ok, prepare, stripBrackets, TextMemo, type ReadResult } from "./result";
+import { fail, ok, prepare, stripBrackets, readByText, type ReadResult } from "./result";
 
 /** Circled numbers (①–⑳, ㉑–㊿, ❶…) become plain digits under NFKC, so they go first. */
 const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u2793]/g;
@@ -26,12 +27,12 @@ interface PhaseTable {
   prefixes: { key: string; id: string }[];
 }
 
-// Readers run once per row over tens of thousands of rows: build each table once per array.
-const tables = new WeakMap<readonly PhaseDef[], PhaseTable>();
-
+// Readers run once per row over tens of thousands of rows: the table is built once per phase list.
 function tableFor(phases: readonly PhaseDef[]): PhaseTable {
-  const cached = tables.get(phases);
-  if (cached) return cached;
+  return fromOwner("phaseTable", phases, buildTable);
+}
+
+function buildTable(phases: readonly PhaseDef[]): PhaseTable {
   const exact = new Map<string, string | null>();
   for (const phase of phases) {
     for (const spelling of [phase.id, phase.label.ja, phase.label.en, ...phase.synonyms]) {
@@ -45,9 +46,7 @@ function tableFor(phases: readonly PhaseDef[]): PhaseTable {
     .filter((e): e is [string, string] => e[1] !== null && [...e[0]].length >= 2)
     .map(([key, id]) => ({ key, id }))
     .sort((a, b) => b.key.length - a.key.length);
-  const table = { exact, prefixes };
-  tables.set(phases, table);
-  return table;
+  return { exact, prefixes };
 }
 
 /**
@@ -57,15 +56,8 @@ function tableFor(phases: readonly PhaseDef[]): PhaseTable {
  * Pass the profile's phases; the lookup is cached per array, so reuse the same array.
  */
 export function readPhase(v: CellValue, phases: readonly PhaseDef[] = DEFAULT_PHASES): ReadResult<string> | null {
-  let memo = phaseMemos.get(phases);
-  if (!memo) {
-    memo = new TextMemo<string>();
-    phaseMemos.set(phases, memo);
-  }
-  return memo.read(v, readPhaseOnce, phases);
+  return readByText("phase", v, readPhaseOnce, phases, phases);
 }
-
-const phaseMemos = new WeakMap<readonly PhaseDef[], TextMemo<string>>();
 
 function readPhaseOnce(v: CellValue, phases: readonly PhaseDef[]): ReadResult<string> | null {
   const cell = prepare(v);

@@ -1,4 +1,4 @@
-import { GenerationMemo } from "../glossary/normalise";
+import { byText, type Store } from "../memo";
 import type { CellValue } from "../grid/grid";
 
 /**
@@ -59,25 +59,18 @@ export function prepare(v: CellValue): Prepared {
 }
 
 /**
- * Memoises a reader on text cells. A sheet repeats the same few spellings (高/中/低, ○/×, phase
- * names) tens of thousands of times; each distinct text is read once. The result is frozen and
- * shared by every call for that text (no reader's caller changes a result; were one to try, it
- * would fail loudly rather than corrupt another row's reading). Numbers, booleans and long texts
- * are read directly.
+ * A reader remembered by text (memo.ts): a sheet repeats the same few spellings (高/中/低, ○/×,
+ * phase names) down thousands of rows, and each distinct text is read once. The result is frozen
+ * and shared by every call for that text. Numbers, booleans and long texts are read directly.
  */
-export class TextMemo<T> {
-  private readonly memo = new GenerationMemo<ReadResult<T> | null>(20_000);
+export function readByText<T, A>(store: Store, v: CellValue, reader: (v: CellValue, arg: A) => ReadResult<T> | null, arg: A, owner?: object): ReadResult<T> | null {
+  if (typeof v !== "string" || v.length > MAX_TEXT_LENGTH) return reader(v, arg);
+  return byText(store, v, frozenRead as (text: string, r: { reader: typeof reader; arg: A }) => ReadResult<T> | null, { reader, arg }, owner);
+}
 
-  read<A>(v: CellValue, reader: (v: CellValue, arg: A) => ReadResult<T> | null, arg: A): ReadResult<T> | null {
-    if (typeof v !== "string" || v.length > MAX_TEXT_LENGTH) return reader(v, arg);
-    let r = this.memo.get(v);
-    if (r === undefined) {
-      r = reader(v, arg);
-      if (r !== null) Object.freeze(r);
-      this.memo.set(v, r);
-    }
-    return r;
-  }
+function frozenRead<T, A>(text: string, r: { reader: (v: CellValue, arg: A) => ReadResult<T> | null; arg: A }): ReadResult<T> | null {
+  const out = r.reader(text, r.arg);
+  return out === null ? null : Object.freeze(out);
 }
 
 /** Hyphens, dashes, minus signs and the long-vowel mark users type for "nothing here". */

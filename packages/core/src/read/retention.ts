@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid/grid";
-import { memoByText, nfkc } from "../glossary/normalise";
+import { nfkc } from "../glossary/normalise";
+import { textMemo } from "../memo";
 import { INDEFINITE_RETENTION } from "../glossary/retention";
 import { prepare } from "./result";
 
@@ -46,10 +47,10 @@ export function readRetention(v: CellValue): Retention | null {
   return typeof v === "string" ? retentionOfText(v) : readRetentionOnce(v);
 }
 
-const retentionOfText = memoByText((text: string): Retention | null => {
+const retentionOfText = textMemo("retention", (text: string): Retention | null => {
   const r = readRetentionOnce(text);
   return r === null ? null : Object.freeze(r);
-}, 20_000);
+});
 
 function readRetentionOnce(v: CellValue): Retention | null {
   const cell = prepare(v);

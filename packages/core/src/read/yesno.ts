@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid/grid";
 import { normaliseValue, nfkc } from "../glossary/normalise";
-import { fail, isDashOnly, ok, prepare, TextMemo, type ReadResult } from "./result";
+import { fail, isDashOnly, ok, prepare, readByText, type ReadResult } from "./result";
 
 /** Dropdown choices a template offers for a yes/no column. */
 export const YES_NO_CHOICES = { ja: ["有", "無"], en: ["Yes", "No"] } as const;
@@ -33,10 +33,8 @@ const NOTE_SPLIT = /[\s()[\]{}<>「」『』【】〔〕〈〉《》:;/,、・|]
  * Anything else (「要確認」, 「一部」) is not a yes/no.
  */
 export function readYesNo(v: CellValue): ReadResult<boolean> | null {
-  return yesNoMemo.read(v, readYesNoOnce, undefined);
+  return readByText("yesNo", v, readYesNoOnce, undefined);
 }
-
-const yesNoMemo = new TextMemo<boolean>();
 
 function readYesNoOnce(v: CellValue): ReadResult<boolean> | null {
   const cell = prepare(v);

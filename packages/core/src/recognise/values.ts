@@ -67,8 +67,8 @@ export function sampleRows(first: number, end: number): number[] {
   return rows;
 }
 
-/** The longest phase name, rating word, flag or medium read as one (「保管・バックアップ」 is 9). */
-const SHORT_WORD = 16;
+/** The longest phase name, rating word, flag or medium read as one ("Transfer and transmission" is 25). */
+const SHORT_WORD = 30;
 /** Several categories fit in one cell (「個人情報・要配慮個人情報・特定個人情報」). */
 const CATEGORY_WORDS = 40;
 /** Texts this long, or with sentence punctuation, are prose rather than a label or code. */

@@ -293,23 +293,19 @@ function component(id: ReadinessComponentId, met: number, of: number, whenEmpty:
   return { id, weight: READINESS_WEIGHTS[id], ratio, met, of };
 }
 
-/** Required groups (profile `required`) present on the row: each group with a column has a value. */
-function rowComplete(item: LedgerItem, required: readonly (readonly string[])[]): boolean {
-  const { sheet, row } = item;
-  // The columns of each group depend on the sheet only: found once per sheet, not per row.
-  let cached = requiredCols.get(sheet);
-  if (!cached || cached.required !== required) {
-    cached = { required, cols: required.map((alternatives) => alternatives.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => m.col))) };
-    requiredCols.set(sheet, cached);
+/** Ledger rows whose required groups (profile `required`) each have a value, where the group has a column. */
+function completeRows(items: readonly LedgerItem[], required: readonly (readonly string[])[]): number {
+  // A group's columns depend on the sheet only: found once per sheet, not per row.
+  const colsOf = new Map<RecognisedSheet, number[][]>();
+  let complete = 0;
+  for (const { sheet, row } of items) {
+    let cols = colsOf.get(sheet);
+    if (!cols) colsOf.set(sheet, (cols = required.map((alternatives) => alternatives.flatMap((f) => (sheet.byField.get(f) ?? []).slice(0, 1).map((m) => m.col)))));
+    // A group without a column is counted in C, not here.
+    if (cols.every((group) => group.length === 0 || group.some((c) => !isBlank(cellAt(sheet.grid, row, c))))) complete++;
   }
-  for (const cols of cached.cols) {
-    if (cols.length === 0) continue; // the column's absence is counted in C.
-    if (!cols.some((c) => !isBlank(cellAt(sheet.grid, row, c)))) return false;
-  }
-  return true;
+  return complete;
 }
-
-const requiredCols = new WeakMap<RecognisedSheet, { required: readonly (readonly string[])[]; cols: number[][] }>();
 
 export interface ReadinessInput {
   model: WorkbookModel;
@@ -327,7 +323,7 @@ export function readiness({ model, profile, findings, summary, areas }: Readines
   const columns = component("columns", columnsMet, ledgers.length * groups.length, ledgers.length > 0 ? 1 : 0);
 
   const items = model.ledgerItems;
-  const rows = component("rows", items.filter((i) => rowComplete(i, groups)).length, items.length, 0);
+  const rows = component("rows", completeRows(items, groups), items.length, 0);
 
   const phases = component("phases", model.coverage.full, items.length, 0);
 

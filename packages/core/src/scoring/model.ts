@@ -1,6 +1,5 @@
 import type { CellValue } from "../grid/grid";
 import type { Lang } from "../i18n/text";
-import { GenerationMemo } from "../glossary/normalise";
 import {
   evaluateExpr,
   exprFormula,
@@ -222,8 +221,6 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
   const hasResidual = def.kind === "likelihoodImpact" || def.kind === "matrix";
   const levels = scoreIsRank ? [...LEVEL_IDS] : LEVEL_IDS.filter((l) => possibleLevels(expression, scale, level).has(l));
 
-  // Bounded: inputs outside any scale are still scored, and a sheet could hold many scores.
-  const complete = new GenerationMemo<ScoreResult, number>(1_000);
   const labelsOf = (lang: Lang) => ({ high: levelLabel("high", lang), medium: levelLabel("medium", lang), low: levelLabel("low", lang) });
   const marker = (lang: Lang) => INPUT_ERROR_MARKER[lang];
 
@@ -259,10 +256,7 @@ export function buildRiskModel(def: RiskModelDef, source: "profile" | "inferred"
       }
       if (missing !== null || invalid !== null) return { ok: false, missing: missing ?? [], invalid: invalid ?? [] };
       const score = evaluateExpr(expression, values);
-      // A sheet's rows take a handful of scores: one frozen result per score, not one per row.
-      let result = complete.get(score);
-      if (result === undefined) complete.set(score, (result = Object.freeze({ ok: true, score, level: level(score) } as const)));
-      return result;
+      return { ok: true, score, level: level(score) };
     },
     level,
     scoreFormula(ref: CellRefOf, lang: Lang = "ja") {

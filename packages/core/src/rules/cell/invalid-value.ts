@@ -1,7 +1,7 @@
 import { isBlank, type CellValue } from "../../grid/grid";
 import { FIELD_CATALOGUE, fieldLabel } from "../../glossary/fields";
 import type { RecognisedKind, ValueType } from "../../glossary/kinds";
-import { GenerationMemo, memoByText, nfkc } from "../../glossary/normalise";
+import { nfkc } from "../../glossary/normalise";
 import { readCount } from "../../read/count";
 import { readDate } from "../../read/date";
 import { readLevel, readScale, readScore } from "../../read/level";
@@ -78,16 +78,6 @@ function readAs(type: ValueType, v: CellValue): ReadResult<unknown> | null {
   }
 }
 
-/** `read` remembered per number, as memoByText remembers it per text. */
-function memoByNumber(read: (v: CellValue) => ReadResult<unknown> | null): (n: number) => ReadResult<unknown> | null {
-  const memo = new GenerationMemo<ReadResult<unknown> | null, number>(20_000);
-  return (n) => {
-    let res = memo.get(n);
-    if (res === undefined) memo.set(n, (res = read(n)));
-    return res;
-  };
-}
-
 /** One typed column of a sheet: how its cells are read, and the rows whose cells cannot be. */
 interface ColumnPlan {
   col: number;
@@ -95,9 +85,6 @@ interface ColumnPlan {
   type: ValueType;
   want: { ja: string; en: string };
   read: (v: CellValue) => ReadResult<unknown> | null;
-  readTexts: (text: string) => ReadResult<unknown> | null;
-  /** Numbers repeat too: ratings 1–3, scores, the dates of a year. */
-  readNumber: (n: number) => ReadResult<unknown> | null;
   invalid: { row: number; hint: string | undefined }[];
 }
 
@@ -137,9 +124,7 @@ export const cellInvalidValue = defineRule({
               ? (EXPECTED.level as { ja: string; en: string })
               : expected;
         const read = (v: CellValue) => (rating?.kind === "scale" ? readScale(v, rating.min, rating.max) : rating?.kind === "level" ? readLevel(v) : readAs(type, v));
-        // A column repeats its texts (「約1,000件」「○」「紙」) down thousands of rows: read each once.
-        const readTexts = memoByText(read, 20_000);
-        plans.push({ col: m.col, field: m.field, type, want, read, readTexts, readNumber: memoByNumber(read), invalid: [] });
+        plans.push({ col: m.col, field: m.field, type, want, read, invalid: [] });
       }
       if (plans.length === 0) continue;
       // Row by row, every column of the row together: a row's cells are read while its array is
@@ -153,7 +138,7 @@ export const cellInvalidValue = defineRule({
           if (isBlank(v)) continue;
           // The scoring formulas' own marker: the unusable input beside it is reported instead.
           if ((plan.type === "score" || plan.type === "level") && (v === INPUT_ERROR_MARKER.ja || v === INPUT_ERROR_MARKER.en)) continue;
-          const res = typeof v === "string" ? plan.readTexts(v) : typeof v === "number" ? plan.readNumber(v) : plan.read(v);
+          const res = plan.read(v);
           if (res === null || res.ok) continue;
           plan.invalid.push({ row: r, hint: res.hint });
         }

@@ -1,7 +1,6 @@
 import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { evaluationOutcome, exceptionRecorded } from "./evaluation";
-import { registerEntries } from "./register";
 import { CONTRACTOR } from "../fields";
 
 /**
@@ -27,7 +26,7 @@ export const contractorEvaluationFailed = defineRule({
     },
   },
   check(ctx) {
-    for (const entry of registerEntries(ctx.model)) {
+    for (const entry of ctx.model.contractors.entries) {
       const cell = CONTRACTOR.cell(entry.sheet, entry.row, "evaluationResult");
       if (cell.col < 0 || evaluationOutcome(cell.text) !== "notPass") continue;
       if (exceptionRecorded(entry)) continue;

@@ -1,7 +1,6 @@
 import { addMonths, isoFromSerial, japaneseDateFromSerial, readDate } from "../../read/date";
 import { truncate } from "../../model/records";
 import { defineRule } from "../define";
-import { registerEntries } from "./register";
 import { CONTRACTOR } from "../fields";
 
 /**
@@ -33,7 +32,7 @@ export const contractorEvaluationOverdue = defineRule({
   },
   check(ctx) {
     const months = ctx.profile.reviewMonths.contractors;
-    for (const entry of registerEntries(ctx.model)) {
+    for (const entry of ctx.model.contractors.entries) {
       const cell = CONTRACTOR.cell(entry.sheet, entry.row, "evaluationDate");
       if (cell.col < 0) continue;
       const at = { sheet: entry.sheet.name, row: entry.row, col: cell.col };

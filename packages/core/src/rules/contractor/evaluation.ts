@@ -1,6 +1,6 @@
 import { scanText } from "../../read/annual";
 import { partyPresence } from "../../model/records";
-import type { RegisteredContractor } from "./register";
+import type { RegisteredContractor } from "../../model/register";
 import { CONTRACTOR } from "../fields";
 
 /**

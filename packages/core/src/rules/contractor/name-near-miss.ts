@@ -1,6 +1,5 @@
 import { truncate } from "../../model/records";
 import { defineRule } from "../define";
-import { findInRegister, ledgerContractors, registerEntries } from "./register";
 
 /**
  * A ledger contractor that is not written as in the register but nearly is: 株式会社 / (株) / ㈱,
@@ -26,9 +25,9 @@ export const contractorNameNearMiss = defineRule({
   },
   check(ctx) {
     if (ctx.model.ofKind("contractor").length === 0) return;
-    const register = registerEntries(ctx.model);
-    for (const p of ledgerContractors(ctx.model)) {
-      const m = findInRegister(p.name, register);
+    const register = ctx.model.contractors;
+    for (const p of register.ledgerParties) {
+      const m = register.find(p.name);
       if (m?.kind !== "near") continue;
       ctx.report("nearMiss", { sheet: p.item.sheet.name, row: p.item.row, col: p.cell.col }, { data: { item: p.item.label, name: truncate(p.name), registered: truncate(m.entry.name) } });
     }

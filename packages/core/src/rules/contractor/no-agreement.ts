@@ -1,6 +1,5 @@
 import { flagOf, truncate } from "../../model/records";
 import { defineRule } from "../define";
-import { registerEntries } from "./register";
 import { CONTRACTOR } from "../fields";
 
 /**
@@ -27,7 +26,7 @@ export const contractorNoAgreement = defineRule({
     },
   },
   check(ctx) {
-    for (const entry of registerEntries(ctx.model)) {
+    for (const entry of ctx.model.contractors.entries) {
       const cell = CONTRACTOR.cell(entry.sheet, entry.row, "agreement");
       if (cell.col < 0 || flagOf(cell) === true) continue;
       ctx.report("noAgreement", { sheet: entry.sheet.name, row: entry.row, col: cell.col }, { data: { name: truncate(entry.name) } });

@@ -1,6 +1,6 @@
 import { truncate } from "../../model/records";
 import { defineRule } from "../define";
-import { findInRegister, ledgerContractors, registerEntries, serviceInRegister, storageServices } from "./register";
+import { storageServices } from "../../model/register";
 
 /**
  * A contractor named in the ledger (each name of a cell naming several), or a cloud service
@@ -32,15 +32,15 @@ export const contractorNotRegistered = defineRule({
   },
   check(ctx) {
     if (ctx.model.ofKind("contractor").length === 0) return;
-    const register = registerEntries(ctx.model);
-    for (const p of ledgerContractors(ctx.model)) {
-      if (findInRegister(p.name, register) !== null) continue;
+    const register = ctx.model.contractors;
+    for (const p of register.ledgerParties) {
+      if (register.find(p.name) !== null) continue;
       ctx.report("contractor", { sheet: p.item.sheet.name, row: p.item.row, col: p.cell.col }, { data: { item: p.item.label, name: truncate(p.name) } });
     }
     for (const item of ctx.model.ledgerItems) {
       const { cell, services } = storageServices(item);
       for (const s of services) {
-        if (serviceInRegister(s, register)) continue;
+        if (register.naming(s)) continue;
         ctx.report("cloud", { sheet: item.sheet.name, row: item.row, col: cell.col }, { data: { item: item.label, name: s.name } });
       }
     }

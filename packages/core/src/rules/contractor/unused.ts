@@ -2,7 +2,7 @@ import { truncate } from "../../model/records";
 import { scanText } from "../../read/annual";
 import { defineRule } from "../define";
 import { cloudServicesIn } from "../../glossary/cloud-services";
-import { contractorKey, findInRegister, ledgerContractors, registerEntries, storageServices, type RegisteredContractor } from "./register";
+import { contractorKey, storageServices, type RegisteredContractor } from "../../model/register";
 import { LEDGER } from "../fields";
 
 /**
@@ -30,11 +30,11 @@ export const contractorUnused = defineRule({
   check(ctx) {
     const ledgers = ctx.model.ofKind("ledger");
     if (!ledgers.some((s) => LEDGER.has(s, "contractor"))) return;
-    const register = registerEntries(ctx.model);
+    const register = ctx.model.contractors.entries;
     const used = new Set<RegisteredContractor>();
-    const parties = ledgerContractors(ctx.model);
+    const parties = ctx.model.contractors.ledgerParties;
     for (const p of parties) {
-      const m = findInRegister(p.name, register);
+      const m = ctx.model.contractors.find(p.name);
       if (m) used.add(m.entry);
     }
     // Cloud services, whether named as contractor or as storage place, use every row naming them.

@@ -1,7 +1,7 @@
 import { isBlank } from "../../grid/grid";
 import { scanText } from "../../read/annual";
 import { partyPresence, splitParties, type FieldCell } from "../../model/records";
-import { findInRegister, registerEntries, type RegisteredContractor } from "../contractor/register";
+import type { RegisteredContractor } from "../../model/register";
 import { defineRule } from "../define";
 import { CONTRACTOR, ledgerCell } from "../fields";
 
@@ -61,7 +61,7 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
     },
   },
   check(ctx) {
-    const register = registerEntries(ctx.model);
+    const register = ctx.model.contractors;
     for (const item of ctx.model.ledgerItems) {
       const countryCell = ledgerCell(item, "country");
       const safeguardCell = ledgerCell(item, "safeguard");
@@ -78,7 +78,7 @@ export const ledgerOverseasProvisionUnspecified = defineRule({
         if (ABROAD_DENIED.test(text)) continue;
         const parties = isContractor ? splitParties(text) : [text];
         for (const party of parties) {
-          const entry: RegisteredContractor | null = isContractor ? (findInRegister(party, register)?.entry ?? null) : null;
+          const entry: RegisteredContractor | null = isContractor ? (register.find(party)?.entry ?? null) : null;
           const entryCountry = entry ? scanText(CONTRACTOR.cell(entry.sheet, entry.row, "country").text).trim() : "";
           const words = `${party} ${isContractor ? "" : text}`;
           const abroad = ABROAD.test(words) || COUNTRY.test(words) || isAdequate(words) || (entryCountry !== "" && !DOMESTIC.test(entryCountry));

@@ -1,4 +1,5 @@
-import { memoByText, nfkc } from "../../glossary/normalise";
+import { nfkc } from "../../glossary/normalise";
+import { textMemo } from "../../memo";
 import { residualOfEntry, hasMeasure } from "../../model/assess";
 import { levelText } from "../../scoring/levels";
 import { defineRule } from "../define";
@@ -19,7 +20,7 @@ const IMPROPER = new RegExp(
   ].join("|"),
 );
 
-export const isImproperHandling = memoByText((riskText: string): boolean => IMPROPER.test(nfkc(riskText).replace(/\s+/g, "")));
+export const isImproperHandling = textMemo("improper", (riskText: string): boolean => IMPROPER.test(nfkc(riskText).replace(/\s+/g, "")));
 
 export const riskComplianceRiskAccepted = defineRule({
   meta: {

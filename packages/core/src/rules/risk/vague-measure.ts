@@ -1,4 +1,5 @@
-import { memoByText, nfkc } from "../../glossary/normalise";
+import { nfkc } from "../../glossary/normalise";
+import { textMemo } from "../../memo";
 import { hasMeasure } from "../../model/assess";
 import { defineRule } from "../define";
 
@@ -15,7 +16,7 @@ const CONCRETE =
 /** At most this many characters says nothing checkable unless it names a control. */
 const SHORT = 4;
 
-export const isVagueMeasure = memoByText((text: string): boolean => {
+export const isVagueMeasure = textMemo("vague", (text: string): boolean => {
   const t = nfkc(text).replace(/[\s。、,.・!！]+/g, "");
   if (t === "" || CONCRETE.test(t)) return false;
   return [...t].length <= SHORT || VAGUE_VERB.test(t);
