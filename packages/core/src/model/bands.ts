@@ -1,4 +1,4 @@
-import { levelRank, type LevelId } from "../scoring/levels";
+import type { LevelId } from "../scoring/levels";
 import type { Thresholds } from "../scoring/model";
 import type { RiskModelDef } from "../scoring/schema";
 
@@ -30,35 +30,39 @@ const MIN_ROWS = 5;
 /** The share of rows a rule may leave unexplained and still be the sheet's rule. */
 const TOLERANCE = 0.1;
 
+/** How many rows put one score at each level. */
+interface ScoreTally {
+  score: number;
+  low: number;
+  medium: number;
+  high: number;
+}
+
+const atLevel = (t: ScoreTally, level: number): number => (level === 3 ? t.high : level === 2 ? t.medium : t.low);
+
 /** Level counts per score, in ascending score order. */
-function tally(rows: readonly BandRow[], op: Operation): { scores: number[]; counts: [number, number, number][]; n: number } {
-  const byScore = new Map<number, [number, number, number]>();
+function tally(rows: readonly BandRow[], op: Operation): { scores: ScoreTally[]; n: number } {
+  const byScore = new Map<number, ScoreTally>();
   let n = 0;
   for (const row of rows) {
     if (row.level === null) continue;
     const s = row.stored ?? (row.inputs ? APPLY[op](row.inputs) : null);
     if (s === null || !Number.isFinite(s)) continue;
-    let c = byScore.get(s);
-    if (!c) byScore.set(s, (c = [0, 0, 0]));
-    const k = levelRank(row.level) - 1;
-    c[k] = (c[k] as number) + 1;
+    let t = byScore.get(s);
+    if (!t) byScore.set(s, (t = { score: s, low: 0, medium: 0, high: 0 }));
+    t[row.level]++;
     n++;
   }
-  const scores = [...byScore.keys()].sort((a, b) => a - b);
-  return { scores, counts: scores.map((s) => byScore.get(s) as [number, number, number]), n };
+  return { scores: [...byScore.values()].sort((a, b) => a.score - b.score), n };
 }
 
 function levelBy(score: number, t: Thresholds): number {
   return score >= t.high ? 3 : score >= t.medium ? 2 : 1;
 }
 
-function violations(t: { scores: number[]; counts: [number, number, number][] }, th: Thresholds): number {
+function violations(scores: readonly ScoreTally[], th: Thresholds): number {
   let v = 0;
-  t.scores.forEach((s, k) => {
-    const c = t.counts[k] as [number, number, number];
-    const want = levelBy(s, th);
-    v += c[0] + c[1] + c[2] - (c[want - 1] as number);
-  });
+  for (const t of scores) v += t.low + t.medium + t.high - atLevel(t, levelBy(t.score, th));
   return v;
 }
 
@@ -66,26 +70,25 @@ function violations(t: { scores: number[]; counts: [number, number, number][] },
  * The monotone bands with the fewest rows against them. Between two observed scores a boundary
  * may sit anywhere; it is put where the current bands put it when that is in the gap.
  */
-function bestBands(t: { scores: number[]; counts: [number, number, number][] }, current: Thresholds): { th: Thresholds; violations: number } {
-  const k = t.scores.length;
-  // prefix[i][l]: rows at level l among the first i scores.
-  const prefix: [number, number, number][] = [[0, 0, 0]];
-  for (let i = 0; i < k; i++) {
-    const p = prefix[i] as [number, number, number];
-    const c = t.counts[i] as [number, number, number];
-    prefix.push([p[0] + c[0], p[1] + c[1], p[2] + c[2]]);
-  }
-  const range = (from: number, to: number, l: number) => ((prefix[to] as number[])[l] as number) - ((prefix[from] as number[])[l] as number);
-  const total = (from: number, to: number) => range(from, to, 0) + range(from, to, 1) + range(from, to, 2);
-  let best = { i: k, j: k, v: Number.POSITIVE_INFINITY, d: Number.POSITIVE_INFINITY };
+function bestBands(scores: readonly ScoreTally[], current: Thresholds): { th: Thresholds; violations: number } {
+  const k = scores.length;
+  // below[i][l]: rows at level l among the first i scores.
+  const below: { low: number; medium: number; high: number }[] = [{ low: 0, medium: 0, high: 0 }];
+  let sum = { low: 0, medium: 0, high: 0 };
+  for (const t of scores) below.push((sum = { low: sum.low + t.low, medium: sum.medium + t.medium, high: sum.high + t.high }));
+  const none = { low: 0, medium: 0, high: 0 };
+  const count = (from: number, to: number, level: "low" | "medium" | "high") => (below[to] ?? none)[level] - (below[from] ?? none)[level];
+  const total = (from: number, to: number) => count(from, to, "low") + count(from, to, "medium") + count(from, to, "high");
+  const scoreAt = (i: number) => scores[i]?.score;
   const place = (i: number, want: number): number => {
-    const lo = i > 0 ? (t.scores[i - 1] as number) : Number.NEGATIVE_INFINITY;
-    const hi = i < k ? (t.scores[i] as number) : Number.POSITIVE_INFINITY;
+    const lo = scoreAt(i - 1) ?? Number.NEGATIVE_INFINITY;
+    const hi = scoreAt(i) ?? Number.POSITIVE_INFINITY;
     return want > lo && want <= hi ? want : i < k ? hi : lo + 1;
   };
+  let best = { i: k, j: k, v: Number.POSITIVE_INFINITY, d: Number.POSITIVE_INFINITY };
   for (let i = 0; i <= k; i++) {
     for (let j = i; j <= k; j++) {
-      const v = total(0, i) - range(0, i, 0) + (total(i, j) - range(i, j, 1)) + (total(j, k) - range(j, k, 2));
+      const v = total(0, i) - count(0, i, "low") + (total(i, j) - count(i, j, "medium")) + (total(j, k) - count(j, k, "high"));
       const d = Math.abs(place(i, current.medium) - current.medium) + Math.abs(place(j, current.high) - current.high);
       if (v < best.v || (v === best.v && d < best.d)) best = { i, j, v, d };
     }
@@ -113,20 +116,19 @@ export function inferBands(rows: readonly BandRow[], def: RiskModelDef, current:
   const fromScores = storedOperation(rows);
   const ops: Operation[] = fromScores ? [fromScores] : [currentOp, ...(["product", "sum", "max"] as const).filter((o) => o !== currentOp)];
   const now = tally(rows, currentOp);
-  const againstNow = violations(now, current);
+  const againstNow = violations(now.scores, current);
   let chosen: { op: Operation; th: Thresholds; violations: number; n: number } | null = null;
   for (const op of ops) {
     const t = tally(rows, op);
     if (t.n < MIN_ROWS) continue;
-    const b = bestBands(t, current);
+    const b = bestBands(t.scores, current);
     if (!chosen || b.violations < chosen.violations) chosen = { op, th: b.th, violations: b.violations, n: t.n };
   }
   const opChanged = fromScores !== null && fromScores !== currentOp;
   const withOp = (op: Operation, thresholds?: Thresholds): RiskModelDef => {
-    const next = { ...def, operation: op } as RiskModelDef & { thresholds?: Thresholds };
-    if (thresholds) next.thresholds = thresholds;
-    else delete next.thresholds;
-    return next;
+    if (def.kind !== "likelihoodImpact" && def.kind !== "assetThreatVulnerability") return def;
+    const { thresholds: _old, ...rest } = def;
+    return thresholds ? { ...rest, operation: op, thresholds } : { ...rest, operation: op };
   };
   const bandsHold = chosen !== null && chosen.violations <= TOLERANCE * chosen.n;
   if (chosen && bandsHold && (opChanged || (againstNow >= 2 && againstNow > TOLERANCE * now.n && chosen.violations < againstNow))) {

@@ -1,6 +1,6 @@
 import { a1, columnLetters } from "../grid/grid";
 import { fieldLabel } from "../glossary/fields";
-import type { RecognisedKind, SheetKind } from "../glossary/kinds";
+import type { SheetKind } from "../glossary/kinds";
 import type { LocalisedText } from "../i18n/text";
 import type { RecognisedSheet, SkippedRole } from "../recognise/sheet";
 import type { RiskModelKind } from "../scoring/schema";
@@ -87,6 +87,13 @@ function skippedRanges(sheet: RecognisedSheet): SheetExplanation["rows"]["skippe
   return out;
 }
 
+/** The first and last data row, 1-based (nothing when there is none). */
+function rowSpan(rows: readonly number[]): { first?: number; last?: number } {
+  const first = rows[0];
+  const last = rows.at(-1);
+  return first === undefined || last === undefined ? {} : { first: first + 1, last: last + 1 };
+}
+
 function explainSheet(sheet: RecognisedSheet, model: WorkbookModel): SheetExplanation {
   const kind = sheet.kind;
   const out: SheetExplanation = {
@@ -98,7 +105,7 @@ function explainSheet(sheet: RecognisedSheet, model: WorkbookModel): SheetExplan
     columns: sheet.columns.map((m) => ({
       col: columnLetters(m.col + 1),
       field: m.field,
-      label: kind === "unknown" ? { ja: m.field, en: m.field } : fieldLabel(kind as RecognisedKind, m.field),
+      label: kind === "unknown" ? { ja: m.field, en: m.field } : fieldLabel(kind, m.field),
       ...(m.phase ? { phase: m.phase } : {}),
       header: m.header,
       source: m.source,
@@ -109,7 +116,7 @@ function explainSheet(sheet: RecognisedSheet, model: WorkbookModel): SheetExplan
     unassigned: sheet.unmapped.map((u) => ({ col: columnLetters(u.col + 1), header: u.header, ...(u.reason ? { reason: u.reason } : {}) })),
     rows: {
       items: sheet.dataRows.length,
-      ...(sheet.dataRows.length > 0 ? { first: (sheet.dataRows[0] as number) + 1, last: (sheet.dataRows[sheet.dataRows.length - 1] as number) + 1 } : {}),
+      ...rowSpan(sheet.dataRows),
       skipped: skippedRanges(sheet),
     },
   };

@@ -155,6 +155,10 @@ function parseRef(text: string, sheet?: string): CellRef | null {
 // ---------------------------------------------------------------------------------------------
 // Parser (precedence climbing; Excel's order: comparison < & < + - < * / < ^ < unary minus)
 
+function isBinaryOp(v: string): v is BinaryOp {
+  return v in PRECEDENCE;
+}
+
 const PRECEDENCE: Readonly<Record<string, number>> = { "=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3, "*": 4, "/": 4, "^": 5 };
 
 /** Nesting deeper than this is no scoring rule; the parser stops well before the stack would. */
@@ -192,12 +196,13 @@ class Parser {
         left = { t: "bin", op: "/", left, right: { t: "num", v: 100 } };
         continue;
       }
-      const p = PRECEDENCE[t.v];
-      if (p === undefined || p < min) break;
+      const op = t.v;
+      const p = PRECEDENCE[op];
+      if (p === undefined || p < min || !isBinaryOp(op)) break;
       this.i++;
-      const right = this.expr(t.v === "^" ? p : p + 1);
+      const right = this.expr(op === "^" ? p : p + 1);
       if (!right) return null;
-      left = { t: "bin", op: t.v as BinaryOp, left, right };
+      left = { t: "bin", op, left, right };
     }
     return left;
   }
@@ -270,7 +275,7 @@ class Parser {
         for (;;) {
           const item = this.unary();
           if (!item) return null;
-          (rows[rows.length - 1] as FormulaNode[]).push(item);
+          rows.at(-1)?.push(item);
           const sep = this.tokens[this.i++];
           if (sep?.k === "}") break;
           if (sep?.k === ";") rows.push([]);
@@ -498,8 +503,14 @@ export class FormulaEvaluator {
   }
 
   private call(name: string, args: readonly FormulaNode[]): FormulaValue {
-    const ev = (k: number) => (args[k] ? this.evaluate(args[k] as FormulaNode) : null);
-    const sc = (k: number) => (args[k] ? this.scalar(args[k] as FormulaNode) : null);
+    const ev = (k: number) => {
+      const a = args[k];
+      return a ? this.evaluate(a) : null;
+    };
+    const sc = (k: number) => {
+      const a = args[k];
+      return a ? this.scalar(a) : null;
+    };
     switch (name) {
       case "IF": {
         const c = truthy(sc(0));
@@ -544,9 +555,7 @@ export class FormulaEvaluator {
         if (name === "PRODUCT") return ns.length === 0 ? 0 : ns.reduce((p, n) => p * n, 1);
         if (ns.length === 0) return name === "AVERAGE" ? ERR_DIV : 0;
         if (name === "AVERAGE") return ns.reduce((s, n) => s + n, 0) / ns.length;
-        let best = ns[0] as number;
-        for (const n of ns) best = name === "MAX" ? Math.max(best, n) : Math.min(best, n);
-        return best;
+        return ns.reduce((best, n) => (name === "MAX" ? Math.max(best, n) : Math.min(best, n)));
       }
       case "COUNTA":
         return flatten(args.map((_, k) => ev(k))).filter((v) => v !== null).length;
@@ -587,8 +596,9 @@ export class FormulaEvaluator {
         if (isError(col) || !Array.isArray(table)) return ERR_NA;
         const exact = args.length > 3 && truthy(sc(3)) === false;
         // Array constants and ranges both come as rows.
-        const rows = table.every(Array.isArray) ? (table as FormulaValue[][]) : null;
-        if (!rows) return ERR_NA;
+        const rows: FormulaValue[][] = [];
+        for (const row of table) if (Array.isArray(row)) rows.push(row);
+        if (rows.length !== table.length) return ERR_NA;
         const key = sc(0);
         if (exact) return rows.find((row) => compare("=", row[0] ?? null, key) === true)?.[col - 1] ?? ERR_NA;
         return lookup(key, rows.map((row) => row[0] ?? null), rows.map((row) => row[col - 1] ?? ERR_NA));
@@ -604,7 +614,8 @@ export function referencedCells(node: FormulaNode, limit = 64): CellRef[] {
   const out: CellRef[] = [];
   const stack: FormulaNode[] = [node];
   while (stack.length > 0 && out.length < limit) {
-    const n = stack.pop() as FormulaNode;
+    const n = stack.pop();
+    if (!n) break;
     switch (n.t) {
       case "ref":
         if (n.ref.sheet === undefined) out.push(n.ref);
@@ -642,12 +653,12 @@ export function unguarded(node: FormulaNode): FormulaNode {
   let n = node;
   for (let depth = 0; depth < 4; depth++) {
     if (n.t !== "call") return n;
-    if (n.name === "IFERROR" && n.args.length >= 1) {
-      n = n.args[0] as FormulaNode;
+    const [first, yes, no] = n.args;
+    if (n.name === "IFERROR" && first) {
+      n = first;
       continue;
     }
-    if (n.name === "IF" && n.args.length === 3) {
-      const [, yes, no] = n.args as [FormulaNode, FormulaNode, FormulaNode];
+    if (n.name === "IF" && n.args.length === 3 && yes && no) {
       const empty = (x: FormulaNode) => (x.t === "str" && x.v === "") || x.t === "missing";
       if (empty(yes) && !empty(no)) {
         n = no;

@@ -89,6 +89,7 @@ const RESIDUAL_OF: Readonly<Record<string, string>> = {
 };
 
 type Matches = readonly (FieldMatch | null)[];
+const NO_MATCH: Matches = [];
 
 const NO_SYNONYMS: ExtraSynonyms = {};
 
@@ -191,17 +192,18 @@ class LabelRows {
     const parent: string[] = [];
     const joinedMatches: (Matches | null)[] = [];
     const upper: string[][] = [];
+    const rowAt = (k: number) => rows[k] ?? -1;
     for (let c = 0; c < this.width; c++) {
       // The label naming the column: the bottom row's, else one merged down from a row above.
       let at = bottom;
-      while (at > 0 && (this.labels(rows[at] as number)[c] ?? "") === "" && this.coveredFromAbove(rows[at] as number, c)) at--;
-      const r = rows[at] as number;
+      while (at > 0 && (this.labels(rowAt(at))[c] ?? "") === "" && this.coveredFromAbove(rowAt(at), c)) at--;
+      const r = rowAt(at);
       const label = this.labels(r)[c] ?? "";
       own.push(label);
       ownRow.push(r);
-      ownMatches.push(this.matchesOf(r)[c] as Matches);
+      ownMatches.push(this.matchesOf(r)[c] ?? NO_MATCH);
       const above: string[] = [];
-      for (let k = at - 1; k >= 0; k--) above.push(this.spread(rows[k] as number)[c] ?? "");
+      for (let k = at - 1; k >= 0; k--) above.push(this.spread(rowAt(k))[c] ?? "");
       // A heading joins the label below it only when it is a heading, not a title line.
       const near = above[0] ?? "";
       const p = (at === bottom || label === "") && near.length <= MAX_GROUP_LENGTH ? near : "";
@@ -211,7 +213,7 @@ class LabelRows {
       joinedMatches.push(at === bottom && label !== "" && p !== "" && p !== label ? matchAllKinds(`${p}${label}`, this.extra) : null);
     }
     const upperMatches: Matches[] = [];
-    for (let k = 0; k < bottom; k++) for (const m of this.matchesOf(rows[k] as number)) upperMatches.push(m);
+    for (let k = 0; k < bottom; k++) for (const m of this.matchesOf(rowAt(k))) upperMatches.push(m);
     return { rows, own, ownRow, ownMatches, parent, joinedMatches, upper, upperMatches };
   }
 }
@@ -248,7 +250,8 @@ function evaluate(kind: RecognisedKind, width: number, labels: StackLabels, opts
     if (!match) continue;
     const upper = labels.upper[c] ?? [];
     let field = match.field;
-    if (kind === "risk" && RESIDUAL_OF[field] && upper.some((u) => RESIDUAL_GROUP.test(u))) field = RESIDUAL_OF[field] as string;
+    const residual = RESIDUAL_OF[field];
+    if (kind === "risk" && residual && upper.some((u) => RESIDUAL_GROUP.test(u))) field = residual;
     const column: HeaderColumn = { col: c, field, header, exact: match.exact, score: match.score };
     if (labels.ownRow[c] !== labels.rows[labels.rows.length - 1]) column.fromUpper = true;
     if (kind === "risk") {
@@ -391,7 +394,7 @@ export function findHeader(grid: SheetGrid, size: { rows: number; cols: number }
   }
   // Rows of field labels under the winner (sub-headings under merged phase names) extend it.
   while (best && best.rows.length < MAX_HEADER_ROWS) {
-    const next = (best.rows[best.rows.length - 1] as number) + 1;
+    const next = (best.rows.at(-1) ?? -1) + 1;
     if (next >= size.rows || !isSubHeadingRow(rows, best.kind, next, width)) break;
     const lower = evaluate(best.kind, width, rows.stack([...best.rows, next]), opts);
     if (!acceptable(lower) || distinctFields(lower) < distinctFields(best)) break;
@@ -405,7 +408,7 @@ export function findHeader(grid: SheetGrid, size: { rows: number; cols: number }
 
 function choice(cand: Candidate): HeaderChoice {
   const columns = settleDuplicates(cand.columns);
-  const row = cand.rows[cand.rows.length - 1] as number;
+  const row = cand.rows.at(-1) ?? -1;
   // An upper row counts as header only when some column's label or group came from it.
   const usedUpper = cand.rows.length > 1 && (cand.layout === "wide" || cand.columns.some((m) => m.header.includes(" / ") || m.phase !== undefined || m.fromUpper));
   return {

@@ -74,8 +74,8 @@ interface ColumnUse {
 }
 
 export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonly ColumnMapping[], headerRows: readonly number[], rows: number, extra: ExtraSynonyms): RowReading {
-  const headerRow = headerRows[headerRows.length - 1] as number;
-  const catalogue = FIELD_CATALOGUE[kind] as Record<string, { type: ValueType } | undefined>;
+  const headerRow = headerRows.at(-1) ?? -1;
+  const catalogue: Readonly<Record<string, { type: ValueType } | undefined>> = FIELD_CATALOGUE[kind];
   const frame = FRAME[kind];
   const uses: ColumnUse[] = columns.map((m) => {
     const type = catalogue[m.field]?.type;
@@ -104,15 +104,15 @@ export function readRows(grid: SheetGrid, kind: RecognisedKind, columns: readonl
 function repeatsAHeaderRow(row: readonly CellValue[] | undefined, headerLabels: readonly (readonly string[])[], firstLabelCol: readonly number[]): boolean {
   if (!row) return false;
   for (let h = 0; h < headerLabels.length; h++) {
-    const labels = headerLabels[h] as readonly string[];
+    const labels = headerLabels[h] ?? [];
     // Most rows are data: their cell under the first label already differs.
-    const c0 = firstLabelCol[h] as number;
+    const c0 = firstLabelCol[h] ?? -1;
     const v0 = c0 < 0 ? undefined : row[c0];
     if (typeof v0 !== "string" || v0.trim() !== labels[c0]) continue;
     let same = 0;
     let filled = 0;
     for (let c = 0; c < labels.length; c++) {
-      const label = labels[c] as string;
+      const label = labels[c] ?? "";
       if (label === "") continue;
       filled++;
       const v = row[c];
@@ -161,7 +161,8 @@ function roleOf(grid: SheetGrid, r: number, kind: RecognisedKind, uses: readonly
       if (use.header !== "" && v.length === use.header.length && v === use.header) repeatsHeader++;
       if (extra !== null && v.length <= 20 && matchField(kind, v.trim(), extra)) labels++;
     }
-    if (use.content && (formulaRow === undefined || typeof formulaRow[use.col] !== "string" || !(formulaRow[use.col] as string).startsWith("="))) {
+    const formula = formulaRow?.[use.col];
+    if (use.content && !(typeof formula === "string" && formula.startsWith("="))) {
       content++;
       if (few.length < 3) few.push(v);
     }

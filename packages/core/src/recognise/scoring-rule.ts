@@ -1,8 +1,8 @@
-import { a1, formulaAt, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
+import { a1, formulaAt, isBlank, type SheetGrid } from "../grid/grid";
 import type { LocalisedText } from "../i18n/text";
 import { readLevel } from "../read/level";
 import { levelRank } from "../scoring/levels";
-import { FormulaEvaluator, isError, parseFormula, referencedCells, scoreShape, unguarded, UNKNOWN_SHEET, type CellReader, type FormulaNode } from "./formula";
+import { FormulaEvaluator, isError, parseFormula, referencedCells, scoreShape, unguarded, UNKNOWN_SHEET, type CellReader, type FormulaNode, type FormulaValue } from "./formula";
 import type { ColumnMapping } from "./types";
 
 /**
@@ -100,7 +100,7 @@ function readScoreFormula(grid: SheetGrid, columns: readonly ColumnMapping[], sc
       const fields = known.map((k, i) => {
         if (k !== null) return k;
         const field = free.shift() ?? "";
-        found.push({ col: shape.cols[i] as number, field, at });
+        found.push({ col: shape.cols[i] ?? -1, field, at });
         return field;
       });
       if (fields.some((x) => x === "")) return null;
@@ -112,9 +112,9 @@ function readScoreFormula(grid: SheetGrid, columns: readonly ColumnMapping[], sc
 }
 
 /** The level a formula's result names (高/中/低, 大/中/小, H/M/L), or null. */
-function levelOf(v: CellValue | ReturnType<FormulaEvaluator["evaluate"]>): "high" | "medium" | "low" | null {
-  if (v === null || v === undefined || Array.isArray(v) || isError(v as never)) return null;
-  const r = readLevel(v as CellValue);
+function levelOf(v: FormulaValue): "high" | "medium" | "low" | null {
+  if (v === null || Array.isArray(v) || isError(v)) return null;
+  const r = readLevel(v);
   return r && r.ok ? r.value : null;
 }
 
@@ -141,11 +141,11 @@ function readBands(workbook: readonly SheetGrid[], grid: SheetGrid, levelCols: r
       const readsScore = refs.every((r) => scoreCols.includes(r.col));
       let levelAt: ((s: number) => ReturnType<typeof levelOf>) | null = null;
       if (readsScore) {
-        const scoreCol = refs[0]?.col as number;
+        const scoreCol = refs[0]?.col ?? -1;
         levelAt = (s) => levelOf(new FormulaEvaluator((r, c, sheet) => (sheet === undefined && r === f.row && c === scoreCol ? s : read(r, c, sheet))).evaluate(node));
       } else if (score && score.op !== "max") {
         // A level computed from the inputs (=IF(E5*F5>=15,"高",…)): put the score on the first input.
-        const first = refs[0]?.col as number;
+        const first = refs[0]?.col ?? -1;
         const others = new Set(refs.slice(1).map((r) => r.col));
         levelAt = (s) =>
           levelOf(new FormulaEvaluator((r, c, sheet) => (sheet !== undefined ? read(r, c, sheet) : r === f.row && c === first ? s : r === f.row && others.has(c) ? (score.op === "mul" ? 1 : 0) : grid.values[r]?.[c])).evaluate(node));
@@ -209,7 +209,8 @@ export function readScoringRule(grid: SheetGrid, columns: readonly ColumnMapping
   const residual = pair("residualScore", "residualLevel");
   const asset = readScoreFormula(grid, columns, columnsOf(columns, "assetValue"), from, to).score;
   const assetValue = asset && asset.op === "max" ? asset : null;
-  const computedCols = [inherent.score, inherent.bands, residual.score, residual.bands, assetValue].filter((x) => x !== null).map((x) => (x as { at: RuleSource }).at.col);
+  const computedCols: number[] = [];
+  for (const x of [inherent.score, inherent.bands, residual.score, residual.bands, assetValue]) if (x !== null) computedCols.push(x.at.col);
   if (computedCols.length === 0) return { rule: null, found };
   return { rule: { inherent, residual, assetValue, computedCols }, found };
 }
