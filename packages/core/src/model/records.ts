@@ -154,40 +154,28 @@ export function ledgerItems(sheet: RecognisedSheet): LedgerItem[] {
   const items: LedgerItem[] = [];
   // The sheet's columns are found once (what fieldCell would read on each row).
   const col = (field: string): number => fieldColumn(sheet, field);
-  const [nameCol, dataItemsCol, idCol, businessCol, categoryCol, departmentCol, contractorCol, recipientCol] = [
-    "name",
-    "dataItems",
-    "id",
-    "business",
-    "categoryCode",
-    "department",
-    "contractor",
-    "recipient",
-  ].map(col) as number[] as [number, number, number, number, number, number, number, number];
+  const cols = { name: col("name"), dataItems: col("dataItems"), id: col("id"), business: col("business"), categoryCode: col("categoryCode"), department: col("department") };
+  const parties = { contractor: col("contractor"), recipient: col("recipient"), sensitive: col("sensitive"), myNumber: col("myNumber"), infoCategory: col("infoCategory") };
   const fallbackCol = sheet.columns[0]?.col ?? 0;
-  const flagCols = { sensitive: col("sensitive"), myNumber: col("myNumber") };
-  const categoryCol2 = col("infoCategory");
-  // Business, category, department and party columns repeat a few texts down the ledger.
-  const shared = sharedCells();
   for (const r of sheet.dataRows) {
     const row = sheet.grid.values[r];
-    const name = cellOf(row, nameCol);
-    const dataItems = cellOf(row, dataItemsCol);
-    const id = cellOf(row, idCol);
+    const name = cellOf(row, cols.name);
+    const dataItems = cellOf(row, cols.dataItems);
+    const id = cellOf(row, cols.id);
     const labelCell = name.text !== "" ? name : dataItems.text !== "" ? dataItems : id;
     items.push({
       sheet,
       row: r,
-      sensitive: itemFlag(row, flagCols.sensitive, categoryCol2, "sensitive"),
-      myNumber: itemFlag(row, flagCols.myNumber, categoryCol2, "myNumber"),
+      sensitive: itemFlag(row, parties.sensitive, parties.infoCategory, "sensitive"),
+      myNumber: itemFlag(row, parties.myNumber, parties.infoCategory, "myNumber"),
       id,
       name,
       dataItems,
-      business: shared(row, businessCol),
-      categoryCode: shared(row, categoryCol),
-      department: shared(row, departmentCol),
-      contractor: shared(row, contractorCol),
-      recipient: shared(row, recipientCol),
+      business: cellOf(row, cols.business),
+      categoryCode: cellOf(row, cols.categoryCode),
+      department: cellOf(row, cols.department),
+      contractor: cellOf(row, parties.contractor),
+      recipient: cellOf(row, parties.recipient),
       labelCol: labelCell.col >= 0 ? labelCell.col : fallbackCol,
       label: truncate(labelCell.text || `#${r + 1}`),
       linkedEntries: undefined,
@@ -225,137 +213,95 @@ export interface RiskEntry {
   linkedItems?: LedgerItem[] | undefined;
 }
 
-/** Distinct texts per column whose cell objects are shared (bounded for sheets of unique prose). */
-const SHARED_CELLS_PER_COLUMN = 5_000;
+type Reference = RiskEntry["refs"][RiskReferenceField];
+const NO_REFERENCE: Reference = Object.freeze({ text: "", col: -1, row: -1 });
 
 /**
- * `cellOf` for columns that repeat their texts down the sheet: rows with the same text in a
- * column share one cell object (records never change their cells), which spares an object per
- * row and field for the collector to move.
+ * Item references filled down: a reference left blank under a merged or visually grouped cell is
+ * the one above it, as a reader takes it. A new item starts where a reference differs from the
+ * one carried down; the previous item's other references do not leak into it. Rows whose
+ * references are all carried unchanged share one refs object.
  */
-function sharedCells(): (row: readonly CellValue[] | undefined, col: number) => FieldCell {
-  const shared = new Map<number, Map<string, FieldCell>>();
-  return (row, col) => {
-    const v = col < 0 || row === undefined ? undefined : row[col];
-    if (typeof v !== "string") return cellOf(row, col);
-    let byText = shared.get(col);
-    if (!byText) shared.set(col, (byText = new Map()));
-    let c = byText.get(v);
-    if (c === undefined) {
-      c = cellOf(row, col);
-      if (byText.size < SHARED_CELLS_PER_COLUMN) byText.set(v, c);
-    }
-    return c;
-  };
+class ReferenceCarry {
+  private readonly cols: readonly number[];
+  private carried: RiskEntry["refs"] = { itemRef: NO_REFERENCE, itemName: NO_REFERENCE, business: NO_REFERENCE, categoryCode: NO_REFERENCE };
+
+  constructor(sheet: RecognisedSheet) {
+    // A bare "No." is the row's own number, unless nothing else on the sheet names the item.
+    const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
+    this.cols = RISK_REFERENCE_FIELDS.map((f) => fieldColumn(sheet, f === "itemRef" && idIsRef ? "id" : f));
+  }
+
+  at(row: readonly CellValue[] | undefined, r: number): RiskEntry["refs"] {
+    const texts = this.cols.map((col) => (col < 0 || row === undefined ? "" : cellText(row[col])));
+    const newItem = RISK_REFERENCE_FIELDS.some((f, k) => texts[k] !== "" && texts[k] !== this.carried[f].text);
+    const next = { ...this.carried };
+    let changed = false;
+    RISK_REFERENCE_FIELDS.forEach((f, k) => {
+      const text = texts[k] ?? "";
+      if (text === "" && !newItem) return;
+      next[f] = { text, col: this.cols[k] ?? -1, row: r };
+      changed = true;
+    });
+    if (changed) this.carried = next;
+    return this.carried;
+  }
+}
+
+/** The phase groups of a wide sheet, each with its columns. */
+function phaseGroups(sheet: RecognisedSheet): { phase: string; cols: number[]; risk: number; measure: number }[] {
+  const out: { phase: string; cols: number[]; risk: number; measure: number }[] = [];
+  for (const m of sheet.columns) {
+    if (m.phase === undefined) continue;
+    const phase = m.phase;
+    let group = out.find((g) => g.phase === phase);
+    if (!group) out.push((group = { phase, cols: [], risk: fieldColumn(sheet, "risk", phase), measure: fieldColumn(sheet, "measure", phase) }));
+    group.cols.push(m.col);
+  }
+  return out;
 }
 
 /**
- * Risk rows of a sheet. Long layout: one entry per data row. Wide layout: one entry per row
- * and phase group with anything written in it. Item references left blank under a merged or
- * visually grouped cell are taken from the row above, as a reader would.
+ * Risk rows of a sheet. Long layout: one entry per data row. Wide layout: one entry per row and
+ * phase group with anything written in it. Item references and a phase written once per block
+ * of rows cover the block.
  */
 export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]): RiskEntry[] {
   const out: RiskEntry[] = [];
-  type Ref = RiskEntry["refs"][RiskReferenceField];
-  // Carried references are replaced, never changed in place, so entries share them; rows whose
-  // references are all carried unchanged (merged or blank cells) share one refs object too.
-  const carried: Ref[] = RISK_REFERENCE_FIELDS.map(() => ({ text: "", col: -1, row: -1 }));
-  let refs: RiskEntry["refs"] | null = null;
-  // A bare "No." is the row's own number, unless nothing else on the sheet names the item.
-  const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
-  const groups = sheet.layout === "wide" ? [...new Set(sheet.columns.filter((m) => m.phase).map((m) => m.phase as string))] : [];
-  const colsOfGroup = groups.map((g) => sheet.columns.filter((m) => m.phase === g).map((m) => m.col));
-  // The sheet's columns are found once (what fieldCell would read on each row).
-  const refCols = RISK_REFERENCE_FIELDS.map((f) => fieldColumn(sheet, f === "itemRef" && idIsRef ? "id" : f));
-  const colOf = (field: string, phase?: string): number => fieldColumn(sheet, field, phase);
-  const riskCols = groups.map((g) => colOf("risk", g));
-  const measureCols = groups.map((g) => colOf("measure", g));
-  const phaseCol = colOf("phase");
-  const riskCol = colOf("risk");
-  const measureCol = colOf("measure");
-  const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
-  const grid = sheet.grid;
+  const refs = new ReferenceCarry(sheet);
+  const values = sheet.grid.values;
+  if (sheet.layout === "wide") {
+    const groups = phaseGroups(sheet);
+    for (const r of sheet.dataRows) {
+      const row = values[r];
+      const rowRefs = refs.at(row, r);
+      for (const g of groups) {
+        if (!g.cols.some((c) => !isBlank(row?.[c]))) continue;
+        const phaseCell = { col: g.cols[0] ?? -1, value: g.phase, text: g.phase };
+        out.push({ sheet, row: r, phase: g.phase, phaseCell, group: g.phase, risk: cellOf(row, g.risk), measure: cellOf(row, g.measure), refs: rowRefs, assessment: undefined, linkedItems: undefined });
+      }
+    }
+    return out;
+  }
+  const phaseCol = fieldColumn(sheet, "phase");
+  const riskCol = fieldColumn(sheet, "risk");
+  const measureCol = fieldColumn(sheet, "measure");
   // A phase written once at the top of its block of rows (merged down, or left blank below)
   // covers the block; a phase column filled on nearly every row has no blocks to fill.
   const phaseBlocks = phaseCol >= 0 && writtenInBlocks(sheet, phaseCol);
   let carriedPhase: { cell: FieldCell; phase: string | null } | null = null;
-  // Phase, risk and measure texts repeat down the sheet (a template's wording per phase).
-  const cell = sharedCells();
   for (const r of sheet.dataRows) {
-    const row = grid.values[r];
-    // A new item starts when a reference differs from the one carried down; references of
-    // the previous item that are blank on this row must not leak into the new one.
-    let newItem = false;
-    for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
-      const col = refCols[k] as number;
-      const text = col < 0 || row === undefined ? "" : cellText(row[col]);
-      ownText[k] = text;
-      if (text !== "" && text !== (carried[k] as Ref).text) newItem = true;
-    }
-    let changed = refs === null;
-    for (let k = 0; k < RISK_REFERENCE_FIELDS.length; k++) {
-      const text = ownText[k] as string;
-      if (text !== "" || newItem) {
-        carried[k] = { text, col: refCols[k] as number, row: r };
-        changed = true;
-      }
-    }
-    if (changed || refs === null) {
-      refs = {
-        itemRef: carried[0] as Ref,
-        itemName: carried[1] as Ref,
-        business: carried[2] as Ref,
-        categoryCode: carried[3] as Ref,
-      };
-    }
-    if (sheet.layout === "wide") {
-      for (let g = 0; g < groups.length; g++) {
-        const groupCols = colsOfGroup[g] as number[];
-        let anyFilled = false;
-        for (const c of groupCols) {
-          if (!isBlank(row?.[c])) {
-            anyFilled = true;
-            break;
-          }
-        }
-        if (!anyFilled) continue;
-        const phase = groups[g] as string;
-        out.push({
-          sheet,
-          row: r,
-          phase,
-          phaseCell: { col: groupCols.length > 0 ? (groupCols[0] as number) : -1, value: phase, text: phase },
-          group: phase,
-          risk: cell(row, riskCols[g] as number),
-          measure: cell(row, measureCols[g] as number),
-          refs,
-          assessment: undefined,
-          linkedItems: undefined,
-        });
-      }
+    const row = values[r];
+    let phaseCell = cellOf(row, phaseCol);
+    let phase: string | null;
+    if (phaseBlocks && phaseCell.col >= 0 && isBlank(phaseCell.value) && carriedPhase) {
+      ({ cell: phaseCell, phase } = carriedPhase);
     } else {
-      let phaseCell = cell(row, phaseCol);
-      let phase: string | null;
-      if (phaseBlocks && phaseCell.col >= 0 && isBlank(phaseCell.value) && carriedPhase) {
-        phaseCell = carriedPhase.cell;
-        phase = carriedPhase.phase;
-      } else {
-        const read = readPhase(phaseCell.value, phases);
-        phase = read && read.ok ? read.value : null;
-        if (!isBlank(phaseCell.value)) carriedPhase = { cell: phaseCell, phase };
-      }
-      out.push({
-        sheet,
-        row: r,
-        phase,
-        phaseCell,
-        risk: cell(row, riskCol),
-        measure: cell(row, measureCol),
-        refs,
-        assessment: undefined,
-        linkedItems: undefined,
-      });
+      const read = readPhase(phaseCell.value, phases);
+      phase = read && read.ok ? read.value : null;
+      if (!isBlank(phaseCell.value)) carriedPhase = { cell: phaseCell, phase };
     }
+    out.push({ sheet, row: r, phase, phaseCell, risk: cellOf(row, riskCol), measure: cellOf(row, measureCol), refs: refs.at(row, r), assessment: undefined, linkedItems: undefined });
   }
   return out;
 }
