@@ -65,7 +65,7 @@ function buildIndex(items: readonly LedgerItem[], mode: (typeof MODE_ORDER)[numb
 }
 
 /** The ledger indexed by each reference mode, built the first time a risk sheet uses the mode. */
-function lazyIndexes(items: readonly LedgerItem[]): (mode: (typeof MODE_ORDER)[number]) => ModeIndex {
+function lazyIndexes(items: readonly LedgerItem[]): (mode: RefMode) => ModeIndex {
   const built = new Map<(typeof MODE_ORDER)[number], ModeIndex>();
   return (mode) => {
     let index = built.get(mode);
@@ -104,104 +104,124 @@ function titleTexts(sheet: RecognisedSheet): string[] {
 const ITEMS_OF = { get: (entry: RiskEntry): LedgerItem[] | undefined => entry.linkedItems };
 const ENTRIES_OF = { get: (item: LedgerItem): RiskEntry[] | undefined => item.linkedEntries };
 
+type RefMode = (typeof MODE_ORDER)[number];
+/** Per mode, the items each entry of a sheet resolved to, by the entry's position. */
+type Resolved = Map<RefMode, (LedgerItem[] | undefined)[]>;
+
+/** Entries come sheet after sheet: cut where the sheet changes (a lookup per run, not per entry). */
+function entriesBySheet(entries: readonly RiskEntry[]): Map<RecognisedSheet, RiskEntry[]> {
+  const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
+  let run: RiskEntry[] = [];
+  let runSheet: RecognisedSheet | undefined;
+  for (const e of entries) {
+    if (e.sheet !== runSheet) {
+      runSheet = e.sheet;
+      const known = bySheet.get(e.sheet);
+      if (known) run = known;
+      else bySheet.set(e.sheet, (run = []));
+    }
+    run.push(e);
+  }
+  return bySheet;
+}
+
+/** What one mode resolves for each entry, and the share of referencing entries it resolves. */
+function resolveAll(list: readonly RiskEntry[], field: RiskReferenceField, index: () => ModeIndex): { found: (LedgerItem[] | undefined)[]; rate: number | null } {
+  const found: (LedgerItem[] | undefined)[] = new Array(list.length);
+  let withRef = 0;
+  let resolved = 0;
+  // An item's phase rows repeat its reference one after another: the previous row's answer
+  // serves without a lookup.
+  let lastText = "";
+  let lastItems: LedgerItem[] = [];
+  list.forEach((e, k) => {
+    const text = e.refs[field].text;
+    if (text === "") return;
+    withRef++;
+    if (text !== lastText) {
+      lastItems = resolve(index(), text);
+      lastText = text;
+    }
+    found[k] = lastItems;
+    if (lastItems.length > 0) resolved++;
+  });
+  return { found, rate: withRef === 0 ? null : resolved / withRef };
+}
+
+/**
+ * The mode that resolves the most references wins; on a tie the earlier one (id, name,
+ * business, category). Ids that happen to be row counters resolve few and lose to names.
+ */
+function chooseMode(list: readonly RiskEntry[], available: readonly RefMode[], indexOf: (m: RefMode) => ModeIndex): { mode: RefMode | null; resolved: Resolved } {
+  let mode: RefMode | null = null;
+  let bestRate = -1;
+  // Kept for the linking pass: reading every entry's reference again costs a cache miss per
+  // entry on a 300k-row sheet.
+  const resolved: Resolved = new Map();
+  for (const m of available) {
+    const { found, rate } = resolveAll(list, MODE_FIELDS[m].risk, () => indexOf(m));
+    resolved.set(m, found);
+    if (rate === null) continue;
+    if (mode === null || rate > bestRate) {
+      mode = m;
+      bestRate = rate;
+    }
+    // A later mode has to resolve strictly more to win: none can beat every reference.
+    if (bestRate === 1) break;
+  }
+  return { mode, resolved };
+}
+
+/** Items whose name the sheet's title or tab names: a risk sheet kept per item. */
+function itemsNamedByTitle(sheet: RecognisedSheet, items: readonly LedgerItem[]): LedgerItem[] {
+  const keys = titleTexts(sheet).map(looseNameKey).filter((k) => k.length >= 2);
+  return items.filter((i) => {
+    const k = looseNameKey(i.name.text || i.dataItems.text);
+    return k.length >= 2 && keys.some((t) => t === k || t.includes(k));
+  });
+}
+
+function attach(entry: RiskEntry, linked: LedgerItem[]): void {
+  entry.linkedItems = linked;
+  for (const item of linked) {
+    const l = item.linkedEntries;
+    if (l) l.push(entry);
+    else item.linkedEntries = [entry];
+  }
+}
+
 export function linkRisks(riskSheets: readonly RecognisedSheet[], entries: readonly RiskEntry[], items: readonly LedgerItem[]): RiskLinks {
-  // Each entry keeps its items in a slot: rules ask for every entry, and a Map keyed by 60k
-  // entries costs a hash lookup per question.
-  // Likewise each item keeps its entries: at 50k items a Map keyed by them no longer fits the
-  // processor's caches, and the overview and three rules look every item up. Both readers are
-  // the same objects for every check (see Workbook below).
-  const itemsOf = ITEMS_OF;
-  const entriesOf = ENTRIES_OF;
+  // Links live on the entries and items themselves: the overview and several rules ask for
+  // every one, and a Map keyed by 50k objects no longer fits the processor's caches.
   for (const item of items) item.linkedEntries = undefined;
   const modeOf = new Map<RecognisedSheet, LinkMode | null>();
   const indexOf = lazyIndexes(items);
-  // Entries come sheet after sheet: cut where the sheet changes (a lookup per run, not per entry).
-  const bySheet = new Map<RecognisedSheet, RiskEntry[]>();
-  for (let from = 0, k = 1; from < entries.length; k++) {
-    const sheet = (entries[from] as RiskEntry).sheet;
-    if (k < entries.length && (entries[k] as RiskEntry).sheet === sheet) continue;
-    const list = bySheet.get(sheet);
-    if (list) for (let j = from; j < k; j++) list.push(entries[j] as RiskEntry);
-    else bySheet.set(sheet, entries.slice(from, k));
-    from = k;
-  }
+  const bySheet = entriesBySheet(entries);
   for (const sheet of riskSheets) {
     const list = bySheet.get(sheet) ?? [];
     const hasRef = (f: RiskReferenceField) => sheet.byField.has(f) || (f === "itemRef" && list.some((e) => e.refs.itemRef.text !== ""));
     const available = MODE_ORDER.filter((m) => hasRef(MODE_FIELDS[m].risk) && items.some((i) => MODE_FIELDS[m].ledger(i).some((v) => v !== "")));
-    // The mode that resolves the most references wins; on a tie the earlier one (id, name,
-    // business, category). Ids that happen to be row counters resolve few and lose to names.
-    let mode: LinkMode | null = null;
-    let bestRate = -1;
-    // What each mode resolved, by position in `list`, kept for the linking pass below: reading
-    // every entry's reference again costs a cache miss per entry on a 300k-row sheet.
-    const resolvedBy = new Map<(typeof MODE_ORDER)[number], (LedgerItem[] | undefined)[]>();
-    for (const m of available) {
-      const field = MODE_FIELDS[m].risk;
-      let index: ModeIndex | undefined;
-      let withRef = 0;
-      let resolved = 0;
-      const found: (LedgerItem[] | undefined)[] = new Array(list.length);
-      // An item's phase rows repeat its reference one after another: the previous row's answer
-      // serves without a lookup in a memo that, at 50k items, no longer fits the caches.
-      let lastText = "";
-      let lastItems: LedgerItem[] = [];
-      for (let k = 0; k < list.length; k++) {
-        const text = (list[k] as RiskEntry).refs[field].text;
-        if (text === "") continue;
-        withRef++;
-        if (text !== lastText) {
-          index ??= indexOf(m);
-          lastItems = resolve(index, text);
-          lastText = text;
-        }
-        found[k] = lastItems;
-        if (lastItems.length > 0) resolved++;
-      }
-      resolvedBy.set(m, found);
-      if (withRef === 0) continue;
-      const rate = resolved / withRef;
-      if (mode === null || rate > bestRate) {
-        mode = m;
-        bestRate = rate;
-      }
-      // A later mode has to resolve strictly more to win: none can beat every reference.
-      if (bestRate === 1) break;
-    }
-    let titleItems: LedgerItem[] = [];
-    if (mode === null && available.length === 0) {
-      const keys = titleTexts(sheet).map(looseNameKey).filter((k) => k.length >= 2);
-      titleItems = items.filter((i) => {
-        const k = looseNameKey(i.name.text || i.dataItems.text);
-        return k.length >= 2 && keys.some((t) => t === k || t.includes(k));
-      });
-      if (titleItems.length > 0) mode = "title";
-    }
-    modeOf.set(sheet, mode);
-    const inMode = (m: (typeof MODE_ORDER)[number], k: number, e: RiskEntry): LedgerItem[] => {
-      const found = resolvedBy.get(m);
+    const { mode, resolved } = chooseMode(list, available, indexOf);
+    const inMode = (m: RefMode, k: number, e: RiskEntry): LedgerItem[] => {
+      const found = resolved.get(m);
       return found ? (found[k] ?? []) : resolve(indexOf(m), e.refs[MODE_FIELDS[m].risk].text);
     };
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k] as RiskEntry;
-      let linked: LedgerItem[] = [];
-      if (mode === "title") linked = titleItems;
-      else if (mode !== null) {
-        linked = inMode(mode, k, e);
-        // A row may use another reference than the sheet's usual one.
-        for (const m of available) {
-          if (linked.length > 0) break;
-          linked = inMode(m, k, e);
-        }
-      }
-      e.linkedItems = linked;
-      for (const item of linked) {
-        const l = item.linkedEntries;
-        if (l) l.push(e);
-        else item.linkedEntries = [e];
-      }
+    if (mode === null) {
+      const titled = available.length === 0 ? itemsNamedByTitle(sheet, items) : [];
+      modeOf.set(sheet, titled.length > 0 ? "title" : null);
+      for (const e of list) attach(e, titled);
+      continue;
     }
+    modeOf.set(sheet, mode);
+    list.forEach((e, k) => {
+      let linked = inMode(mode, k, e);
+      // A row may use another reference than the sheet's usual one.
+      for (const m of available) {
+        if (linked.length > 0) break;
+        linked = inMode(m, k, e);
+      }
+      attach(e, linked);
+    });
   }
-  return { itemsOf, entriesOf, modeOf };
+  return { itemsOf: ITEMS_OF, entriesOf: ENTRIES_OF, modeOf };
 }
-
