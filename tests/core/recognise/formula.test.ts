@@ -33,6 +33,17 @@ describe("formula reader", () => {
     expect(run("=_xlfn.IFS(B2>2,1,TRUE,0)", row)).toBe(1);
   });
 
+  it("answers #N/A for functions it does not know, including names of object members", () => {
+    for (const name of ["CONSTRUCTOR", "__PROTO__", "TOSTRING", "HASOWNPROPERTY", "XLOOKUP"]) {
+      expect(run(`=${name}(B2)`, row)).toEqual({ error: "#N/A" });
+    }
+    expect(run("=ROUND(B2/C2,0)", row)).toBe(2);
+    expect(run("=ROUNDDOWN(B2/C2,0)", row)).toBe(1);
+    expect(run('=CHOOSE(C2,"低","中","高")', row)).toBe("中");
+    expect(run("=AND(B2>1,C2>1)", row)).toBe(true);
+    expect(run("=COUNTA(B2:E2)", row)).toBe(4);
+  });
+
   it("moves relative references to another row, not absolute ones", () => {
     const rows: CellValue[][] = [[], [null, 1, 2], [null, 3, 4], [null, 10]];
     expect(run("=B2*C2", rows, 1)).toBe(12);

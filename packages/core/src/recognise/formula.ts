@@ -503,111 +503,139 @@ export class FormulaEvaluator {
   }
 
   private call(name: string, args: readonly FormulaNode[]): FormulaValue {
-    const ev = (k: number) => {
-      const a = args[k];
-      return a ? this.evaluate(a) : null;
-    };
-    const sc = (k: number) => {
-      const a = args[k];
-      return a ? this.scalar(a) : null;
-    };
-    switch (name) {
-      case "IF": {
-        const c = truthy(sc(0));
-        if (isError(c)) return c;
-        return c ? (args.length > 1 ? sc(1) : true) : args.length > 2 ? sc(2) : false;
-      }
-      case "IFS":
-        for (let k = 0; k + 1 < args.length; k += 2) {
-          const c = truthy(sc(k));
-          if (isError(c)) return c;
-          if (c) return sc(k + 1);
-        }
-        return ERR_NA;
-      case "IFERROR": {
-        const v = sc(0);
-        return isError(v) ? sc(1) : v;
-      }
-      case "AND":
-      case "OR": {
-        let out = name === "AND";
-        for (let k = 0; k < args.length; k++) {
-          const c = truthy(sc(k));
-          if (isError(c)) return c;
-          out = name === "AND" ? out && c : out || c;
-        }
-        return out;
-      }
-      case "NOT": {
-        const c = truthy(sc(0));
-        return isError(c) ? c : !c;
-      }
-      case "MAX":
-      case "MIN":
-      case "SUM":
-      case "PRODUCT":
-      case "AVERAGE":
-      case "COUNT": {
-        const ns = numbersOf(args.map((_, k) => ev(k)));
-        if (isError(ns)) return ns;
-        if (name === "COUNT") return ns.length;
-        if (name === "SUM") return ns.reduce((s, n) => s + n, 0);
-        if (name === "PRODUCT") return ns.length === 0 ? 0 : ns.reduce((p, n) => p * n, 1);
-        if (ns.length === 0) return name === "AVERAGE" ? ERR_DIV : 0;
-        if (name === "AVERAGE") return ns.reduce((s, n) => s + n, 0) / ns.length;
-        return ns.reduce((best, n) => (name === "MAX" ? Math.max(best, n) : Math.min(best, n)));
-      }
-      case "COUNTA":
-        return flatten(args.map((_, k) => ev(k))).filter((v) => v !== null).length;
-      case "ROUND":
-      case "ROUNDUP":
-      case "ROUNDDOWN":
-      case "INT": {
-        const x = toNumber(sc(0));
-        if (isError(x)) return x;
-        if (name === "INT") return Math.floor(x);
-        const d = args.length > 1 ? toNumber(sc(1)) : 0;
-        if (isError(d)) return d;
-        const f = 10 ** Math.trunc(d);
-        const v = x * f;
-        const r = name === "ROUND" ? Math.sign(v) * Math.round(Math.abs(v)) : name === "ROUNDUP" ? Math.sign(v) * Math.ceil(Math.abs(v)) : Math.trunc(v);
-        return r / f;
-      }
-      case "ISNUMBER":
-        return typeof sc(0) === "number";
-      case "ISBLANK":
-        return sc(0) === null;
-      case "ISTEXT":
-        return typeof sc(0) === "string";
-      case "CHOOSE": {
-        const k = toNumber(sc(0));
-        if (isError(k)) return k;
-        const i = Math.trunc(k);
-        return i >= 1 && i < args.length ? sc(i) : ERR_VALUE;
-      }
-      case "LOOKUP": {
-        const keys = flatten([ev(1)]);
-        const results = args.length > 2 ? flatten([ev(2)]) : keys;
-        return lookup(sc(0), keys, results);
-      }
-      case "VLOOKUP": {
-        const table = ev(1);
-        const col = toNumber(sc(2));
-        if (isError(col) || !Array.isArray(table)) return ERR_NA;
-        const exact = args.length > 3 && truthy(sc(3)) === false;
-        // Array constants and ranges both come as rows.
-        const rows: FormulaValue[][] = [];
-        for (const row of table) if (Array.isArray(row)) rows.push(row);
-        if (rows.length !== table.length) return ERR_NA;
-        const key = sc(0);
-        if (exact) return rows.find((row) => compare("=", row[0] ?? null, key) === true)?.[col - 1] ?? ERR_NA;
-        return lookup(key, rows.map((row) => row[0] ?? null), rows.map((row) => row[col - 1] ?? ERR_NA));
-      }
-      default:
-        return ERR_NA;
-    }
+    const fn = FUNCTIONS.get(name);
+    if (!fn) return ERR_NA;
+    return fn(
+      {
+        count: args.length,
+        value: (k) => {
+          const a = args[k];
+          return a ? this.evaluate(a) : null;
+        },
+        scalar: (k) => {
+          const a = args[k];
+          return a ? this.scalar(a) : null;
+        },
+      },
+      name,
+    );
   }
 }
+
+/** A call's arguments, evaluated only when a function asks (IF evaluates one branch). */
+interface Args {
+  count: number;
+  /** The argument as written: a range or array stays an array. */
+  value(k: number): FormulaValue;
+  /** The argument as one value: an array is #VALUE!. */
+  scalar(k: number): FormulaValue;
+}
+
+type SheetFunction = (args: Args, name: string) => FormulaValue;
+
+const allValues = (args: Args): FormulaValue[] => Array.from({ length: args.count }, (_, k) => args.value(k));
+
+function logical(args: Args, name: string): FormulaValue {
+  let out = name === "AND";
+  for (let k = 0; k < args.count; k++) {
+    const c = truthy(args.scalar(k));
+    if (isError(c)) return c;
+    out = name === "AND" ? out && c : out || c;
+  }
+  return out;
+}
+
+function aggregate(args: Args, name: string): FormulaValue {
+  const ns = numbersOf(allValues(args));
+  if (isError(ns)) return ns;
+  if (name === "COUNT") return ns.length;
+  if (name === "SUM") return ns.reduce((s, n) => s + n, 0);
+  if (name === "PRODUCT") return ns.length === 0 ? 0 : ns.reduce((p, n) => p * n, 1);
+  if (ns.length === 0) return name === "AVERAGE" ? ERR_DIV : 0;
+  if (name === "AVERAGE") return ns.reduce((s, n) => s + n, 0) / ns.length;
+  return ns.reduce((best, n) => (name === "MAX" ? Math.max(best, n) : Math.min(best, n)));
+}
+
+function rounding(args: Args, name: string): FormulaValue {
+  const x = toNumber(args.scalar(0));
+  if (isError(x)) return x;
+  if (name === "INT") return Math.floor(x);
+  const d = args.count > 1 ? toNumber(args.scalar(1)) : 0;
+  if (isError(d)) return d;
+  const f = 10 ** Math.trunc(d);
+  const v = x * f;
+  const r = name === "ROUND" ? Math.sign(v) * Math.round(Math.abs(v)) : name === "ROUNDUP" ? Math.sign(v) * Math.ceil(Math.abs(v)) : Math.trunc(v);
+  return r / f;
+}
+
+function vlookup(args: Args): FormulaValue {
+  const table = args.value(1);
+  const col = toNumber(args.scalar(2));
+  if (isError(col) || !Array.isArray(table)) return ERR_NA;
+  const exact = args.count > 3 && truthy(args.scalar(3)) === false;
+  // Array constants and ranges both come as rows.
+  const rows: FormulaValue[][] = [];
+  for (const row of table) if (Array.isArray(row)) rows.push(row);
+  if (rows.length !== table.length) return ERR_NA;
+  const key = args.scalar(0);
+  if (exact) return rows.find((row) => compare("=", row[0] ?? null, key) === true)?.[col - 1] ?? ERR_NA;
+  return lookup(key, rows.map((row) => row[0] ?? null), rows.map((row) => row[col - 1] ?? ERR_NA));
+}
+
+/** The functions scoring sheets use; any other evaluates to #N/A and the rule is not read from it. */
+const FUNCTION_TABLE = {
+  IF: (args) => {
+    const c = truthy(args.scalar(0));
+    if (isError(c)) return c;
+    return c ? (args.count > 1 ? args.scalar(1) : true) : args.count > 2 ? args.scalar(2) : false;
+  },
+  IFS: (args) => {
+    for (let k = 0; k + 1 < args.count; k += 2) {
+      const c = truthy(args.scalar(k));
+      if (isError(c)) return c;
+      if (c) return args.scalar(k + 1);
+    }
+    return ERR_NA;
+  },
+  IFERROR: (args) => {
+    const v = args.scalar(0);
+    return isError(v) ? args.scalar(1) : v;
+  },
+  AND: logical,
+  OR: logical,
+  NOT: (args) => {
+    const c = truthy(args.scalar(0));
+    return isError(c) ? c : !c;
+  },
+  MAX: aggregate,
+  MIN: aggregate,
+  SUM: aggregate,
+  PRODUCT: aggregate,
+  AVERAGE: aggregate,
+  COUNT: aggregate,
+  COUNTA: (args) => flatten(allValues(args)).filter((v) => v !== null).length,
+  ROUND: rounding,
+  ROUNDUP: rounding,
+  ROUNDDOWN: rounding,
+  INT: rounding,
+  ISNUMBER: (args) => typeof args.scalar(0) === "number",
+  ISBLANK: (args) => args.scalar(0) === null,
+  ISTEXT: (args) => typeof args.scalar(0) === "string",
+  CHOOSE: (args) => {
+    const k = toNumber(args.scalar(0));
+    if (isError(k)) return k;
+    const i = Math.trunc(k);
+    return i >= 1 && i < args.count ? args.scalar(i) : ERR_VALUE;
+  },
+  LOOKUP: (args) => {
+    const keys = flatten([args.value(1)]);
+    const results = args.count > 2 ? flatten([args.value(2)]) : keys;
+    return lookup(args.scalar(0), keys, results);
+  },
+  VLOOKUP: vlookup,
+} satisfies Record<string, SheetFunction>;
+// A Map: a formula naming CONSTRUCTOR or __PROTO__ must not reach Object's own members.
+const FUNCTIONS: ReadonlyMap<string, SheetFunction> = new Map(Object.entries(FUNCTION_TABLE));
 
 /** The references a formula reads, ranges expanded (bounded), on its own sheet. */
 export function referencedCells(node: FormulaNode, limit = 64): CellRef[] {
