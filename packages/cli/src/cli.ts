@@ -51,16 +51,21 @@ async function checkAll(paths: readonly string[], options: CheckOptions, io: Cli
   }
 }
 
-async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const lang: Lang = args.lang;
-  const profile = await resolveProfile(args.profile);
+/** Check options with the profile the arguments name, or null (the reason printed) when it cannot be read. */
+async function optionsWithProfile(profileArg: string | undefined, lang: Lang, io: CliIo): Promise<CheckOptions | null> {
+  const profile = await resolveProfile(profileArg);
   if (!profile.ok) {
     line(io, profile.message[lang], lang);
-    return 2;
+    return null;
   }
-  const options: CheckOptions = {};
+  return profile.profile === undefined ? {} : { profile: profile.profile };
+}
+
+async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+  const lang: Lang = args.lang;
+  const options = await optionsWithProfile(args.profile, lang, io);
+  if (options === null) return 2;
   if (args.today !== undefined) options.today = args.today;
-  if (profile.profile !== undefined) options.profile = profile.profile;
   if (args.rules.length > 0) options.rules = args.rules;
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
 
@@ -84,13 +89,8 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
  */
 async function runExplain(args: ExplainArgs, io: CliIo): Promise<number> {
   const lang: Lang = args.lang;
-  const profile = await resolveProfile(args.profile);
-  if (!profile.ok) {
-    line(io, profile.message[lang], lang);
-    return 2;
-  }
-  const options: CheckOptions = {};
-  if (profile.profile !== undefined) options.profile = profile.profile;
+  const options = await optionsWithProfile(args.profile, lang, io);
+  if (options === null) return 2;
   const results = await checkAll(args.inputs, options, io);
   for (const r of results) if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
   const out = args.format === "json" ? explainJson(results) : explainText(results, lang);

@@ -75,32 +75,62 @@ function clampedInt(value: string | undefined, fallback: number, max: number): n
 }
 
 /**
+ * The cells a sheet's rows cost as a grid holds them: each row up to its last cell, and the empty
+ * rows skipped before it. Rows are numbered from `firstRow` (1 in SpreadsheetML, 0 in BIFF12).
+ */
+class RowCells {
+  inRow = false;
+  private width = 0;
+  private col = -1;
+  private lastRow: number;
+  private row: number;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly budget: ReadBudget,
+    firstRow: number,
+  ) {
+    this.lastRow = firstRow - 1;
+    this.row = this.lastRow;
+  }
+
+  /** A row starts: at its stated number, or right after the last one. */
+  start(row: number | undefined): void {
+    this.end();
+    this.inRow = true;
+    this.row = row ?? this.lastRow + 1;
+  }
+
+  /** A cell at its stated column, or right after the last one; `opens` starts a row when none is open. */
+  cell(col: number | undefined, opens = false): void {
+    if (opens) this.inRow = true;
+    this.col = Math.min(col ?? this.col + 1, COL_LIMIT - 1);
+    if (this.col + 1 > this.width) this.width = this.col + 1;
+  }
+
+  end(): void {
+    if (this.inRow) {
+      this.budget.addCells(this.sheet, this.width + 1 + Math.max(0, this.row - this.lastRow - 1));
+      if (this.row > this.lastRow) this.lastRow = this.row;
+    }
+    this.inRow = false;
+    this.width = 0;
+    this.col = -1;
+  }
+}
+
+/**
  * An .xlsx worksheet part (SpreadsheetML): cells by their r attribute, or in sequence, and the
  * characters of inline texts and formulas.
  */
 export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter {
-  let rowWidth = 0;
-  let col = -1;
-  let inRow = false;
-  /** The last row (1-based) counted: rows skipped before the next one are empty rows a grid keeps. */
-  let lastRow = 0;
-  let rowNumber = 0;
-  const endRow = () => {
-    if (inRow) {
-      budget.addCells(sheet, rowWidth + 1 + Math.max(0, rowNumber - lastRow - 1));
-      if (rowNumber > lastRow) lastRow = rowNumber;
-    }
-    inRow = false;
-    rowWidth = 0;
-    col = -1;
-  };
+  const rows = new RowCells(sheet, budget, 1);
   const startRow = (attrs: string) => {
-    endRow();
-    inRow = true;
     const r = attrValue(attrs, "r");
     const n = r !== undefined ? parseInt(r, 10) : NaN;
-    rowNumber = Number.isFinite(n) && n > 0 ? Math.min(n, 1_048_576) : lastRow + 1;
+    rows.start(Number.isFinite(n) && n > 0 ? Math.min(n, 1_048_576) : undefined);
   };
+  const endRow = () => rows.end();
   const tags = new TagStream(/<(\/?)(row|c|t|f)(?=[\s>/])([^<>]*)>([^<]*)/g, (m) => {
     const name = m[2];
     if (name === "t" || name === "f") {
@@ -116,11 +146,10 @@ export function worksheetCounter(sheet: string, budget: ReadBudget): PartCounter
       return;
     }
     if (m[1]) return;
-    if (!inRow) startRow("");
+    if (!rows.inRow) rows.start(undefined);
     const r = attrValue(m[3] ?? "", "r");
-    const c = r !== undefined ? colFromRef(r) : col + 1;
-    col = c >= 0 ? Math.min(c, COL_LIMIT - 1) : col + 1;
-    if (col + 1 > rowWidth) rowWidth = col + 1;
+    const c = r !== undefined ? colFromRef(r) : -1;
+    rows.cell(c >= 0 ? c : undefined);
   });
   return { push: (chunk) => tags.push(chunk), end: endRow };
 }
@@ -195,11 +224,7 @@ export function odsContentCounter(part: string, budget: ReadBudget): PartCounter
  * are skipped, as SheetJS skips them.
  */
 export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter {
-  let rowWidth = 0;
-  let col = -1;
-  let inRow = false;
-  let lastRow = -1;
-  let rowNumber = -1;
+  const rows = new RowCells(sheet, budget, 0);
   let state: "type" | "size" | "body" = "type";
   let varint = 0;
   let shift = 0;
@@ -208,32 +233,16 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
   let left = 0;
   let head = 0;
   let headBytes = 0;
-  const endRow = () => {
-    if (inRow) {
-      budget.addCells(sheet, rowWidth + 1 + Math.max(0, rowNumber - lastRow - 1));
-      if (rowNumber > lastRow) lastRow = rowNumber;
-    }
-    inRow = false;
-    rowWidth = 0;
-    col = -1;
-  };
   const onRecord = () => {
     if (type === 0) {
-      endRow();
-      inRow = true;
       // BrtRowHdr starts with the 0-based row.
-      rowNumber = headBytes >= 4 ? Math.min(head >>> 0, 1_048_575) : lastRow + 1;
+      rows.start(headBytes >= 4 ? Math.min(head >>> 0, 1_048_575) : undefined);
       return;
     }
     // String cells, string formulas and shared-string items: UTF-16 text, two bytes a character.
     if (type === 6 || type === 8 || type === 17 || type === 19) budget.addText(size >>> 1);
-    let c: number;
-    if (type >= 2 && type <= 11) c = headBytes >= 4 ? head >>> 0 : col + 1;
-    else if (type >= 13 && type <= 18) c = col + 1;
-    else return;
-    inRow = true;
-    col = Math.min(c, COL_LIMIT - 1);
-    if (col + 1 > rowWidth) rowWidth = col + 1;
+    if (type >= 2 && type <= 11) rows.cell(headBytes >= 4 ? head >>> 0 : undefined, true);
+    else if (type >= 13 && type <= 18) rows.cell(undefined, true);
   };
   return {
     push(chunk) {
@@ -274,7 +283,7 @@ export function xlsbSheetCounter(sheet: string, budget: ReadBudget): PartCounter
         }
       }
     },
-    end: endRow,
+    end: () => rows.end(),
   };
 }
 

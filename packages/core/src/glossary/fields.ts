@@ -91,6 +91,8 @@ export const RISK_FIELDS = [
   "note",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
+/** Risk fields that hold a rating on a scale (1–n or 高/中/低), before or after measures. */
+export const RATING_FIELDS: ReadonlySet<string> = new Set<RiskField>(["likelihood", "impact", "assetValue", "confidentiality", "integrity", "availability", "threat", "vulnerability", "residualLikelihood", "residualImpact"]);
 
 export const CONTRACTOR_FIELDS = [
   "id",

@@ -1,3 +1,4 @@
+import { RATING_FIELDS } from "../glossary/fields";
 import { FIELD_CATALOGUE, fieldLabel } from "../glossary/fields";
 import type { RecognisedKind, ValueType } from "../glossary/kinds";
 import type { LocalisedText } from "../i18n/text";
@@ -20,7 +21,6 @@ const VALUES_ALONE = 0.6;
 /** Below this share of fitting values, and with text instead, a header's typed role is contradicted. */
 const FIT_FLOOR = 0.3;
 
-const RATING_FIELDS = new Set(["likelihood", "impact", "assetValue", "confidentiality", "integrity", "availability", "threat", "vulnerability", "residualLikelihood", "residualImpact"]);
 /** Rating headers whose column, when it holds sentences, describes the risk instead (脅威・脆弱性). */
 const DESCRIBES_RISK = new Set(["threat", "vulnerability"]);
 

@@ -1,3 +1,4 @@
+import { RATING_FIELDS } from "../glossary/fields";
 import { cellText, type SheetGrid } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import type { ColumnMapping, SkippedRow } from "./types";
@@ -16,7 +17,6 @@ export interface StatedScale {
   col: number;
 }
 
-const RATING_FIELDS = new Set(["likelihood", "impact", "assetValue", "confidentiality", "integrity", "availability", "threat", "vulnerability", "residualLikelihood", "residualImpact"]);
 /** Words that say a note is about the ratings. */
 const RATING_WORDS = /発生可能性|発生頻度|頻度|可能性|影響度|影響|被害|重要度|脅威|脆弱性|評価|評点|likelihood|impact|rating|scale/i;
 const RANGE = /([0-9]{1,2})\s*[～~〜\-－―ー]\s*([0-9]{1,2})/;
