@@ -65,6 +65,18 @@ describe("user documentation", () => {
     for (const key of documented) if (!/\.(hint|accepted)$/.test(key)) expect(printed, key).toContain(key);
   });
 
+  it("docs/json-output.md names every key pmark explain --format json prints", async () => {
+    const text = read("docs/json-output.md");
+    const section = text.slice(text.indexOf("## `pmark explain --format json`"));
+    let stdout = "";
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {} };
+    const sample = join(ROOT, "templates", "samples", "個人情報管理台帳_サンプル.xlsx");
+    expect(await runCli(["explain", sample, join(ROOT, "no-such-file.xlsx"), "--format", "json"], io)).toBe(2);
+    const keys = new Set([...keyPaths(JSON.parse(stdout))].map((k) => k.slice(k.lastIndexOf(".") + 1)));
+    // Localised texts are described once as { "ja": …, "en": … }.
+    for (const key of keys) if (key !== "ja" && key !== "en") expect(section.includes(`"${key}"`) || section.includes(`\`${key}\``) || section.includes(`\`${key}[]\``), key).toBe(true);
+  });
+
   it("the limits stated are the limits the code has", () => {
     const n = (v: number) => v.toLocaleString("en-US");
     const mb = (v: number) => `${v / (1024 * 1024)} MB`;
