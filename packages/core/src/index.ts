@@ -13,6 +13,7 @@ export { RULE_IDS, isRuleId, type RuleArea, type RuleId, type RuleSeverities } f
 export { READINESS_WEIGHTS } from "./report/overview";
 export { noteAcceptances } from "./report/suppress";
 export * from "./plan/index";
+export * from "./library/index";
 export { resolveProfile, type ResolvedProfile } from "./profile/resolve";
 export { DEFAULT_PROFILE } from "./profile/default";
 export { BUILTIN_PROFILE_IDS, expandProfile, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "./profile/builtin/index";

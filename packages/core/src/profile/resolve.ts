@@ -1,4 +1,5 @@
 import type { ExtraSynonyms } from "../glossary/match";
+import { resolveLibrary, type LibraryEntry } from "../library/index";
 import type { RuleSeverities } from "../rules/ids";
 import type { RiskModelDef } from "../scoring/schema";
 import { expandProfile } from "./builtin/index";
@@ -25,6 +26,10 @@ export interface ResolvedProfile {
   riskModel: RiskModelDef | null;
   /** Accepted findings (report/suppress.ts); none by default. */
   suppressions: readonly SuppressionInput[];
+  /** The risk library drafts take their rows from (the built-in one, with the profile's changes). */
+  library: readonly LibraryEntry[];
+  /** Values for a drafted row's scoring inputs, by risk field id; none by default. */
+  draftScores: Readonly<Record<string, number | string>>;
 }
 
 function alternatives(list: readonly string[]): string[][] {
@@ -54,6 +59,8 @@ export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedP
     rules: p.rules ?? {},
     riskModel: p.riskModel === undefined ? d.riskModel : p.riskModel,
     suppressions: p.suppressions ?? [],
+    library: resolveLibrary(p.riskLibrary),
+    draftScores: p.draft?.scores ?? {},
   };
   cache.set(input, resolved);
   return resolved;
