@@ -1,5 +1,6 @@
 import { cellText, isBlank, type CellValue } from "../grid/grid";
 import { memoByText, nfkc } from "../glossary/normalise";
+import { DRAFT_WORDS } from "../glossary/draft";
 import { AMBIGUOUS_FLAG, FLAG_NO_WORDS, NONE_WORDS } from "../glossary/vocabulary";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { readInfoCategory } from "../read/category";
@@ -216,6 +217,8 @@ export interface RiskEntry {
   group?: string;
   risk: FieldCell;
   measure: FieldCell;
+  /** The row's status says it is a draft still to review (glossary/draft.ts): it covers its phase, but counts as unscored. */
+  draft: boolean;
   /** Reference values after fill-down, with the row they were written on. */
   refs: Record<RiskReferenceField, { text: string; col: number; row: number }>;
   /** The row's scoring under its sheet's rule, set when the workbook model is built (model/assess.ts). */
@@ -272,6 +275,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const phaseCol = colOf("phase");
   const riskCol = colOf("risk");
   const measureCol = colOf("measure");
+  const statusCol = colOf("status");
   const ownText: string[] = RISK_REFERENCE_FIELDS.map(() => "");
   const grid = sheet.grid;
   // A phase written once at the top of its block of rows (merged down, or left blank below)
@@ -307,6 +311,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         categoryCode: carried[3] as Ref,
       };
     }
+    const draft = statusCol >= 0 && isDraftStatus(row?.[statusCol]);
     if (sheet.layout === "wide") {
       for (let g = 0; g < groups.length; g++) {
         const groupCols = colsOfGroup[g] as number[];
@@ -327,6 +332,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
           group: phase,
           risk: cell(row, riskCols[g] as number),
           measure: cell(row, measureCols[g] as number),
+          draft,
           refs,
           assessment: undefined,
           linkedItems: undefined,
@@ -350,6 +356,7 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
         phaseCell,
         risk: cell(row, riskCol),
         measure: cell(row, measureCol),
+        draft,
         refs,
         assessment: undefined,
         linkedItems: undefined,
@@ -357,6 +364,11 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
     }
   }
   return out;
+}
+
+/** A status cell that says the row is a draft (「要確認(下書き)」, "To review (draft)"). */
+function isDraftStatus(v: CellValue): boolean {
+  return typeof v === "string" && v !== "" && DRAFT_WORDS.test(nfkc(v));
 }
 
 /** Whether a column is written once per block of rows: merged down, or filled on under 70 % of the data rows. */

@@ -158,6 +158,8 @@ export function heatMap(model: WorkbookModel): HeatMap {
   // The rating columns of each sheet and phase group, found once.
   const columnsOf = new Map<RecognisedSheet, Map<string | undefined, Record<"before" | "after", [RatingColumn, RatingColumn] | null>>>();
   for (const e of model.riskEntries) {
+    // A draft still to review is no analysed risk: its ratings, if any, are a profile's defaults.
+    if (e.draft) continue;
     const a = axes.get(e.sheet);
     if (a === undefined) {
       out.unplaced.before++;
