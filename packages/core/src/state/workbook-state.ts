@@ -33,11 +33,12 @@ const choiceSchema = z.union([
 ]);
 const suppressionsSchema = z.array(z.object({ rule: z.string(), sheet: z.optional(z.string()), cell: z.optional(z.string()), row: z.optional(z.number()), reason: z.optional(z.string()) }));
 const recordSchema = z.object({
-  kind: z.enum(["template", "formulas"]),
+  kind: z.enum(["template", "formulas", "draft"]),
   sheets: z.array(z.object({ name: z.string(), digest: z.string() })),
   formulas: z.array(z.object({ sheet: z.string(), ranges: z.array(z.string()) })),
   labels: z.array(z.object({ sheet: z.string(), cell: z.string(), text: z.string() })),
   validations: z.array(z.object({ sheet: z.string(), range: z.string() })),
+  rows: z.optional(z.array(z.object({ sheet: z.string(), status: z.number(), digests: z.array(z.string()) }))),
 });
 
 /** The state stored in a workbook, from its JSON text (or parsed value); `{}` when absent or unreadable. */
