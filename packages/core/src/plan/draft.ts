@@ -204,6 +204,8 @@ interface SheetDraft {
   addsStatus: boolean;
   /** Insertion point (1-based row after which rows go) → rows, in order. */
   blocks: Map<number, DraftRow[]>;
+  /** The sheet's own spelling of each phase. */
+  spelling: Map<string, string>;
 }
 
 interface SheetRowsTarget {
@@ -252,7 +254,7 @@ class Drafter {
     if (!d) {
       const own = sheet.byField.get("status")?.[0];
       const lang = headerLanguage(sheet.grid, sheet.headerRows.length > 0 ? sheet.headerRows : [sheet.headerRow]) ?? this.fallbackLang;
-      d = { sheet, lang, statusCol: own ? own.col + 1 : gridSize(sheet.grid).cols + 1, addsStatus: !own, blocks: new Map() };
+      d = { sheet, lang, statusCol: own ? own.col + 1 : gridSize(sheet.grid).cols + 1, addsStatus: !own, blocks: new Map(), spelling: phaseSpellings(this.model, sheet) };
       this.sheets.set(sheet, d);
     }
     return d;
@@ -265,7 +267,7 @@ class Drafter {
     const lang = draft.lang;
     const wide = sheet.layout === "wide";
     const phased = wide || hasField(sheet, "phase");
-    const spelling = phaseSpellings(this.model, sheet);
+    const spelling = draft.spelling;
     const block = draft.blocks.get(after) ?? [];
     const leftOver: PhaseDef[] = [];
     const scores = Object.entries(this.profile.draftScores);
