@@ -159,7 +159,7 @@ describe("a profile adds to the library or replaces its entries", () => {
   it("reaches the resolved profile, also through extends", () => {
     const profile = { id: "acme", version: "1", extends: "qualitative", riskLibrary: { entries: [extra] }, draft: { scores: { impact: "中" } } };
     const resolved = resolveProfile(profile);
-    expect(resolved.library.some((e) => e.id === "use.any.profiling")).toBe(true);
+    expect(resolveLibrary(resolved.riskLibrary).some((e) => e.id === "use.any.profiling")).toBe(true);
     expect(resolved.draftScores).toEqual({ impact: "中" });
     expect(expandProfile(profile).riskLibrary).toEqual({ entries: [extra] });
   });

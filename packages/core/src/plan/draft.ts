@@ -3,7 +3,7 @@ import { fieldLabel } from "../glossary/fields";
 import { DRAFT_STATUS } from "../glossary/draft";
 import type { Lang, LocalisedText } from "../i18n/text";
 import { checkedSheets } from "../input/own-sheets";
-import { entriesFor, type LibraryEntry } from "../library/index";
+import { entriesFor, resolveLibrary, type LibraryEntry } from "../library/index";
 import { itemNature, type ItemNature } from "../library/traits";
 import { fieldColumn, hasField, RISK_REFERENCE_FIELDS, type LedgerItem } from "../model/records";
 import { buildModel, type WorkbookModel } from "../model/workbook";
@@ -220,13 +220,16 @@ class Drafter {
   /** Rows for the draft sheet: one per unit × phase × entry, with the unit's item. */
   readonly sheetRows: { item: LedgerItem; phase: PhaseDef; entry: LibraryEntry }[] = [];
   readonly drafted = new Map<LedgerItem, Set<string>>();
+  readonly library: readonly LibraryEntry[];
   rows = 0;
 
   constructor(
     readonly model: WorkbookModel,
     readonly profile: ResolvedProfile,
     readonly fallbackLang: Lang,
-  ) {}
+  ) {
+    this.library = resolveLibrary(profile.riskLibrary);
+  }
 
   private note(unit: Unit, phase: PhaseDef): void {
     for (const item of unit.items) {
@@ -237,7 +240,7 @@ class Drafter {
   }
 
   entriesOf(unit: Unit, phase: PhaseDef): LibraryEntry[] {
-    return entriesFor(this.profile.library, phase.id, unit.nature.medium, unit.nature.traits);
+    return entriesFor(this.library, phase.id, unit.nature.medium, unit.nature.traits);
   }
 
   toDraftSheet(unit: Unit, phases: readonly PhaseDef[]): void {

@@ -1,5 +1,5 @@
 import type { ExtraSynonyms } from "../glossary/match";
-import { resolveLibrary, type LibraryEntry } from "../library/index";
+import type { RiskLibraryInput } from "../library/schema";
 import type { RuleSeverities } from "../rules/ids";
 import type { RiskModelDef } from "../scoring/schema";
 import { expandProfile } from "./builtin/index";
@@ -26,8 +26,11 @@ export interface ResolvedProfile {
   riskModel: RiskModelDef | null;
   /** Accepted findings (report/suppress.ts); none by default. */
   suppressions: readonly SuppressionInput[];
-  /** The risk library drafts take their rows from (the built-in one, with the profile's changes). */
-  library: readonly LibraryEntry[];
+  /**
+   * The profile's changes to the risk library drafts take their rows from (library/ resolves
+   * them: only drafting loads the library, not every check).
+   */
+  riskLibrary: RiskLibraryInput | undefined;
   /** Values for a drafted row's scoring inputs, by risk field id; none by default. */
   draftScores: Readonly<Record<string, number | string>>;
 }
@@ -59,7 +62,7 @@ export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedP
     rules: p.rules ?? {},
     riskModel: p.riskModel === undefined ? d.riskModel : p.riskModel,
     suppressions: p.suppressions ?? [],
-    library: resolveLibrary(p.riskLibrary),
+    riskLibrary: p.riskLibrary,
     draftScores: p.draft?.scores ?? {},
   };
   cache.set(input, resolved);
