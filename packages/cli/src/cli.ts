@@ -10,6 +10,7 @@ import { USAGE, helpText } from "./messages";
 import { resolveProfile } from "./profile";
 import { createProgress, type ProgressStream } from "./progress";
 import { checkInputs } from "./runner";
+import { runDraft } from "./draft";
 import { runTemplate } from "./template";
 import { shownName, stderrLine } from "./terminal-text";
 import { VERSION } from "./version";
@@ -91,5 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCheck(args, io);
     case "template":
       return runTemplate(args, io);
+    case "draft":
+      return runDraft(args, io);
   }
 }

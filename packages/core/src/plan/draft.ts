@@ -87,8 +87,10 @@ function emptyPlan(p: PlanProblem): DraftPlan {
 /** The text a draft writes: always text, whatever it starts with. */
 const text = (s: string): string => textCell(s);
 
+/** The item's name as the ledger writes it (its cell's own text, not trimmed), else its data items or id. */
 function labelOf(item: LedgerItem): string {
-  return item.name.text || item.dataItems.text || item.id.text;
+  const own = typeof item.name.value === "string" && item.name.text !== "" ? item.name.value : item.name.text;
+  return own || item.dataItems.text || item.id.text;
 }
 
 /** The phases each item lacks that the check reports and nobody accepted, from the model's coverage. */
