@@ -232,6 +232,20 @@ describe("drafting into a sheet of its own", () => {
   });
 });
 
+describe("a phase the library has nothing for", () => {
+  it("a profile's own phase gets the generic risk, so no applicable phase is left undrafted", () => {
+    const base = resolveBuiltinProfile("jisq15001") as ProfileInput;
+    const archive = { id: "archive", label: { ja: "保存・アーカイブ", en: "Archiving" }, synonyms: ["保存・アーカイブ", "アーカイブ"], appliesWhen: "always" as const };
+    const profile: ProfileInput = { ...base, id: "acme", phases: [...(base.phases ?? []), archive] };
+    const grids = [ledgerSheet([{}]), riskSheet([{ id: 1, name: "台帳項目1" }])];
+    const built = draft(grids, { profile });
+    expect(built.plan.summary?.ja).toContain("台帳項目1(保存・アーカイブ)");
+    const after = applied(grids, built.plan);
+    expect(rowsOf(named(after, R)).filter((r) => r.includes(DRAFT)).map((r) => [r[2], r[3]])).toEqual([["保存・アーカイブ", "この局面で個人情報が漏えい・滅失・き損する"]]);
+    expect(check(after, { profile }).findings.filter((f) => f.rule === "risk/phase-missing")).toEqual([]);
+  });
+});
+
 describe("remove what the add-in added: the drafts", () => {
   const grids = [ledgerSheet([{}, {}]), riskSheet([{ id: 1, name: "台帳項目1", phases: FIVE_PHASES.slice(0, 4) }, { id: 2, name: "台帳項目2", phases: FIVE_PHASES.slice(1) }])];
 

@@ -612,3 +612,20 @@ export const BUILTIN_LIBRARY: readonly LibraryEntry[] = [
     ["myNumber"],
   ),
 ];
+
+/**
+ * For a phase the library has nothing for (a phase a profile adds, such as 保存・アーカイブ):
+ * the risk every phase has, so that no applicable phase is left without a draft.
+ */
+export function genericEntry(phase: string): LibraryEntry {
+  return entry(
+    `${phase}.any.generic`,
+    phase,
+    "any",
+    "leak",
+    "organisational",
+    `${J313} / 個人情報保護法 第23条`,
+    ["この局面で個人情報が漏えい・滅失・き損する", "Personal data is leaked, lost or damaged in this phase"],
+    ["この局面の取扱手順を定めて担当者を限定し、手順どおりに実施したことを記録する", "Set a handling procedure for this phase, limit who carries it out, and record that it was followed"],
+  );
+}

@@ -1,6 +1,6 @@
 import type { LocalisedText } from "../i18n/text";
 import type { Medium } from "../read/medium";
-import { BUILTIN_LIBRARY } from "./entries";
+import { BUILTIN_LIBRARY, genericEntry } from "./entries";
 import { IMPROPER_HANDLING, libraryEntrySchema, type ItemTrait, type LibraryEntry, type RiskLibraryInput } from "./schema";
 
 export * from "./schema";
@@ -95,15 +95,18 @@ export function resolveLibrary(input: RiskLibraryInput | undefined): LibraryEntr
 
 /**
  * Entries for an item in a phase: those of its medium (both media's for an item on paper and
- * in data, or whose medium the ledger does not say) whose traits the item all has.
+ * in data, or whose medium the ledger does not say) whose traits the item all has. A phase the
+ * library has no entry for at all gets the generic one, so no phase is left undrafted.
  */
 export function entriesFor(library: readonly LibraryEntry[], phase: string, medium: Medium | null, traits: ReadonlySet<ItemTrait>): LibraryEntry[] {
-  return library.filter(
-    (e) =>
-      e.phase === phase &&
-      (e.media === "any" || medium === null || medium === "both" || e.media === medium) &&
-      (e.when ?? []).every((t) => traits.has(t)),
-  );
+  let known = false;
+  const out: LibraryEntry[] = [];
+  for (const e of library) {
+    if (e.phase !== phase) continue;
+    known = true;
+    if ((e.media === "any" || medium === null || medium === "both" || e.media === medium) && (e.when ?? []).every((t) => traits.has(t))) out.push(e);
+  }
+  return known ? out : [genericEntry(phase)];
 }
 
 /** The scoring inputs a profile may give drafted rows a default for. */
