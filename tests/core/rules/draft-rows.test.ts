@@ -49,6 +49,16 @@ describe("drafted risk rows", () => {
     expect(reviewed.summary.risks).toEqual({ high: 1, medium: 0, low: 4, incomplete: 0 });
   });
 
+  it("are not counted as analysed in the overview's coverage, by phase or by department", () => {
+    const drafted = check([ledgerSheet([{}]), riskRows([...analysed, { phase: "消去・廃棄", status: "要確認(下書き)" }])]);
+    const dispose = drafted.overview?.coverage.phases.find((p) => p.phase === "dispose");
+    expect(dispose).toMatchObject({ applicable: 1, analysed: 0 });
+    const onlyDrafts = check([ledgerSheet([{}]), riskRows(FIVE_PHASES.map((phase) => ({ phase, status: "要確認(下書き)" })))]);
+    expect(onlyDrafts.overview?.coverage.departments[0]).toMatchObject({ items: 1, analysed: 0 });
+    const done = check([ledgerSheet([{}]), riskRows([...analysed, { phase: "消去・廃棄", score: [1, 1] }])]);
+    expect(done.overview?.coverage.phases.find((p) => p.phase === "dispose")).toMatchObject({ applicable: 1, analysed: 1 });
+  });
+
   it("each get one warning at the status cell, in either language's spelling, and no other finding for being unscored", () => {
     const grids = [ledgerSheet([{}]), riskRows([...analysed, { phase: "消去・廃棄", status: "要確認(下書き)" }, { phase: "消去・廃棄", status: "To review (draft)" }])];
     const found = check(grids).findings.filter((f) => f.sheet === "リスク分析表");
