@@ -589,7 +589,11 @@ export function draftPlan(grids: readonly SheetGrid[], report: WorkbookReport, o
   if (total === 0) {
     return {
       plan: { title: TITLE, ops: [] },
-      problem: problem("nothing-to-do", "下書きする局面はありません: 台帳の個人情報はすべて、該当する局面のリスク分析があります(または受容済みです)。", "There is nothing to draft: every ledger item has risk analysis for each phase that applies (or the gap was accepted)."),
+      problem: problem(
+        "nothing-to-do",
+        "下書きする局面はありません: 台帳の個人情報はすべて、該当する局面のリスク分析があります(不足が受容済みか、risk/phase-missing がプロファイルで無効の場合も含みます)。",
+        "There is nothing to draft: every ledger item has risk analysis for each phase that applies (or the gap was accepted, or risk/phase-missing is off in the profile).",
+      ),
       rows: 0,
       items: 0,
     };
