@@ -118,6 +118,38 @@ export class SheetModel {
     );
   }
 
+  /**
+   * Rows inserted above 0-based row `at` (delta > 0) or deleted from it (delta < 0), as Excel
+   * moves what is below: cells, formulas, fills, merges (one spanning the insertion point
+   * grows), dropdowns and colour rules.
+   */
+  shiftRows(at: number, delta: number): void {
+    const moved = (r: number): number | null => (r < at ? r : delta < 0 && r < at - delta ? null : r + delta);
+    for (const map of [this.values, this.formulas, this.fills] as Map<Key, unknown>[]) {
+      const entries = [...map];
+      map.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(":").map(Number) as [number, number];
+        const to = moved(r);
+        if (to !== null) map.set(key(to, c), v);
+      }
+    }
+    const moveBox = (b: Box): Box | null => {
+      const top = moved(b.top);
+      const lastRow = b.top + b.rows - 1;
+      const bottom = delta > 0 && b.top < at && lastRow >= at ? lastRow + delta : moved(lastRow);
+      if (top === null || bottom === null) return delta < 0 && b.top < at ? { ...b, rows: Math.max(1, b.rows + delta) } : null;
+      return { ...b, top, rows: bottom - top + 1 };
+    };
+    this.merges = this.merges.map(moveBox).filter((b): b is Box => b !== null);
+    for (const list of [this.validations, this.conditionalFormats] as { address: string }[][]) {
+      for (const v of list) {
+        const b = moveBox(parseAddress(v.address));
+        if (b) v.address = boxAddress(b);
+      }
+    }
+  }
+
   value(r: number, c: number): Cell | "" {
     return this.values.get(key(r, c)) ?? "";
   }
@@ -174,6 +206,8 @@ export class FakeWorkbook {
   largestAddressList = 0;
   /** Office's document settings (the add-in's state), as saved with the file. */
   settings: string | null = null;
+  /** Whole rows inserted or deleted (1-based first row), in order. */
+  rowEdits: { sheet: string; insert: boolean; row: number; count: number }[] = [];
 
   constructor(sheets: Record<string, readonly (readonly (Cell | null | undefined)[])[]> = {}) {
     for (const [name, rows] of Object.entries(sheets)) this.addSheet(name).setValues(0, 0, rows);
@@ -699,6 +733,37 @@ class FakeRange extends Loadable {
         }
       }
     });
+  }
+
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const b = this.resolveBox();
+      return b ? { top: b.top, left: 0, rows: b.rows, cols: MAX_COLS } : null;
+    });
+  }
+
+  /** Insert (shift "Down") or delete (shift "Up") whole rows: the only shape the adapter uses. */
+  private rowEdit(insert: boolean, shift: string): void {
+    this.ctx.enqueue(60, () => {
+      const b = this.mustBox();
+      const s = this.ws.model();
+      if (b.left !== 0 || b.cols !== MAX_COLS || shift !== (insert ? "Down" : "Up")) throw new FakeOfficeError("InvalidArgument", "fake: only whole rows shifted down or up are modelled");
+      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+      const used = s.usedBox();
+      if (insert && used && used.top + used.rows + b.rows > MAX_ROWS) throw new FakeOfficeError("InvalidOperation", "Cells would be pushed off the end of the worksheet.");
+      s.shiftRows(b.top, insert ? b.rows : -b.rows);
+      this.ctx.model.rowEdits.push({ sheet: s.name, insert, row: b.top + 1, count: b.rows });
+      this.ctx.model.fire(s.name, boxAddress(b), "ThisLocalAddin");
+    });
+  }
+
+  insert(shift: string): FakeRange {
+    this.rowEdit(true, shift);
+    return this;
+  }
+
+  delete(shift: string): void {
+    this.rowEdit(false, shift);
   }
 
   select(): void {

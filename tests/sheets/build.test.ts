@@ -39,7 +39,8 @@ describe("types", () => {
  */
 // Code.js holds core with its rules, profiles, scoring and templates. Sidebar.html holds core too:
 // "check the remaining sheets" checks, in the sidebar, a workbook read over several server calls.
-const CEILINGS = { "Code.js": 180_000, "Sidebar.html": 135_000 };
+// Issue 19 added the risk library (about 9 KB gzipped of ja/en text) and drafting (about 7 KB).
+const CEILINGS = { "Code.js": 200_000, "Sidebar.html": 145_000 };
 const MUST_NOT_APPEAR = ["node:fs", "require(", "exceljs", "@e965/xlsx", "process.env", "XMLHttpRequest", "fetch("];
 /** Not in Apps Script's V8 runtime (no timers, no encoders, no DOM), so never in Code.js. */
 const NOT_IN_APPS_SCRIPT = ["setTimeout", "setInterval", "TextEncoder", "TextDecoder", "structuredClone", "Intl.Segmenter", "window.", "document."];

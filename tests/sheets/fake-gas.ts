@@ -449,6 +449,8 @@ export class FakeSheet {
   /** Protections the current user may not edit (a whole sheet, or A1 ranges). */
   protections: { type: "SHEET" | "RANGE"; range?: string; editable: boolean }[] = [];
   virtualSize: { rows: number; cols: number } | null = null;
+  /** Rows inserted (delta > 0) or deleted below 1-based row `after`, in order. */
+  rowEdits: { after: number; delta: number }[] = [];
   /** The grid's size: a new sheet has 1,000 rows and 26 columns; ranges beyond it are refused. */
   maxRows = 1000;
   maxCols = 26;
@@ -538,9 +540,51 @@ export class FakeSheet {
   }
   insertRowsAfter(after: number, count: number) {
     this.calls.hit("Sheet.insertRowsAfter");
-    if (after !== this.maxRows) throw new Error("fake: only appending rows is modelled");
+    if (after < 1 || after > this.maxRows) throw new Error("Those rows are out of bounds.");
+    if (after < this.maxRows) this.moveRows(after, count);
     this.maxRows += count;
     return this;
+  }
+  insertRowsBefore(before: number, count: number) {
+    this.calls.hit("Sheet.insertRowsBefore");
+    if (before < 1 || before > this.maxRows) throw new Error("Those rows are out of bounds.");
+    this.moveRows(before - 1, count);
+    this.maxRows += count;
+    return this;
+  }
+  deleteRows(row: number, count: number) {
+    this.calls.hit("Sheet.deleteRows");
+    if (row < 1 || row + count - 1 > this.maxRows) throw new Error("Those rows are out of bounds.");
+    if (count >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.moveRows(row - 1, -count);
+    this.maxRows -= count;
+  }
+  /** What Sheets moves when rows go in below 1-based `after` (delta > 0) or come out from it: cells (with their fills and dropdowns) and merges. */
+  private moveRows(after: number, delta: number): void {
+    if (this.protections.some((p) => p.type === "SHEET" && !p.editable)) throw new Error("You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.");
+    this.rowEdits.push({ after, delta });
+    if (delta > 0) {
+      if (this.grid.length > after) {
+        const blank: Cell[][] = [];
+        for (let i = 0; i < delta; i++) blank.push([]);
+        this.grid.splice(after, 0, ...blank);
+      }
+    } else this.grid.splice(after, -delta);
+    const next: typeof this.merges = [];
+    for (const m of this.merges) {
+      const last = m.row + m.rows - 1;
+      if (delta > 0) {
+        if (m.row > after) next.push({ ...m, row: m.row + delta });
+        else if (last > after) next.push({ ...m, rows: m.rows + delta });
+        else next.push(m);
+      } else {
+        const first = after + 1;
+        const end = after - delta;
+        if (last < first) next.push(m);
+        else if (m.row > end) next.push({ ...m, row: m.row + delta });
+      }
+    }
+    this.merges = next;
   }
   insertColumnsAfter(after: number, count: number) {
     this.calls.hit("Sheet.insertColumnsAfter");

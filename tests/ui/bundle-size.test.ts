@@ -10,7 +10,8 @@ import { buildPane } from "./browser";
  */
 
 // The pane and the ribbon's function file both bundle core; the dialog is a few lines.
-const CEILING_GZIP = { taskpane: 165_000, commands: 145_000, dialog: 2_000 };
+// Issue 19 added the risk library (about 9 KB gzipped of ja/en text) and drafting (about 7 KB).
+const CEILING_GZIP = { taskpane: 180_000, commands: 160_000, dialog: 2_000 };
 const MUST_NOT_APPEAR = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "new Function", "eval(", "fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "node:fs", "exceljs", "hyperformula"];
 
 describe("Excel add-in bundles", () => {

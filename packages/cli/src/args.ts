@@ -34,10 +34,21 @@ export interface ExplainArgs {
   lang: Lang;
 }
 
+/** `pmark draft FILE --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]`. */
+export interface DraftArgs {
+  command: "draft";
+  input: string;
+  profile?: string;
+  lang: Lang;
+  out: string;
+  force: boolean;
+}
+
 export type ParsedArgs =
   | CheckArgs
   | ExplainArgs
   | TemplateArgs
+  | DraftArgs
   | { command: "help"; lang: Lang }
   | { command: "version" }
   | { command: "usage-error"; lang: Lang; message: LocalisedText };
@@ -129,11 +140,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...inputs] = positionals;
   if (command === undefined) return error(M.noCommand);
-  if (command !== "check" && command !== "template" && command !== "explain") return error(M.unknownCommand(command));
+  if (command !== "check" && command !== "template" && command !== "explain" && command !== "draft") return error(M.unknownCommand(command));
 
   const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
   if (command === "template") return parseTemplate(inputs, last, error, force);
   if (command === "explain") return parseExplain(inputs, last, error, force);
+  if (command === "draft") return parseDraft(inputs, last, error, force);
   if (values["--out"]) return error(M.optionNotFor("--out", "check"));
   if (force) return error(M.optionNotFor("--force", "check"));
   if (inputs.length === 0) return error(M.noInputs);
@@ -209,6 +221,28 @@ function parseTemplate(
   const profile = last("--profile");
   if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
   const result: TemplateArgs = { command: "template", lang, out, force };
+  if (profile !== undefined) result.profile = profile;
+  return result;
+}
+
+function parseDraft(
+  inputs: readonly string[],
+  last: (name: ValueOption) => string | undefined,
+  error: (message: LocalisedText) => ParsedArgs,
+  force: boolean,
+): ParsedArgs {
+  const misplaced = CHECK_ONLY.find((o) => last(o) !== undefined);
+  if (misplaced) return error(M.optionNotFor(misplaced, "draft"));
+  if (inputs.length === 0) return error(M.draftNoInput);
+  if (inputs.length > 1) return error(M.draftOneInput(inputs[1] as string));
+  const lang = last("--lang") ?? "ja";
+  if (lang !== "ja" && lang !== "en") return error(M.badLang(lang));
+  const out = last("--out");
+  if (out === undefined || out.trim() === "") return error(M.draftNoOut);
+  if (!/\.xls[xm]$/i.test(out)) return error(M.draftNotXlsx(out));
+  const profile = last("--profile");
+  if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
+  const result: DraftArgs = { command: "draft", input: inputs[0] as string, lang, out, force };
   if (profile !== undefined) result.profile = profile;
   return result;
 }

@@ -12,6 +12,7 @@ import { resolveProfile } from "./profile";
 import { createProgress, type ProgressStream } from "./progress";
 import { checkInputs } from "./runner";
 import type { FileResult } from "./check-file";
+import { runDraft } from "./draft";
 import { runTemplate } from "./template";
 import { shownName, stderrLine } from "./terminal-text";
 import { VERSION } from "./version";
@@ -118,5 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runExplain(args, io);
     case "template":
       return runTemplate(args, io);
+    case "draft":
+      return runDraft(args, io);
   }
 }

@@ -21,6 +21,7 @@ export const USAGE: LocalisedText = {
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
     "       pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
+    "       pmark draft ファイル --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
@@ -28,6 +29,7 @@ export const USAGE: LocalisedText = {
     "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
     "       pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
+    "       pmark draft FILE --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]",
     "see pmark --help",
   ].join("\n"),
 };
@@ -40,6 +42,7 @@ usage:
   pmark check FILE|FOLDER... [options]
   pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
+  pmark draft FILE --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]
   pmark --help | --version
 
 Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
@@ -49,6 +52,9 @@ with the evidence from its header and its values, the rows skipped and why, and 
 and where it came from (the sheet's formulas, its consistent values, or the profile).
 \`template\` writes the standard template workbook of a profile (ledger, risk analysis with
 scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
+\`draft\` writes a copy of an .xlsx or .xlsm workbook with the risk rows its analysis lacks
+drafted on a new sheet, marked "To review (draft)"; the input and every part of it but the
+sheet list stay as they are.
 
 options:
   --profile ID|P.json   profile: a built-in id, jisq15001 (default), ppc-datamap, isms-asset
@@ -58,8 +64,9 @@ options:
   --format text|json|sarif
                         output format (default: text)
   --lang ja|en          language of messages and of the template (default: ja)
-  --out FILE.xlsx       template: the file to write (its folder must exist)
-  --force               template: replace --out if it exists
+  --out FILE.xlsx       template, draft: the file to write (its folder must exist; draft:
+                        .xlsx for an .xlsx input, .xlsm for an .xlsm one)
+  --force               template, draft: replace --out if it exists
   --rule ID             run only these rules (repeatable, or comma-separated; "risk/" selects a group)
   --skip-rule ID        skip these rules (repeatable, or comma-separated)
   -h, --help            show this help
@@ -77,6 +84,7 @@ exit status:
   pmark check ファイル|フォルダ... [オプション]
   pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
+  pmark draft ファイル --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]
   pmark --help | --version
 
 .xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
@@ -86,6 +94,8 @@ explain は各シートをどう読んだかを示します: シートの種類�
 記入内容・プロファイル)。
 template はプロファイルの標準テンプレート (台帳・評価式入りのリスク分析表・委託先・法令等・
 教育・内部監査) を書き出します。アドインなしで記入できます。
+draft は .xlsx・.xlsm のブックの写しを書き出し、リスク分析に不足している行を新しいシートに
+「要確認(下書き)」として下書きします。入力ファイルは変更せず、写しもシート一覧以外はそのままです。
 
 オプション:
   --profile ID|P.json   プロファイル: 組み込みの jisq15001 (既定)・ppc-datamap・isms-asset・
@@ -95,8 +105,9 @@ template はプロファイルの標準テンプレート (台帳・評価式入
   --format text|json|sarif
                         出力形式 (既定: text)
   --lang ja|en          メッセージとテンプレートの言語 (既定: ja)
-  --out FILE.xlsx       template: 書き出すファイル (フォルダは作りません)
-  --force               template: --out のファイルが既にあっても上書きする
+  --out FILE.xlsx       template・draft: 書き出すファイル (フォルダは作りません。draft は
+                        入力が .xlsx なら .xlsx、.xlsm なら .xlsm)
+  --force               template・draft: --out のファイルが既にあっても上書きする
   --rule ID             このルールだけを実行 (繰り返し指定・カンマ区切り可。"risk/" でグループ指定)
   --skip-rule ID        このルールを実行しない (繰り返し指定・カンマ区切り可)
   -h, --help            このヘルプを表示
@@ -118,6 +129,48 @@ export const M = {
     ja: `${o} は pmark ${command} では使えません`,
     en: `${o} does not apply to pmark ${command}`,
   }),
+  draftNoInput: { ja: "下書きするブックを指定してください (pmark draft ファイル --out OUT.xlsx)", en: "give the workbook to draft from (pmark draft FILE --out OUT.xlsx)" },
+  draftOneInput: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `pmark draft が読むブックは 1 つです: ${q(v, l)}` : `pmark draft reads one workbook: ${q(v, l)}`)),
+  draftNoOut: { ja: "書き出す先を --out OUT.xlsx で指定してください (入力ファイルは変更しません)", en: "give the file to write with --out OUT.xlsx (the input is never changed)" },
+  draftNotXlsx: (v: string): LocalisedText =>
+    quoting((l) => (l === "ja" ? `--out は .xlsx か .xlsm のファイルです: ${q(v, l)}` : `--out must be an .xlsx or .xlsm file: ${q(v, l)}`)),
+  draftSameFile: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `--out が入力ファイル「${q(v, l)}」と同じです。pmark draft は入力を変更しません。別のファイル名を指定してください`
+        : `--out is the input file "${q(v, l)}"; pmark draft never changes its input: give another file name`,
+    ),
+  draftNotOoxml: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `「${q(v, l)}」は .xlsx・.xlsm のブックではありません。pmark draft はこの 2 つの形式だけに下書きします (Excel で .xlsx として保存してください)`
+        : `"${q(v, l)}" is not an .xlsx or .xlsm workbook; pmark draft only drafts into those two (save it as .xlsx in Excel)`,
+    ),
+  draftWrongExtension: (out: string, want: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `入力は ${want} のブックです。--out も ${want} にしてください (拡張子が違うと Excel が開けません): ${q(out, l)}`
+        : `the input is an ${want} workbook, so --out must be ${want} too (Excel refuses a mismatched extension): ${q(out, l)}`,
+    ),
+  draftUnsupportedPackage: (v: string, detail: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `「${q(v, l)}」にシートを追加できません (${q(detail, l)})。何も書き出していません`
+        : `cannot add a sheet to "${q(v, l)}" (${q(detail, l)}); nothing was written`,
+    ),
+  draftNothing: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `「${q(v, l)}」には下書きする局面がありません (台帳の個人情報はすべて、該当する局面のリスク分析があります)。何も書き出していません`
+        : `"${q(v, l)}" has nothing to draft (every ledger item has risk analysis for each phase that applies); nothing was written`,
+    ),
+  draftWritten: (out: string, rows: number, items: number, sheets: readonly string[]): LocalisedText =>
+    quoting((l) =>
+      l === "ja"
+        ? `${q(out, l)} を書き出しました: ${items} 件の個人情報に ${rows} 行の下書き (シート${sheets.map((n) => `「${q(n, l)}」`).join("")}、状態「要確認(下書き)」)`
+        : `wrote ${q(out, l)}: ${rows} drafted ${rows === 1 ? "row" : "rows"} for ${items} ${items === 1 ? "item" : "items"} (sheet ${sheets.map((n) => `"${q(n, l)}"`).join(", ")}, status "To review (draft)")`,
+    ),
   templateNoOut: { ja: "書き出す先を --out FILE.xlsx で指定してください", en: "give the file to write with --out FILE.xlsx" },
   templateNotXlsx: (v: string): LocalisedText =>
     quoting((l) => (l === "ja" ? `--out は .xlsx ファイルです: ${q(v, l)}` : `--out must be an .xlsx file: ${q(v, l)}`)),

@@ -4,7 +4,9 @@ import {
   DEFAULT_PROFILE,
   FIELD_CATALOGUE,
   RECOGNISED_KINDS,
+  expandProfile,
   isBuiltinProfileId,
+  profileLibraryProblems,
   profileSchema,
   resolveBuiltinProfile,
   type LocalisedText,
@@ -309,6 +311,13 @@ export async function resolveProfile(value: string | undefined): Promise<Profile
       const ids = BUILTIN_PROFILE_IDS.join(", ");
       const issue = { ja: `$.extends: 組み込みプロファイルではありません: ${JSON.stringify(base)} (組み込み: ${ids})`, en: `$.extends: not a built-in profile: ${JSON.stringify(base)} (built-in: ${ids})` };
       return { ok: false, message: M.profileInvalid(value, issue, 0) };
+    }
+    // The risk library is checked like the rest of the profile: ids, phases, both languages.
+    const phases = (expandProfile(parsed.data).phases ?? DEFAULT_PROFILE.phases).map((p) => p.id);
+    const problems = profileLibraryProblems(parsed.data, phases);
+    if (problems.length > 0) {
+      const shown = problems.slice(0, 3).map((p) => ({ ja: `${jsonPath(p.path)}: ${p.message.ja}`, en: `${jsonPath(p.path)}: ${p.message.en}` }));
+      return { ok: false, message: M.profileInvalid(value, { ja: shown.map((s) => s.ja).join("; "), en: shown.map((s) => s.en).join("; ") }, problems.length - shown.length) };
     }
     return { ok: true, profile: parsed.data };
   }

@@ -25,7 +25,10 @@ export { RULE_IDS, isRuleId, type RuleId } from "./rules/ids";
 export { profileSchema, type ProfileInput } from "./profile/schema";
 export { resolveProfile, type ResolvedProfile } from "./profile/resolve";
 export { DEFAULT_PROFILE } from "./profile/default";
-export { BUILTIN_PROFILE_IDS, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "./profile/builtin/index";
+export { BUILTIN_PROFILE_IDS, expandProfile, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "./profile/builtin/index";
+
+// The risk library drafts take their rows from (a profile may add to it).
+export { profileLibraryProblems } from "./library/index";
 
 // Risk models: the custom functions and the formulas the add-ins write.
 export { INPUT_ERROR_MARKER, levelLabel, modelFromProfile, type RiskModel } from "./scoring/index";
@@ -36,7 +39,10 @@ export {
   cellsOf,
   cellsWritten,
   contentRect,
+  draftPlan,
+  DRAFT_SHEET_NAME,
   guardText,
+  MAX_COLS,
   parseRange,
   preparePlan,
   rectAddress,
@@ -46,6 +52,9 @@ export {
   storedValue,
   textCell,
   validationTargets,
+  type DraftOptions,
+  type DraftPlan,
+  type DraftTarget,
   type ExistingValidation,
   type Overwrite,
   type PlanKind,

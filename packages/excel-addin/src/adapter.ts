@@ -427,7 +427,8 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, opti
   const batch = new Batcher(ctx, budget);
   const sheets = new Map<string, Excel.Worksheet>();
   const added: string[] = [];
-  const touched: { sheet: string; rect: Rect }[] = [];
+  const touched: Touched[] = [];
+  const rows = new RowLog();
   let written = 0;
   const sheet = (name: string) => {
     let ws = sheets.get(name);
@@ -436,13 +437,88 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, opti
   };
   ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
   try {
-    for (const op of plan.ops) written += await queueOp(ctx, op, batch, sheet, sheets, added, touched, options.lang, budget);
+    let editing = false;
+    for (const op of plan.ops) {
+      const edit = op.op === "insertRows" || op.op === "deleteRows";
+      // Row insertions and deletions travel in round trips of their own: once one has gone
+      // through, every one of them is known to be done, so a rollback removes exactly those.
+      if (edit !== editing) {
+        await batch.flush();
+        if (editing) rows.commit();
+        editing = edit;
+      }
+      if (edit) {
+        const o = op;
+        await batch.add(150, () => {
+          const range = sheet(o.sheet).getRangeByIndexes(o.op === "insertRows" ? o.after : o.row - 1, 0, o.count, 1).getEntireRow();
+          if (o.op === "insertRows") range.insert("Down");
+          else range.delete("Up");
+        });
+        rows.queue(o);
+        continue;
+      }
+      written += await queueOp(ctx, op, batch, sheet, sheets, added, touched, options.lang, budget, rows);
+    }
     await batch.flush();
+    rows.commit();
   } catch (e) {
-    if (batch.syncs > 0) await rollback(ctx, added, touched, options.grids).catch(() => undefined);
+    if (batch.syncs > 0) await rollback(ctx, added, touched, options.grids, rows).catch(() => undefined);
     throw e;
   }
   return { written, syncs: batch.syncs };
+}
+
+/** Cells a plan wrote on an existing sheet, in the rows as they were when written (after `edits` row edits). */
+interface Touched {
+  sheet: string;
+  rect: Rect;
+  edits: number;
+}
+
+/**
+ * The rows a plan inserted and deleted, in order: the rows done (their round trip went through)
+ * and those queued. A rollback maps each cell written back to the row it was read from, and
+ * takes the inserted rows out again, last first.
+ */
+class RowLog {
+  readonly done: { sheet: string; insert: boolean; row: number; count: number }[] = [];
+  private pending: { sheet: string; insert: boolean; row: number; count: number }[] = [];
+
+  queue(op: Extract<WriteOp, { op: "insertRows" | "deleteRows" }>): void {
+    this.pending.push({ sheet: op.sheet, insert: op.op === "insertRows", row: op.op === "insertRows" ? op.after : op.row, count: op.count });
+  }
+
+  commit(): void {
+    for (const e of this.pending) this.done.push(e);
+    this.pending = [];
+  }
+
+  /** The row as read for a 1-based row after the first `n` edits; null for a row the plan inserted (or a row it deleted). */
+  original(sheet: string, row: number, n: number): number | null {
+    let r = row;
+    for (let i = Math.min(n, this.done.length) - 1; i >= 0; i--) {
+      const e = this.done[i] as RowLog["done"][number];
+      if (e.sheet !== sheet) continue;
+      if (e.insert) {
+        if (r > e.row + e.count) r -= e.count;
+        else if (r > e.row) return null;
+      } else if (r >= e.row) r += e.count;
+    }
+    return r;
+  }
+
+  /** Where a row as read is now, after every edit done; null when the plan deleted it. */
+  current(sheet: string, row: number): number | null {
+    let r = row;
+    for (const e of this.done) {
+      if (e.sheet !== sheet) continue;
+      if (e.insert) {
+        if (r > e.row) r += e.count;
+      } else if (r >= e.row + e.count) r -= e.count;
+      else if (r >= e.row) return null;
+    }
+    return r;
+  }
 }
 
 async function queueOp(
@@ -452,9 +528,10 @@ async function queueOp(
   sheet: (name: string) => Excel.Worksheet,
   sheets: Map<string, Excel.Worksheet>,
   added: string[],
-  touched: { sheet: string; rect: Rect }[],
+  touched: Touched[],
   lang: Lang,
   budget: number,
+  rows: RowLog,
 ): Promise<number> {
   switch (op.op) {
     case "addSheet":
@@ -487,7 +564,7 @@ async function queueOp(
           if (isValues) range.values = part as (string | number | boolean)[][];
           else range.formulas = part as string[][];
         });
-        touched.push({ sheet: op.sheet, rect: { top, left: op.col, bottom: top + part.length - 1, right: op.col + width - 1 } });
+        touched.push({ sheet: op.sheet, rect: { top, left: op.col, bottom: top + part.length - 1, right: op.col + width - 1 }, edits: rows.done.length });
         start = end;
       }
       return n;
@@ -554,7 +631,7 @@ async function queueOp(
       await batch.add(150, () => {
         sheet(op.sheet).getRange(op.range).clear("Contents");
       });
-      touched.push({ sheet: op.sheet, rect: parseRange(op.range) ?? { top: 1, left: 1, bottom: 1, right: 1 } });
+      touched.push({ sheet: op.sheet, rect: parseRange(op.range) ?? { top: 1, left: 1, bottom: 1, right: 1 }, edits: rows.done.length });
       return 0;
     case "removeValidation":
       await batch.add(120, () => {
@@ -563,29 +640,52 @@ async function queueOp(
       return 0;
     case "highlight":
       throw new Error("highlight ops are applied with applyHighlights");
+    case "insertRows":
+    case "deleteRows":
+      throw new Error("row edits are queued by applyPlan");
   }
 }
 
-async function rollback(ctx: Excel.RequestContext, added: readonly string[], touched: readonly { sheet: string; rect: Rect }[], grids: readonly SheetGrid[]): Promise<void> {
+async function rollback(ctx: Excel.RequestContext, added: readonly string[], touched: readonly Touched[], grids: readonly SheetGrid[], rows: RowLog): Promise<void> {
   const addedSet = new Set(added);
   for (const name of added) ctx.workbook.worksheets.getItemOrNullObject(name).delete();
+  await ctx.sync().catch(() => undefined);
+  // Sheet by sheet: the sheet that refused the write may refuse its rollback too, and must not
+  // keep the others from theirs.
+  const names = new Set([...touched.map((t) => t.sheet), ...rows.done.map((e) => e.sheet)]);
+  for (const name of names) {
+    if (addedSet.has(name)) continue;
+    rollbackSheet(ctx, name, touched, grids, rows);
+    await ctx.sync().catch(() => undefined);
+  }
+}
+
+function rollbackSheet(ctx: Excel.RequestContext, name: string, touched: readonly Touched[], grids: readonly SheetGrid[], rows: RowLog): void {
   for (const t of touched) {
-    if (addedSet.has(t.sheet)) continue;
+    if (t.sheet !== name) continue;
     const grid = grids.find((g) => g.name === t.sheet);
-    const before: (string | number | boolean)[][] = [];
+    // Row by row: a row the plan inserted goes away below; any other goes back where it now is.
     for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+      const read = rows.original(t.sheet, r, t.edits);
+      const now = read === null ? null : rows.current(t.sheet, read);
+      if (read === null || now === null) continue;
       const row: (string | number | boolean)[] = [];
       for (let c = t.rect.left; c <= t.rect.right; c++) {
-        const f = grid?.formulas?.[r - 1]?.[c - 1];
-        const v = grid?.values[r - 1]?.[c - 1];
+        const f = grid?.formulas?.[read - 1]?.[c - 1];
+        const v = grid?.values[read - 1]?.[c - 1];
         // Text goes back behind the text prefix, so it stays text (never a number or a formula).
         row.push(typeof f === "string" && f.startsWith("=") ? f : v === null || v === undefined ? "" : typeof v === "string" ? textCell(v) : v);
       }
-      before.push(row);
+      ctx.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(now - 1, t.rect.left - 1, 1, row.length).formulas = [row] as string[][];
     }
-    ctx.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.rect.top - 1, t.rect.left - 1, before.length, before[0]?.length ?? 0).formulas = before as string[][];
   }
-  await ctx.sync();
+  // Inserted rows out again, last first, each where it was put. (Rows the plan deleted were
+  // rows it had drafted, unchanged: nothing of the user's to put back.)
+  for (let i = rows.done.length - 1; i >= 0; i--) {
+    const e = rows.done[i] as RowLog["done"][number];
+    if (!e.insert || e.sheet !== name) continue;
+    ctx.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(e.row, 0, e.count, 1).getEntireRow().delete("Up");
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,12 +11,14 @@ import {
   preparePlan,
   profileForCheck,
   readWorkbookState,
+  rectAddress,
   rectsIntersect,
   stateAfterApply,
   storedValue,
   validationTargets,
   type CellValue,
   type ExistingValidation,
+  type MergedRange,
   type Lang,
   type PlanKind,
   type SheetGrid,
@@ -118,6 +120,52 @@ export function clearHighlights(wb: MemoryWorkbook, keep?: ReadonlySet<string>):
   return n;
 }
 
+/**
+ * What a spreadsheet moves when rows are inserted below 0-based row `at` (delta > 0) or deleted
+ * from it (delta < 0): merges, dropdowns, fills and highlights below, as Excel and Sheets do.
+ */
+function shiftRows(wb: MemoryWorkbook, sheet: MemorySheet, at: number, delta: number): void {
+  const moved = (row0: number): number | null => (row0 < at ? row0 : delta < 0 && row0 < at - delta ? null : row0 + delta);
+  if (sheet.merges) {
+    const next: MergedRange[] = [];
+    for (const m of sheet.merges) {
+      const start = moved(m.startRow);
+      const end = delta > 0 && m.startRow < at && m.endRow >= at ? m.endRow + delta : moved(m.endRow);
+      if (start !== null && end !== null) next.push({ ...m, startRow: start, endRow: end });
+    }
+    sheet.merges = next;
+  }
+  const moveA1 = (cell: string): string | null => {
+    const p = parseA1(cell);
+    if (!p) return cell;
+    const r = moved(p.row - 1);
+    return r === null ? null : a1(r + 1, p.col);
+  };
+  const moveMap = <T>(m: Map<string, T> | undefined): void => {
+    if (!m) return;
+    const entries = [...m];
+    m.clear();
+    for (const [cell, v] of entries) {
+      const to = moveA1(cell);
+      if (to !== null) m.set(to, v);
+    }
+  };
+  moveMap(wb.fills.get(sheet.name));
+  moveMap(wb.highlights.get(sheet.name));
+  const kept: MemoryWorkbook["validations"] = [];
+  for (const v of wb.validations) {
+    const r = v.sheet === sheet.name ? parseRange(v.range) : null;
+    if (!r) {
+      kept.push(v);
+      continue;
+    }
+    const top = moved(r.top - 1);
+    const bottom = delta > 0 && r.top - 1 < at && r.bottom - 1 >= at ? r.bottom - 1 + delta : moved(r.bottom - 1);
+    if (top !== null && bottom !== null) kept.push({ ...v, range: rectAddress({ top: top + 1, left: r.left, bottom: bottom + 1, right: r.right }) });
+  }
+  wb.validations = kept;
+}
+
 /** Applies a placed, checked plan (see `preparePlan`); returns the cells written or painted. */
 export function applyPlanToWorkbook(wb: MemoryWorkbook, plan: WritePlan): number {
   let written = 0;
@@ -162,6 +210,29 @@ export function applyPlanToWorkbook(wb: MemoryWorkbook, plan: WritePlan): number
         wb.fills.delete(op.sheet);
         wb.highlights.delete(op.sheet);
         wb.validations = wb.validations.filter((v) => v.sheet.toLowerCase() !== op.sheet.toLowerCase());
+        break;
+      }
+      case "insertRows":
+      case "deleteRows": {
+        const sheet = sheetOf(wb, op.sheet);
+        const insert = op.op === "insertRows";
+        const at = insert ? op.after : op.row - 1;
+        if (insert) {
+          while (sheet.values.length < at) sheet.values.push([]);
+          while (sheet.formulas.length < at) sheet.formulas.push([]);
+          const blank: CellValue[][] = [];
+          const noFormulas: (string | null)[][] = [];
+          for (let i = 0; i < op.count; i++) {
+            blank.push([]);
+            noFormulas.push([]);
+          }
+          sheet.values = sheet.values.slice(0, at).concat(blank, sheet.values.slice(at));
+          sheet.formulas = sheet.formulas.slice(0, at).concat(noFormulas, sheet.formulas.slice(at));
+        } else {
+          sheet.values.splice(at, op.count);
+          sheet.formulas.splice(at, op.count);
+        }
+        shiftRows(wb, sheet, at, insert ? op.count : -op.count);
         break;
       }
       case "clear": {

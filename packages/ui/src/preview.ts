@@ -49,12 +49,17 @@ export function describeOp(op: WriteOp, t: Translate): string {
       return t("opWidths", { sheet: op.sheet });
     case "freeze":
       return t("opFreeze", { sheet: op.sheet, rows: op.rows });
+    case "insertRows":
+      return t("opInsertRows", { sheet: op.sheet, row: op.after, count: op.count });
+    case "deleteRows":
+      return t("opDeleteRows", { sheet: op.sheet, range: op.count > 1 ? `${op.row}:${op.row + op.count - 1}` : String(op.row), count: op.count });
   }
 }
 
 export function describeOverwrite(o: Overwrite, t: Translate): string {
   if (o.kind === "validation") return t("overwriteValidation", { sheet: o.sheet, cell: o.cell });
   if (o.kind === "sheet") return t("overwriteSheet", { sheet: o.sheet });
+  if (o.kind === "rows") return t("overwriteRows", { sheet: o.sheet, cell: o.cell });
   return t("overwriteCell", { sheet: o.sheet, cell: o.cell });
 }
 

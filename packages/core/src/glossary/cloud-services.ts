@@ -47,3 +47,6 @@ export const CLOUD_SERVICES: readonly CloudService[] = [
 
 /** The cloud services a text names, in list order. */
 export const cloudServicesIn: (text: string) => readonly CloudService[] = textMemo("cloud", (text: string) => Object.freeze(CLOUD_SERVICES.filter((s) => s.pattern.test(text))));
+
+/** A storage place that is a cloud or SaaS service, said in general words. */
+export const CLOUD_PLACE = /クラウド|saas|オンラインストレージ|cloud|online storage/i;

@@ -88,6 +88,7 @@ export const RISK_FIELDS = [
   "acceptance",
   "owner",
   "reviewedDate",
+  "status",
   "note",
 ] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
@@ -546,6 +547,12 @@ const risk: Catalogue<RiskField> = {
     type: "date",
     label: { ja: "見直し日", en: "Reviewed date" },
     synonyms: ["見直し日", "評価日", "実施日", "分析日", "更新日", "最終見直し日", "確認日", "reviewed", "reviewdate", "assessed", "assessmentdate", "lastreviewed"],
+  },
+  status: {
+    type: "text",
+    label: { ja: "状態", en: "Status" },
+    synonyms: ["状態", "対応状況", "進捗", "進捗状況", "確認状況", "ステータス", "status", "reviewstatus"],
+    exactOnly: ["状態", "進捗", "status"],
   },
   note: NOTE,
 };

@@ -1,4 +1,5 @@
 import { cellText, isBlank, type CellValue } from "../grid/grid";
+import { DRAFT_WORDS } from "../glossary/draft";
 import { nfkc } from "../glossary/normalise";
 import { textMemo } from "../memo";
 import { AMBIGUOUS_FLAG, FLAG_NO_WORDS, NONE_WORDS } from "../glossary/vocabulary";
@@ -205,6 +206,8 @@ export interface RiskEntry {
   group?: string;
   risk: FieldCell;
   measure: FieldCell;
+  /** The row's status says it is a draft still to review (glossary/draft.ts): it covers its phase, but counts as unscored. */
+  draft: boolean;
   /** Reference values after fill-down, with the row they were written on. */
   refs: Record<RiskReferenceField, { text: string; col: number; row: number }>;
   /** The row's scoring under its sheet's rule, set when the workbook model is built (model/assess.ts). */
@@ -270,15 +273,18 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
   const out: RiskEntry[] = [];
   const refs = new ReferenceCarry(sheet);
   const values = sheet.grid.values;
+  const statusCol = fieldColumn(sheet, "status");
+  const isDraft = (row: readonly CellValue[] | undefined) => statusCol >= 0 && isDraftStatus(row?.[statusCol]);
   if (sheet.layout === "wide") {
     const groups = phaseGroups(sheet);
     for (const r of sheet.dataRows) {
       const row = values[r];
       const rowRefs = refs.at(row, r);
+      const draft = isDraft(row);
       for (const g of groups) {
         if (!g.cols.some((c) => !isBlank(row?.[c]))) continue;
         const phaseCell = { col: g.cols[0] ?? -1, value: g.phase, text: g.phase };
-        out.push({ sheet, row: r, phase: g.phase, phaseCell, group: g.phase, risk: cellOf(row, g.risk), measure: cellOf(row, g.measure), refs: rowRefs, assessment: undefined, linkedItems: undefined });
+        out.push({ sheet, row: r, phase: g.phase, phaseCell, group: g.phase, risk: cellOf(row, g.risk), measure: cellOf(row, g.measure), draft, refs: rowRefs, assessment: undefined, linkedItems: undefined });
       }
     }
     return out;
@@ -301,9 +307,14 @@ export function riskEntries(sheet: RecognisedSheet, phases?: readonly PhaseDef[]
       phase = read && read.ok ? read.value : null;
       if (!isBlank(phaseCell.value)) carriedPhase = { cell: phaseCell, phase };
     }
-    out.push({ sheet, row: r, phase, phaseCell, risk: cellOf(row, riskCol), measure: cellOf(row, measureCol), refs: refs.at(row, r), assessment: undefined, linkedItems: undefined });
+    out.push({ sheet, row: r, phase, phaseCell, risk: cellOf(row, riskCol), measure: cellOf(row, measureCol), draft: isDraft(row), refs: refs.at(row, r), assessment: undefined, linkedItems: undefined });
   }
   return out;
+}
+
+/** A status cell that says the row is a draft (「要確認(下書き)」, "To review (draft)"). */
+function isDraftStatus(v: CellValue): boolean {
+  return typeof v === "string" && v !== "" && DRAFT_WORDS.test(nfkc(v));
 }
 
 /** Whether a column is written once per block of rows: merged down, or filled on under 70 % of the data rows. */

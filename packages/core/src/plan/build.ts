@@ -5,6 +5,7 @@ import type { WorkbookReport } from "../report/types";
 import { acceptancePlan, type AcceptTarget } from "./accept";
 import { removalPlan, type AdditionRecord, type RemovableKind } from "./additions";
 import type { PlanProblem } from "./check";
+import { draftPlan, type DraftTarget } from "./draft";
 import { formulasPlan } from "./formulas";
 import { highlightPlan } from "./highlight";
 import { findingsReportPlan } from "./report-sheet";
@@ -20,6 +21,8 @@ export interface BuildPlanOptions {
   remove?: { kind: RemovableKind; records: readonly AdditionRecord[] };
   /** Sheets the host could not read (a partial check): what they are is unknown. */
   unread?: readonly string[];
+  /** "draft": into the risk sheets' rows (the default) or a draft sheet. */
+  draft?: { target: DraftTarget };
 }
 
 export interface BuiltPlan {
@@ -85,6 +88,10 @@ export function buildPlan(kind: PlanKind, grids: readonly SheetGrid[], report: W
       if ("code" in built) return { plan: empty, problem: built };
       return built.via === "profile" ? { plan: built.plan, suppression: built.suppression } : { plan: built.plan };
     }
+    case "draft": {
+      const built = draftPlan(grids, report, { lang: options.lang, ...(options.profile ? { profile: options.profile } : {}), ...(options.draft ? { target: options.draft.target } : {}), ...(options.unread ? { unread: options.unread } : {}) });
+      return built.problem ? { plan: built.plan, problem: built.problem } : { plan: built.plan };
+    }
     case "remove": {
       const what = options.remove?.kind ?? "report";
       const plan = removalPlan(what, options.remove?.records ?? [], grids);
@@ -93,6 +100,7 @@ export function buildPlan(kind: PlanKind, grids: readonly SheetGrid[], report: W
         template: NOTHING("アドインが挿入したテンプレートシートはありません。", "There are no template sheets the add-in inserted."),
         formulas: NOTHING("アドインが追加した式や入力規則はありません。", "There are no formulas or dropdowns the add-in added."),
         report: NOTHING("チェック結果シートはありません。", "There is no findings report sheet."),
+        draft: NOTHING("アドインが追加した下書きはありません(書き換えた下書きはそのままです)。", "There are no drafted rows the add-in added (drafts you changed stay)."),
       } as const;
       return { plan, problem: none[what] };
     }

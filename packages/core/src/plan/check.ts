@@ -1,4 +1,4 @@
-import { a1, cellAt, formulaAt, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
+import { a1, cellAt, formulaAt, gridSize, isBlank, type CellValue, type SheetGrid } from "../grid/grid";
 import type { LocalisedText } from "../i18n/text";
 import { parseRange, rectsIntersect, sameContent, storedValue, type Rect } from "./cells";
 import type { Overwrite, WriteOp, WritePlan } from "./types";
@@ -104,6 +104,51 @@ function gridOf(grids: readonly SheetGrid[], name: string): SheetGrid | undefine
   return grids.find((g) => g.name === name) ?? grids.find((g) => g.name.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * The rows a plan inserted and deleted so far on each sheet, as its ops are walked in order: what
+ * maps a row of the sheet as it then is back to the row the host read (or to none, for a row the
+ * plan inserted).
+ */
+class RowEdits {
+  private readonly bySheet = new Map<string, { insert: boolean; row: number; count: number }[]>();
+
+  /** Records an insertRows or deleteRows op; false for any other op. */
+  take(op: WriteOp): boolean {
+    if (op.op !== "insertRows" && op.op !== "deleteRows") return false;
+    const key = op.sheet.toLowerCase();
+    const list = this.bySheet.get(key) ?? [];
+    list.push(op.op === "insertRows" ? { insert: true, row: op.after, count: op.count } : { insert: false, row: op.row, count: op.count });
+    this.bySheet.set(key, list);
+    return true;
+  }
+
+  edited(sheet: string): boolean {
+    return this.bySheet.has(sheet.toLowerCase());
+  }
+
+  /** The 1-based row as read for `row` as the sheet now is; null when the plan inserted it. */
+  original(sheet: string, row: number): number | null {
+    const list = this.bySheet.get(sheet.toLowerCase());
+    if (!list) return row;
+    let r = row;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i] as { insert: boolean; row: number; count: number };
+      if (e.insert) {
+        if (r > e.row + e.count) r -= e.count;
+        else if (r > e.row) return null;
+      } else if (r >= e.row) r += e.count;
+    }
+    return r;
+  }
+
+  /** Rows the plan added to a sheet in all (insertions less deletions). */
+  added(sheet: string): number {
+    let n = 0;
+    for (const e of this.bySheet.get(sheet.toLowerCase()) ?? []) n += e.insert ? e.count : -e.count;
+    return n;
+  }
+}
+
 /** The user's content at a 1-based cell: blank, or a value and maybe a formula. */
 function userContent(grid: SheetGrid, row: number, col: number): { blank: boolean; value: CellValue; formula: string | undefined } {
   const value = cellAt(grid, row - 1, col - 1);
@@ -120,6 +165,7 @@ export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[], valid
   const out: Overwrite[] = [];
   const seen = new Set<string>();
   const added = new Set<string>();
+  const edits = new RowEdits();
   for (const op of plan.ops) {
     if (op.op === "addSheet") {
       added.add(op.sheet);
@@ -130,6 +176,8 @@ export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[], valid
       if (op.userContent) out.push({ sheet: op.sheet, cell: "A1", kind: "sheet" });
       continue;
     }
+    if (op.op === "deleteRows" && op.userContent) out.push({ sheet: op.sheet, cell: `${op.row}:${op.row + op.count - 1}`, kind: "rows" });
+    if (edits.take(op)) continue;
     if (op.op === "validation") {
       if (replacesValidation(op, validations)) out.push({ sheet: op.sheet, cell: op.range, kind: "validation" });
       continue;
@@ -137,7 +185,10 @@ export function overwritesOf(plan: WritePlan, grids: readonly SheetGrid[], valid
     const grid = gridOf(grids, op.sheet);
     if (!grid) continue;
     for (const cell of writtenCells(op)) {
-      const user = userContent(grid, cell.row, cell.col);
+      const row = edits.original(op.sheet, cell.row);
+      // A row the plan inserted is new: nothing of the user's is there.
+      if (row === null) continue;
+      const user = userContent(grid, row, cell.col);
       if (user.blank) continue;
       if (cell.formula !== undefined && user.formula === cell.formula) continue;
       if (cell.value !== undefined && user.formula === undefined && sameContent(user.value, storedValue(cell.value))) continue;
@@ -191,6 +242,7 @@ export function withoutOverwrites(plan: WritePlan, overwrites: readonly Overwrit
   const keyOf = (o: { sheet: string; cell: string }) => `${o.sheet.toLowerCase()}\u0000${o.cell}`;
   const dropValidation = new Set(overwrites.filter((o) => o.kind === "validation").map(keyOf));
   const keepSheet = new Set(overwrites.filter((o) => o.kind === "sheet").map((o) => o.sheet.toLowerCase()));
+  const keepRows = new Set(overwrites.filter((o) => o.kind === "rows").map(keyOf));
   const ops: WriteOp[] = [];
   for (const op of plan.ops) {
     if (op.op === "values") {
@@ -200,6 +252,9 @@ export function withoutOverwrites(plan: WritePlan, overwrites: readonly Overwrit
     } else if (op.op === "validation" && dropValidation.has(keyOf({ sheet: op.sheet, cell: op.range }))) {
       continue;
     } else if (op.op === "deleteSheet" && keepSheet.has(op.sheet.toLowerCase())) {
+      continue;
+    } else if (op.op === "deleteRows" && keepRows.has(`${op.sheet.toLowerCase()}\u0000${op.row}:${op.row + op.count - 1}`)) {
+      // Rows kept are below every later op's rows: a plan deletes rows last, bottom-up.
       continue;
     } else {
       ops.push(op);
@@ -215,20 +270,48 @@ export function withoutOverwrites(plan: WritePlan, overwrites: readonly Overwrit
 export function mergeConflicts(plan: WritePlan, grids: readonly SheetGrid[]): Overwrite[] {
   const out: Overwrite[] = [];
   const seen = new Set<string>();
+  const edits = new RowEdits();
+  const added = new Set<string>();
+  const report = (sheet: string, merged: Rect) => {
+    const cell = a1(merged.top, merged.left);
+    if (seen.has(`${sheet}\u0000${cell}`)) return;
+    seen.add(`${sheet}\u0000${cell}`);
+    out.push({ sheet, cell });
+  };
+  const mergesOf = (sheet: string): Rect[] =>
+    added.has(sheet.toLowerCase())
+      ? []
+      : (gridOf(grids, sheet)?.merges ?? [])
+          .map((m) => ({ top: m.startRow + 1, left: m.startCol + 1, bottom: m.endRow + 1, right: m.endCol + 1 }))
+          .filter((m) => m.top !== m.bottom || m.left !== m.right);
   for (const op of plan.ops) {
+    if (op.op === "addSheet") added.add(op.sheet.toLowerCase());
+    if (op.op === "insertRows") {
+      // Rows inserted inside a merged area would widen it: the rows written there would be part of it.
+      const at = edits.original(op.sheet, op.after);
+      if (at !== null) for (const m of mergesOf(op.sheet)) if (m.top <= at && m.bottom > at) report(op.sheet, m);
+    }
+    if (edits.take(op)) continue;
     const rect = contentRect(op);
     if (!rect) continue;
-    const grid = gridOf(grids, op.sheet);
-    for (const m of grid?.merges ?? []) {
-      const merged: Rect = { top: m.startRow + 1, left: m.startCol + 1, bottom: m.endRow + 1, right: m.endCol + 1 };
-      if (merged.top === merged.bottom && merged.left === merged.right) continue;
-      const inside = merged.top >= rect.top && merged.bottom <= rect.bottom && merged.left >= rect.left && merged.right <= rect.right;
-      // Writing only a merged area's top-left cell is writing the merged cell itself.
-      const topLeftOnly = rect.top <= merged.top && rect.left <= merged.left && rect.bottom === merged.top && rect.right === merged.left;
-      const cell = a1(merged.top, merged.left);
-      if (rectsIntersect(rect, merged) && !inside && !topLeftOnly && !seen.has(`${op.sheet}\u0000${cell}`)) {
-        seen.add(`${op.sheet}\u0000${cell}`);
-        out.push({ sheet: op.sheet, cell });
+    // The rectangle in the rows the host read: rows the plan inserted hold no merge.
+    const parts: Rect[] = [];
+    if (!edits.edited(op.sheet)) parts.push(rect);
+    else {
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const o = edits.original(op.sheet, r);
+        const last = parts[parts.length - 1];
+        if (o === null) continue;
+        if (last && last.bottom === o - 1 && r > rect.top && edits.original(op.sheet, r - 1) === o - 1) last.bottom = o;
+        else parts.push({ top: o, left: rect.left, bottom: o, right: rect.right });
+      }
+    }
+    for (const part of parts) {
+      for (const merged of mergesOf(op.sheet)) {
+        const inside = merged.top >= part.top && merged.bottom <= part.bottom && merged.left >= part.left && merged.right <= part.right;
+        // Writing only a merged area's top-left cell is writing the merged cell itself.
+        const topLeftOnly = part.top <= merged.top && part.left <= merged.left && part.bottom === merged.top && part.right === merged.left;
+        if (rectsIntersect(part, merged) && !inside && !topLeftOnly) report(op.sheet, merged);
       }
     }
   }
@@ -236,8 +319,9 @@ export function mergeConflicts(plan: WritePlan, grids: readonly SheetGrid[]): Ov
 }
 
 /** Ops that write outside a sheet's limits or to a sheet that neither exists nor is added. */
-export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overwrite[] {
+export function outOfBounds(plan: WritePlan, existing: readonly string[], grids: readonly SheetGrid[] = []): Overwrite[] {
   const sheets = new Set(existing.map((n) => n.toLowerCase()));
+  const edits = new RowEdits();
   const out: Overwrite[] = [];
   for (const op of plan.ops) {
     if (op.op === "addSheet") {
@@ -246,6 +330,16 @@ export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overw
     }
     if (op.op === "deleteSheet") {
       if (!sheets.delete(op.sheet.toLowerCase())) out.push({ sheet: op.sheet, cell: "A1" });
+      continue;
+    }
+    if (op.op === "insertRows" || op.op === "deleteRows") {
+      const at = op.op === "insertRows" ? op.after : op.row;
+      const grid = gridOf(grids, op.sheet);
+      const rows = (grid ? gridSize(grid).rows : 0) + edits.added(op.sheet);
+      edits.take(op);
+      // Rows pushed off the bottom of the sheet would be lost: Excel refuses such an insert.
+      const beyond = op.op === "insertRows" ? rows + op.count > MAX_ROWS : op.row + op.count - 1 > MAX_ROWS;
+      if (!sheets.has(op.sheet.toLowerCase()) || op.count < 1 || at < (op.op === "insertRows" ? 0 : 1) || beyond) out.push({ sheet: op.sheet, cell: a1(Math.max(1, Math.min(at, MAX_ROWS)), 1) });
       continue;
     }
     const rect = contentRect(op) ?? ("range" in op ? parseRange(op.range) : null);
@@ -258,7 +352,7 @@ export function outOfBounds(plan: WritePlan, existing: readonly string[]): Overw
 }
 
 export interface PlanProblem {
-  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large" | "no-finding" | "no-reason" | "partial";
+  code: "merged-cells" | "out-of-bounds" | "protected" | "no-risk-sheet" | "no-ledger" | "nothing-to-do" | "too-large" | "no-finding" | "no-reason" | "partial" | "no-link";
   message: LocalisedText;
   cells?: Overwrite[];
 }
@@ -329,7 +423,7 @@ export function preparePlan(
       return result;
     }
   }
-  const bounds = outOfBounds(toWrite, grids.map((g) => g.name));
+  const bounds = outOfBounds(toWrite, grids.map((g) => g.name), grids);
   if (bounds.length > 0) {
     result.problem = {
       code: "out-of-bounds",

@@ -41,3 +41,4 @@ export { acceptancePlan, acceptanceNote, type AcceptTarget, type AcceptancePlan 
 export { recordAddition, removalPlan, sheetDigest, type AdditionRecord, type RemovableKind } from "./additions";
 export { headerLanguage, yesNoChoices } from "./notation";
 export { buildPlan, type BuildPlanOptions, type BuiltPlan } from "./build";
+export { draftPlan, DRAFT_SHEET_NAME, type DraftOptions, type DraftPlan, type DraftTarget } from "./draft";

@@ -18,8 +18,24 @@ export type WriteOp =
    * would start a formula.
    */
   | { op: "values"; sheet: string; row: number; col: number; values: CellValue[][] }
-  /** A block of formulas ("=..." with plain function names), top-left at (row, col); null leaves a cell alone. */
-  | { op: "formulas"; sheet: string; row: number; col: number; formulas: (string | null)[][] }
+  /**
+   * A block of formulas ("=..." with plain function names), top-left at (row, col); null leaves a
+   * cell alone. `results`, when given, is what each formula gives as the plan leaves its inputs:
+   * a file writer stores it as the cached value (spreadsheet hosts calculate for themselves).
+   */
+  | { op: "formulas"; sheet: string; row: number; col: number; formulas: (string | null)[][]; results?: (string | number | null)[][] }
+  /**
+   * Insert `count` empty rows below 1-based row `after` (0: at the top), as a user inserts rows:
+   * the rows below, their formulas' references, merges and dropdowns move down. Ops after it
+   * address the sheet as it then is.
+   */
+  | { op: "insertRows"; sheet: string; after: number; count: number }
+  /**
+   * Delete `count` rows from 1-based `row` down; the rows below move up. Only ever rows the
+   * add-in inserted and the user has not changed since; `userContent` marks rows holding content
+   * the add-in did not write (an overwrite the user confirms).
+   */
+  | { op: "deleteRows"; sheet: string; row: number; count: number; userContent?: boolean }
   /**
    * A dropdown list on a range. Other input is rejected unless `strict` is false (for columns
    * whose spellings vary, such as phases): then the host only warns. Existing values never change.
@@ -53,7 +69,7 @@ export interface WritePlan {
 }
 
 /** The actions a host offers; `buildPlan` turns each into a WritePlan. */
-export type PlanKind = "template" | "formulas" | "report" | "highlight" | "accept" | "remove";
+export type PlanKind = "template" | "formulas" | "report" | "highlight" | "accept" | "remove" | "draft";
 
 /** A non-empty user cell that a plan would overwrite: shown in the preview, written only after confirmation. */
 export interface Overwrite {
@@ -62,7 +78,8 @@ export interface Overwrite {
   cell: string;
   /**
    * What would be lost: a cell's content (the default), a dropdown rule already on the range,
-   * or a sheet holding content the user added.
+   * a sheet holding content the user added, or rows to delete that hold it (`cell` is then the
+   * rows' range, "5:7").
    */
-  kind?: "cell" | "validation" | "sheet";
+  kind?: "cell" | "validation" | "sheet" | "rows";
 }

@@ -1,4 +1,5 @@
 import type { ExtraSynonyms } from "../glossary/match";
+import type { RiskLibraryInput } from "../library/schema";
 import type { RuleSeverities } from "../rules/ids";
 import type { RiskModelDef } from "../scoring/schema";
 import { expandProfile } from "./builtin/index";
@@ -25,6 +26,13 @@ export interface ResolvedProfile {
   riskModel: RiskModelDef | null;
   /** Accepted findings (report/suppress.ts); none by default. */
   suppressions: readonly SuppressionInput[];
+  /**
+   * The profile's changes to the risk library drafts take their rows from (library/ resolves
+   * them: only drafting loads the library, not every check).
+   */
+  riskLibrary: RiskLibraryInput | undefined;
+  /** Values for a drafted row's scoring inputs, by risk field id; none by default. */
+  draftScores: Readonly<Record<string, number | string>>;
 }
 
 function alternatives(list: readonly string[]): string[][] {
@@ -53,6 +61,8 @@ export function resolveProfile(input: ProfileInput = DEFAULT_PROFILE): ResolvedP
     rules: p.rules ?? {},
     riskModel: p.riskModel === undefined ? d.riskModel : p.riskModel,
     suppressions: p.suppressions ?? [],
+    riskLibrary: p.riskLibrary,
+    draftScores: p.draft?.scores ?? {},
   };
   return resolved;
 }

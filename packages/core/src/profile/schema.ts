@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { riskLibrarySchema } from "../library/schema";
 import { riskModelSchema } from "../scoring/schema";
 
 /**
@@ -72,6 +73,17 @@ export const profileSchema = z.object({
   riskModel: z.optional(z.nullable(riskModelSchema)),
   rules: z.optional(z.record(z.string(), severityOrOff)),
   suppressions: z.optional(z.array(suppressionSchema)),
+  /**
+   * The risk library drafts take their rows from (library/): entries to add, or to put in
+   * place of a built-in entry with the same id; built-in ids to leave out; `builtin: false` for
+   * none of the built-in entries.
+   */
+  riskLibrary: z.optional(riskLibrarySchema),
+  /**
+   * Drafting missing risk rows: `scores` are values written into a drafted row's scoring inputs
+   * (risk field id → value, e.g. { "likelihood": 2, "impact": 2 }); without them they stay blank.
+   */
+  draft: z.optional(z.object({ scores: z.optional(z.record(z.string(), z.union([z.number(), z.string().check(z.maxLength(40))]))) })),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

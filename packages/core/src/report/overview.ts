@@ -158,6 +158,8 @@ export function heatMap(model: WorkbookModel): HeatMap {
   // The rating columns of each sheet and phase group, found once.
   const columnsOf = new Map<RecognisedSheet, Map<string | undefined, Record<"before" | "after", [RatingColumn, RatingColumn] | null>>>();
   for (const e of model.riskEntries) {
+    // A draft still to review is no analysed risk: its ratings, if any, are a profile's defaults.
+    if (e.draft) continue;
     const a = axes.get(e.sheet);
     if (a === undefined) {
       out.unplaced.before++;
@@ -197,7 +199,7 @@ export function coverage(model: WorkbookModel, findings: readonly Finding[]): Co
     for (let at = k; at < table.applies.length; at += n) {
       if (table.applies[at] === 0) continue;
       applicable++;
-      if (table.covered[at] === 1) analysed++;
+      if (table.analysed[at] === 1) analysed++;
     }
     return { phase: phase.id, label: { ja: phase.label.ja, en: phase.label.en }, applicable, analysed };
   });
@@ -214,7 +216,7 @@ export function coverage(model: WorkbookModel, findings: readonly Finding[]): Co
       departments.set(key, d);
     }
     d.items++;
-    if ((model.links.entriesOf.get(item) ?? []).length > 0) d.analysed++;
+    if ((model.links.entriesOf.get(item) ?? []).some((e) => !e.draft)) d.analysed++;
   }
 
   // Which departments a row speaks about: a ledger row its item's, a risk row its linked items'.
@@ -325,7 +327,7 @@ export function readiness({ model, profile, findings, summary, areas }: Readines
   const items = model.ledgerItems;
   const rows = component("rows", completeRows(items, groups), items.length, 0);
 
-  const phases = component("phases", model.coverage.full, items.length, 0);
+  const phases = component("phases", model.coverage.fullAnalysed, items.length, 0);
 
   const r = summary.risks;
   const levelled = r.high + r.medium + r.low;

@@ -17,7 +17,7 @@ const str = (options: Options, key: string): string => {
   return typeof v === "string" ? v : "";
 };
 
-const REMOVABLE: readonly RemovableKind[] = ["template", "formulas", "report"];
+const REMOVABLE: readonly RemovableKind[] = ["template", "formulas", "report", "draft"];
 
 /** What "remove" removes: options.what, the report when not said. */
 export function removableKind(options: Options): RemovableKind {
@@ -36,6 +36,7 @@ export function planOptionsFor(kind: PlanKind, options: Options, state: Workbook
   const out: BuildPlanOptions = { lang, ...(profile ? { profile } : {}) };
   if (kind === "accept") out.accept = { rule: str(options, "rule"), sheet: str(options, "sheet"), cell: str(options, "cell"), reason: str(options, "reason") };
   if (kind === "remove") out.remove = { kind: removableKind(options), records: state.additions ?? [] };
+  if (kind === "draft") out.draft = { target: str(options, "target") === "sheet" ? "sheet" : "rows" };
   return out;
 }
 
@@ -45,7 +46,7 @@ export function planOptionsFor(kind: PlanKind, options: Options, state: Workbook
  * Returns null when nothing changed, so the host writes nothing.
  */
 export function stateAfterApply(state: WorkbookState, kind: PlanKind, options: Options, built: BuiltPlan, written: WritePlan): WorkbookState | null {
-  if (kind === "template" || kind === "formulas") {
+  if (kind === "template" || kind === "formulas" || kind === "draft") {
     const record = recordAddition(kind, written);
     return record ? { ...state, additions: [...(state.additions ?? []), record] } : null;
   }

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import type { LocalisedText } from "../i18n/text";
+import { profileLibraryProblems } from "../library/index";
 import type { AdditionRecord } from "../plan/additions";
+import { DEFAULT_PROFILE } from "../profile/default";
 import { BUILTIN_PROFILE_IDS, expandProfile, isBuiltinProfileId, resolveBuiltinProfile, type BuiltinProfileId } from "../profile/builtin/index";
 import { profileSchema, type ProfileInput, type SuppressionInput } from "../profile/schema";
 
@@ -31,11 +33,12 @@ const choiceSchema = z.union([
 ]);
 const suppressionsSchema = z.array(z.object({ rule: z.string(), sheet: z.optional(z.string()), cell: z.optional(z.string()), row: z.optional(z.number()), reason: z.optional(z.string()) }));
 const recordSchema = z.object({
-  kind: z.enum(["template", "formulas"]),
+  kind: z.enum(["template", "formulas", "draft"]),
   sheets: z.array(z.object({ name: z.string(), digest: z.string() })),
   formulas: z.array(z.object({ sheet: z.string(), ranges: z.array(z.string()) })),
   labels: z.array(z.object({ sheet: z.string(), cell: z.string(), text: z.string() })),
   validations: z.array(z.object({ sheet: z.string(), range: z.string() })),
+  rows: z.optional(z.array(z.object({ sheet: z.string(), status: z.number(), digests: z.array(z.string()) }))),
 });
 
 /** The state stored in a workbook, from its JSON text (or parsed value); `{}` when absent or unreadable. */
@@ -114,6 +117,12 @@ export function parseProfileFile(name: string, text: string): { ok: true; profil
   if (profile.extends !== undefined && !isBuiltinProfileId(profile.extends)) {
     const ids = BUILTIN_PROFILE_IDS.join(", ");
     return { ok: false, message: { ja: `${name}: $.extends「${profile.extends}」は組み込みプロファイルではありません(${ids})。`, en: `${name}: $.extends "${profile.extends}" is not a built-in profile (${ids}).` } };
+  }
+  const phases = (expandProfile(profile).phases ?? DEFAULT_PROFILE.phases).map((p) => p.id);
+  const problem = profileLibraryProblems(profile, phases)[0];
+  if (problem) {
+    const where = pathText(problem.path);
+    return { ok: false, message: { ja: `${name}: ${where}: ${problem.message.ja}。`, en: `${name}: ${where}: ${problem.message.en}.` } };
   }
   return { ok: true, profile };
 }

@@ -94,6 +94,8 @@ export interface SheetPort {
   getMaxRows(): number;
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): SheetPort;
+  insertRowsBefore(beforePosition: number, howMany: number): SheetPort;
+  deleteRows(rowPosition: number, howMany: number): void;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetPort;
   getDataRange(): RangePort;
   getRange(a1Notation: string): RangePort;

@@ -156,9 +156,9 @@ interface Prepared {
 function prepare(rt: Runtime, kind: PlanKind, options: PlanOptions | null | undefined, confirmOverwrite: boolean): Prepared {
   const lang = userLang(rt.services);
   const today = optionsToday(options);
-  // Formulas write into the user's sheets: every merged area must be known, or a write into
-  // part of one would fail half-way. The other plans write to new sheets or only paint.
-  const checked = checkOpen(rt, today ? { today } : null, kind === "formulas" ? "all" : "header");
+  // Formulas and drafts write into the user's sheets: every merged area must be known, or a
+  // write into part of one would fail half-way. The other plans write to new sheets or only paint.
+  const checked = checkOpen(rt, today ? { today } : null, kind === "formulas" || kind === "draft" ? "all" : "header");
   const unread = checked.report.notice?.skipped ?? [];
   const built = buildPlan(kind, checked.grids, checked.report, { ...planOptionsFor(kind, options, checked.state, lang), ...(unread.length > 0 ? { unread } : {}) });
   const protectedSheets = protectedSheetsFor(rt.services, built.plan, checked.sheets);

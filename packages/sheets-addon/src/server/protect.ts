@@ -1,4 +1,4 @@
-import { contentRect, parseRange, rectsIntersect, type Rect, type WritePlan } from "@pmark/core";
+import { contentRect, MAX_COLS, parseRange, rectsIntersect, type Rect, type WritePlan } from "@pmark/core";
 import type { GasServices, SheetPort } from "../gas/ports";
 
 /**
@@ -23,6 +23,9 @@ export function protectedSheetsFor(services: GasServices, plan: WritePlan, sheet
       const r = parseRange(op.range);
       if (r) rects.push(r);
     }
+    // Rows inserted or deleted move every row below them, across the whole width.
+    if (op.op === "insertRows") rects.push({ top: Math.max(1, op.after), left: 1, bottom: op.after + 1, right: MAX_COLS });
+    if (op.op === "deleteRows") rects.push({ top: op.row, left: 1, bottom: op.row + op.count - 1, right: MAX_COLS });
     if (op.op === "highlight") for (const c of op.cells) {
       const r = parseRange(c);
       if (r) rects.push(r);

@@ -5,9 +5,9 @@ import { applyHighlights, type HighlightRequest } from "./highlights";
 
 /**
  * Applies a core WritePlan to the open spreadsheet in blocks: one setValues/setFormulas per
- * hole-free rectangle of an op, one RangeList call per highlight colour, one read and one
- * write of the conditional-format rules per sheet. The number of calls grows with ops, sheets
- * and colours, never with rows.
+ * hole-free rectangle of an op, one insertRowsAfter or deleteRows per block of rows, one
+ * RangeList call per highlight colour, one read and one write of the conditional-format rules
+ * per sheet. The number of calls grows with ops, sheets and colours, never with rows.
  */
 
 export interface ApplyOptions {
@@ -140,6 +140,12 @@ class SheetSizes {
       sheet.insertColumnsAfter(size.cols, lastCol - size.cols);
       size.cols = lastCol;
     }
+  }
+
+  /** Rows inserted below `after` or deleted: the grid grows or shrinks by as many (Apps Script keeps the sheet's other rows). */
+  rowsChanged(sheet: SheetPort, delta: number): void {
+    const size = this.sizes.get(sheet);
+    if (size) size.rows += delta;
   }
 
   ensureRange(sheet: SheetPort, range: string): void {
@@ -295,6 +301,20 @@ export function applyWritePlan(services: GasServices, ss: SpreadsheetPort, props
       }
       case "removeValidation": {
         need(index, op.sheet).getRange(op.range).setDataValidation(null);
+        break;
+      }
+      case "insertRows": {
+        // One call per block of rows, whatever its size; rows below move down, as a user's insert.
+        const sheet = need(index, op.sheet);
+        if (op.after > 0) sheet.insertRowsAfter(op.after, op.count);
+        else sheet.insertRowsBefore(1, op.count);
+        sizes.rowsChanged(sheet, op.count);
+        break;
+      }
+      case "deleteRows": {
+        const sheet = need(index, op.sheet);
+        sheet.deleteRows(op.row, op.count);
+        sizes.rowsChanged(sheet, -op.count);
         break;
       }
     }

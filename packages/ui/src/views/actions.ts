@@ -60,7 +60,7 @@ export function actionsView(ctx: PaneContext): View {
   };
 
   /** After a write that changes what the check sees, check again (its status shows in the findings view). */
-  const recheckAfter = (kind: PlanKind) => kind === "formulas" || kind === "template" || kind === "remove" || kind === "accept";
+  const recheckAfter = (kind: PlanKind) => kind === "formulas" || kind === "template" || kind === "remove" || kind === "accept" || kind === "draft";
 
   const apply = async (row: ActionRow, kind: PlanKind, options: PlanOptions | undefined, confirm: boolean) => {
     row.status.busy(t("applying"));
@@ -122,6 +122,15 @@ export function actionsView(ctx: PaneContext): View {
     ],
     "actionHighlightHelp",
   );
+  const draft = actionRow(
+    "pm-row-draft",
+    [
+      { id: "pm-act-draft-rows", label: "actionDraftRows" },
+      { id: "pm-act-draft-sheet", label: "actionDraftSheet" },
+    ],
+    "draftHelp",
+    "draftTitle",
+  );
   const report = actionRow("pm-row-report", [{ id: "pm-act-report", label: "actionReport" }], "actionReportHelp");
   const remove = actionRow(
     "pm-row-remove",
@@ -129,6 +138,7 @@ export function actionsView(ctx: PaneContext): View {
       { id: "pm-remove-template", label: "removeTemplate" },
       { id: "pm-remove-formulas", label: "removeFormulas" },
       { id: "pm-remove-report", label: "removeReport" },
+      { id: "pm-remove-draft", label: "removeDraft" },
     ],
     "removeHelp",
     "removeTitle",
@@ -139,7 +149,9 @@ export function actionsView(ctx: PaneContext): View {
   report.buttons[0]?.addEventListener("click", () => void preview(report, "report"));
   highlight.buttons[0]?.addEventListener("click", () => void direct(highlight, () => bridge.apply("highlight", withToday(), false), (r) => t("highlighted", { cells: r.written })));
   highlight.buttons[1]?.addEventListener("click", () => void direct(highlight, () => bridge.clearHighlights(), () => t("cleared")));
-  (["template", "formulas", "report"] as const).forEach((what, i) => remove.buttons[i]?.addEventListener("click", () => void preview(remove, "remove", { what })));
+  draft.buttons[0]?.addEventListener("click", () => void preview(draft, "draft", { target: "rows" }));
+  draft.buttons[1]?.addEventListener("click", () => void preview(draft, "draft", { target: "sheet" }));
+  (["template", "formulas", "report", "draft"] as const).forEach((what, i) => remove.buttons[i]?.addEventListener("click", () => void preview(remove, "remove", { what })));
 
   ctx.on("busy", () => {
     for (const r of rows) for (const b of r.buttons) b.disabled = ctx.busy();

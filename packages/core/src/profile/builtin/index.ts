@@ -58,7 +58,9 @@ function mergeSynonyms(
  * - `id`, `version`, `name`, `phases`, `riskModel` (a whole model, or null) replace the base's;
  * - `fields.required` and `fields.expected` replace the base's lists; `fields.synonyms` add to
  *   the base's spellings (per sheet kind and field);
- * - `reviewIntervalMonths` and `rules` are merged per key; `suppressions` are appended.
+ * - `reviewIntervalMonths` and `rules` are merged per key; `suppressions` are appended;
+ * - `riskLibrary`: entries are appended (an entry with an id already there replaces it), `exclude`
+ *   lists are joined, `builtin` is the child's if it says; `draft.scores` merge per key.
  *
  * The result has no `extends`. An `extends` that names no built-in profile is ignored here
  * (the profile is then filled from the default profile); hosts that load profile files report
@@ -79,6 +81,8 @@ export function expandProfile(input: ProfileInput): ProfileInput {
   const name = over.name ?? base.name;
   const phases = over.phases ?? base.phases;
   const riskModel = over.riskModel !== undefined ? over.riskModel : base.riskModel;
+  const riskLibrary = mergeLibrary(base.riskLibrary, over.riskLibrary);
+  const scores = base.draft?.scores || over.draft?.scores ? { ...base.draft?.scores, ...over.draft?.scores } : undefined;
   return {
     id: over.id,
     version: over.version,
@@ -89,5 +93,17 @@ export function expandProfile(input: ProfileInput): ProfileInput {
     ...(riskModel !== undefined ? { riskModel } : {}),
     ...(rules ? { rules } : {}),
     ...(suppressions ? { suppressions } : {}),
+    ...(riskLibrary ? { riskLibrary } : {}),
+    ...(scores ? { draft: { scores } } : {}),
   };
+}
+
+function mergeLibrary(base: ProfileInput["riskLibrary"], over: ProfileInput["riskLibrary"]): ProfileInput["riskLibrary"] {
+  if (!base || !over) return over ?? base;
+  const own = over.entries ?? [];
+  const ids = new Set(own.map((e) => e.id));
+  const entries = [...(base.entries ?? []).filter((e) => !ids.has(e.id)), ...own];
+  const exclude = [...new Set([...(base.exclude ?? []), ...(over.exclude ?? [])])];
+  const builtin = over.builtin ?? base.builtin;
+  return { ...(builtin !== undefined ? { builtin } : {}), ...(entries.length > 0 ? { entries } : {}), ...(exclude.length > 0 ? { exclude } : {}) };
 }

@@ -1,25 +1,10 @@
 import { isBlank } from "../../grid/grid";
+import { ABROAD, ABROAD_DENIED, ADEQUATE, COUNTRY, DOMESTIC } from "../../glossary/abroad";
 import { scanText } from "../../read/annual";
 import { partyPresence, splitParties, type FieldCell } from "../../model/records";
 import type { RegisteredContractor } from "../../model/register";
 import { defineRule } from "../define";
 import { CONTRACTOR, ledgerCell } from "../fields";
-
-/** Handling abroad said in words: 「第三国提供あり」「海外委託」「外国にある第三者」. */
-const ABROAD = /海外|外国|国外|第三国|越境|overseas|abroad|foreign|cross-?border/i;
-/** 「海外提供なし」「外国への委託なし」: said, and denied. */
-const ABROAD_DENIED = /(?:海外|外国|国外|第三国)(?:への|に)?(?:の)?(?:提供|委託|移転)?(?:は)?(?:なし|無し|無|しない|ない|非該当)/;
-
-/**
- * Countries and regions as written in ledgers. EU/EEA members and the UK are listed apart:
- * the PPC has found their regimes equivalent (APPI 第28条第1項, 規則第15条), which is itself the
- * safeguard. 「タイ」 only as a word of its own (not タイムカード, ネクタイ).
- */
-const ADEQUATE =
-  /\bEU\b|欧州|ヨーロッパ|europe|英国|イギリス|united kingdom|\bUK\b|ドイツ|germany|フランス|france|アイルランド|ireland|オランダ|netherlands|ベルギー|belgium|スウェーデン|sweden|イタリア|italy|スペイン|spain|デンマーク|denmark|フィンランド|finland|ノルウェー|norway|アイスランド|iceland|ルクセンブルク|luxembourg|ポーランド|poland|オーストリア|austria/i;
-const COUNTRY =
-  /米国|アメリカ|合衆国|united states|\bU\.?S\.?A?\b|中国|中華人民共和国|china|韓国|大韓民国|korea|台湾|taiwan|香港|hong kong|シンガポール|singapore|インド(?!ネ)|india|フィリピン|philippines|ベトナム|vietnam|viet nam|(?<![ァ-ヶー])タイ(?![ァ-ヶー])|thailand|インドネシア|indonesia|マレーシア|malaysia|オーストラリア|australia|ニュージーランド|new zealand|カナダ|canada|ブラジル|brazil|メキシコ|mexico|イスラエル|israel|スイス|switzerland/i;
-const DOMESTIC = /^(?:日本|日本国|国内|japan|jp|jpn)$/i;
 
 /** A safeguard named in words: the PPC's 基準適合体制 or 相当措置, an adequacy finding, consent to the transfer. */
 const SAFEGUARD = /基準適合体制|相当措置|十分性|同等の水準|同等水準|adequacy|standard contractual|\bscc\b|\bbcr\b|cbpr|\bdpa\b|外国(?:にある第三者への)?提供(?:への|の)?同意|同意(?:取得)?済/i;

@@ -1,11 +1,8 @@
-import { cloudServicesIn } from "../../glossary/cloud-services";
+import { CLOUD_PLACE, cloudServicesIn } from "../../glossary/cloud-services";
 import { scanText } from "../../read/annual";
 import type { RiskEntry } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
-
-/** A storage place that is a cloud or SaaS service, said in general words. */
-const CLOUD_PLACE = /クラウド|saas|オンラインストレージ|cloud|online storage/i;
 
 /** A risk or measure that speaks of the cloud or of the service provider keeping the data. */
 const CLOUD_RISK = /クラウド|saas|オンラインストレージ|委託先|サービス(?:事業者|提供者|提供事業者|提供元)|事業者|外部サービス|共有設定|公開設定|アカウント|cloud|provider|vendor/i;

@@ -17,8 +17,8 @@ export const riskIncompleteScoring = defineRule({
     defaultSeverity: "warning",
     clause: { ref: "構築・運用指針 J.3.1.3" },
     description: {
-      ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。",
-      en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given.",
+      ja: "評価基準の入力(発生可能性・影響度など)が欠けていて、リスクレベルを決められない。または、行が下書き(要確認)のまま。",
+      en: "An input of the risk model (likelihood, impact...) is missing, so no level can be given; or the row is still a draft to review.",
     },
     messages: {
       missing: {
@@ -28,6 +28,10 @@ export const riskIncompleteScoring = defineRule({
       offScale: {
         ja: "「{{field}}」の値がこのシートの尺度({{min}}〜{{max}})にないため、リスクレベルを決められません。",
         en: "The {{fieldEn}} value is outside this sheet's scale ({{min}}–{{max}}), so no risk level can be given.",
+      },
+      draft: {
+        ja: "この行は下書き(要確認)です。リスクと対策が自社の取扱いに合うか確認し、評価を入力してから「状態」欄を更新してください。それまでは分析済みのリスクとして数えません(構築・運用指針 J.3.1.3)。",
+        en: "This row is a draft to review: check that the risk and the measure fit how the item is handled, score it, then update its status; until then it does not count as an analysed risk (guideline J.3.1.3).",
       },
       noColumn: {
         ja: "リスク評価基準に必要な列{{fields}}がないため、このシートのリスクレベルを決められません(構築・運用指針 J.3.1.3)。",
@@ -46,7 +50,17 @@ export const riskIncompleteScoring = defineRule({
       const l = labels(absent);
       ctx.report("noColumn", { sheet: sheet.name, row: sheet.headerRow, col: sheet.columns[0]?.col ?? 0 }, { data: { fields: l.ja, fieldsEn: l.en } });
     }
+    const draftRows = new Set<string>();
     for (const entry of ctx.model.riskEntries) {
+      if (entry.draft) {
+        // One finding per drafted row (a wide row drafts several phases), at its status cell.
+        const key = `${entry.sheet.name}\u0000${entry.row}`;
+        if (draftRows.has(key)) continue;
+        draftRows.add(key);
+        const status = entry.sheet.byField.get("status")?.[0]?.col ?? entry.risk.col;
+        ctx.report("draft", { sheet: entry.sheet.name, row: entry.row, col: Math.max(0, status) });
+        continue;
+      }
       if (sheetsWithoutColumns.has(entry.sheet.name)) continue;
       const a = entry.assessment;
       if (!a || a.inherent.result.ok) continue;

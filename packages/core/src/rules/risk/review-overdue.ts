@@ -65,7 +65,7 @@ function titleDates(sheet: RecognisedSheet): Dated[] {
  * (「実施日」「見直し日」「作成日」「改訂日」…); dates after the check date do not count. A sheet
  * with a 見直し日 column left blank on every row gets one finding on that column's header; a
  * sheet that keeps no date at all is not judged (its date may live in the document's revision
- * history, which this rule does not read).
+ * history, which this rule does not read), nor is a sheet of drafted rows still to review.
  */
 export const riskReviewOverdue = defineRule({
   meta: {
@@ -90,8 +90,11 @@ export const riskReviewOverdue = defineRule({
   },
   check(ctx) {
     const months = ctx.profile.reviewMonths.risk;
+    // A sheet of drafts only is no analysis yet: each drafted row says so (risk/incomplete-scoring).
+    const analysed = new Set<RecognisedSheet>();
+    for (const e of ctx.model.riskEntries) if (!e.draft) analysed.add(e.sheet);
     for (const sheet of ctx.model.ofKind("risk")) {
-      if (sheet.dataRows.length === 0) continue;
+      if (sheet.dataRows.length === 0 || !analysed.has(sheet)) continue;
       const dates: Dated[] = titleDates(sheet);
       for (const d of RISK.dated(sheet, "reviewedDate").rows) dates.push({ at: { sheet: sheet.name, row: d.row, col: d.cell.col }, serial: d.serial });
       let latest: Dated | null = null;
