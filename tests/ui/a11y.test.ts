@@ -1,6 +1,5 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, buildPane, hasChromium, LAYOUTS, openSession, serve, tabWalk, type Session } from "./browser";
+import { describe, expect, it } from "vitest";
+import { axeViolations, hasChromium, LAYOUTS, servedPane, tabWalk } from "./browser";
 
 /**
  * Keyboard and screen readers: axe-core finds no serious or critical violation in any view or
@@ -8,28 +7,13 @@ import { axeViolations, buildPane, hasChromium, LAYOUTS, openSession, serve, tab
  * every tab and every action.
  */
 
-let dist = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let s: Session;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  dist = buildPane();
-  server = await serve(dist);
-  s = await openSession(server.origin);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const s = servedPane();
 
 describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang", ({ width, lang }) => {
   const open = async (query = "") => {
     await s.page.setViewportSize({ width, height: 900 });
     await s.page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
-    await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}${query}`);
+    await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}${query}`);
     await s.page.waitForSelector(".pm-app[data-ready]");
   };
   const clean = async (state: string) => {
@@ -102,7 +86,7 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("accessibility at $width px, $lang",
     for (const [query, scheme, forced] of [["", "dark", "none"], ["&theme=dark", "light", "none"], ["", "light", "active"]] as const) {
       await s.page.setViewportSize({ width, height: 900 });
       await s.page.emulateMedia({ colorScheme: scheme, forcedColors: forced });
-      await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}${query}`);
+      await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}${query}`);
       await s.page.waitForSelector(".pm-app[data-ready]");
       await s.page.click("#pm-check");
       await s.page.waitForSelector(".pm-finding");

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * Browser-test plumbing: build the task pane with scripts/build.mjs into a temporary folder,
@@ -143,4 +144,47 @@ export async function tabWalk(page: Page, max = 120): Promise<string[]> {
     seen.push(here);
   }
   return seen;
+}
+
+/**
+ * The pane built and served for one test file with one browser session on it, opened before its
+ * tests and closed after them. Read it inside tests: it is open only then.
+ */
+export function servedPane(): Pick<Session, "page" | "requests" | "offOrigin" | "pageErrors"> & { readonly origin: string } {
+  let dist = "";
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    dist = buildPane();
+    server = await serve(dist);
+    session = await openSession(server.origin);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+  const open = (): Session => {
+    if (!session) throw new Error("the pane's browser session is open only while the file's tests run");
+    return session;
+  };
+  return {
+    get page() {
+      return open().page;
+    },
+    get requests() {
+      return open().requests;
+    },
+    get offOrigin() {
+      return open().offOrigin;
+    },
+    get pageErrors() {
+      return open().pageErrors;
+    },
+    get origin() {
+      if (!server) throw new Error("the pane is served only while the file's tests run");
+      return server.origin;
+    },
+  };
 }

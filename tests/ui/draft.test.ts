@@ -1,6 +1,5 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, buildPane, hasChromium, LAYOUTS, openSession, serve, type Session } from "./browser";
+import { describe, expect, it } from "vitest";
+import { axeViolations, hasChromium, LAYOUTS, servedPane } from "./browser";
 
 /**
  * The draft action in headless Chromium, in preview mode on the built-in sample (健康診断結果
@@ -9,29 +8,14 @@ import { axeViolations, buildPane, hasChromium, LAYOUTS, openSession, serve, typ
  * and the re-check no longer finds the gap; "remove what the add-in added" takes it back.
  */
 
-let dist = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let s: Session;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  dist = buildPane();
-  server = await serve(dist);
-  s = await openSession(server.origin);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const s = servedPane();
 
 describe.skipIf(!hasChromium).each(LAYOUTS)("draft action at $width px, $lang", ({ width, lang }) => {
   const ja = lang === "ja";
   const open = async () => {
     await s.page.setViewportSize({ width, height: 900 });
     await s.page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
-    await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}`);
+    await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}`);
     await s.page.waitForSelector(".pm-app[data-ready]");
   };
   const waitStatus = (id: string, text: string) => s.page.waitForFunction(([i, t]) => document.getElementById(i as string)?.textContent?.includes(t as string), [id, text]);

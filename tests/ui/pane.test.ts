@@ -1,7 +1,6 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SheetGrid } from "../../packages/core/src/grid/grid";
-import { buildPane, hasChromium, LAYOUTS, OFFICE_JS, openSession, serve, type Session } from "./browser";
+import { hasChromium, LAYOUTS, OFFICE_JS, servedPane } from "./browser";
 
 /**
  * The task pane in headless Chromium, in preview mode (office.js answers "no host"): the shared
@@ -44,29 +43,14 @@ function withRecords(sample: SheetGrid[]): SheetGrid[] {
   ];
 }
 
-let dist = "";
-let server: Awaited<ReturnType<typeof serve>>;
-let s: Session;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  dist = buildPane();
-  server = await serve(dist);
-  s = await openSession(server.origin);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const s = servedPane();
 
 describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ width, lang }) => {
   const ja = lang === "ja";
   const open = async (query = "") => {
     await s.page.setViewportSize({ width, height: 900 });
     await s.page.emulateMedia({ colorScheme: "light", reducedMotion: "no-preference" });
-    await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}${query}`);
+    await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}${query}`);
     await s.page.waitForSelector(".pm-app[data-ready]");
   };
   const check = async () => {
@@ -159,9 +143,9 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     expect(visit).toEqual([
       "pm-tab-overview|pm-tab-overview|pm-panel-overview",
       "pm-tab-heat|pm-tab-heat|pm-panel-heat",
+      "pm-tab-reading|pm-tab-reading|pm-panel-reading",
       "pm-tab-actions|pm-tab-actions|pm-panel-actions",
-      "pm-tab-findings|pm-tab-findings|pm-panel-findings",
-      "pm-tab-actions|pm-tab-actions|pm-panel-actions",
+      "pm-tab-reading|pm-tab-reading|pm-panel-reading",
       "pm-tab-actions|pm-tab-actions|pm-panel-actions",
       "pm-tab-findings|pm-tab-findings|pm-panel-findings",
     ]);
@@ -341,11 +325,11 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     await expect(bg()).resolves.toBe("rgb(255, 255, 255)");
     await s.page.emulateMedia({ colorScheme: "dark" });
     await expect(bg()).resolves.toBe("rgb(31, 31, 31)");
-    await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}&theme=light`);
+    await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}&theme=light`);
     await s.page.waitForSelector(".pm-app[data-ready]");
     await expect(bg()).resolves.toBe("rgb(255, 255, 255)");
     await s.page.emulateMedia({ colorScheme: "light" });
-    await s.page.goto(`${server.origin}/taskpane.html?lang=${lang}&theme=dark`);
+    await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}&theme=dark`);
     await s.page.waitForSelector(".pm-app[data-ready]");
     await expect(bg()).resolves.toBe("rgb(31, 31, 31)");
     await expect(s.page.getAttribute(".pm-app", "data-theme")).resolves.toBe("dark");
@@ -576,7 +560,7 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     await open();
     await check();
     expect(s.offOrigin).toEqual([]);
-    const foreign = s.requests.filter((u) => new URL(u).origin !== server.origin);
+    const foreign = s.requests.filter((u) => new URL(u).origin !== s.origin);
     expect(new Set(foreign)).toEqual(new Set([OFFICE_JS]));
   });
 });
