@@ -29,3 +29,4 @@ export {
   type WorkbookState,
 } from "./state/workbook-state";
 export { planOptionsFor, stateAfterApply, removableKind, optionsToday } from "./state/actions";
+export * from "./diff/index";
