@@ -30,3 +30,5 @@ export {
 } from "./state/workbook-state";
 export { planOptionsFor, stateAfterApply, removableKind, optionsToday } from "./state/actions";
 export * from "./diff/index";
+export * from "./report/html/index";
+export { SUGGESTED_ACTIONS, suggestedAction } from "./report/actions";
