@@ -1,7 +1,9 @@
-import type { CheckOptions, Lang } from "@pmark/core";
-import { parseArgs, type CheckArgs } from "./args";
+import { diffWorkbooks, resolveProfile as resolveProfileInput, writeDiffHtml, type CheckOptions, type HtmlReportMeta, type Lang, type ProfileInput } from "@pmark/core";
+import { parseArgs, type CheckArgs, type DiffArgs } from "./args";
 import { exitStatus } from "./format/summary";
 import { formatJson } from "./format/json";
+import { formatJsonDiff, formatJsonDiffFailure, writeDiffText } from "./format/diff";
+import { writeHtml } from "./format/html";
 import { formatSarif } from "./format/sarif";
 import { writeText } from "./format/text";
 import { expandInputs } from "./inputs";
@@ -36,6 +38,19 @@ function line(io: CliIo, text: string, lang: Lang): void {
   stderrLine(io.stderr, text, lang);
 }
 
+/** Today in this machine's clock, YYYY-MM-DD: the check date when --today is not given. */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** What a report page says about the run: language, check date, profile (id and version) and pmark's version. */
+function htmlMeta(lang: Lang, checkDate: string, profile: ProfileInput | undefined): HtmlReportMeta {
+  const p = resolveProfileInput(profile);
+  return { lang, checkDate, profile: { id: p.id, version: p.version }, generator: `pmark ${VERSION}` };
+}
+
 async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const lang: Lang = args.lang;
   const profile = await resolveProfile(args.profile);
@@ -43,8 +58,8 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     line(io, profile.message[lang], lang);
     return 2;
   }
-  const options: CheckOptions = {};
-  if (args.today !== undefined) options.today = args.today;
+  // The date is fixed here, so a report page states the same date the rules were run at.
+  const options: CheckOptions = { today: args.today ?? localToday() };
   if (profile.profile !== undefined) options.profile = profile.profile;
   if (args.rules.length > 0) options.rules = args.rules;
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
@@ -66,11 +81,51 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   if (args.format === "text") {
     writeText(results, lang, (chunk) => io.stdout.write(chunk), { colour: useColour(io.stdout, io.env) });
+  } else if (args.format === "html") {
+    writeHtml(results, htmlMeta(lang, options.today as string, profile.profile), (chunk) => io.stdout.write(chunk));
   } else {
     const out = args.format === "json" ? formatJson(results) : formatSarif(results, lang, VERSION);
     if (out !== "") io.stdout.write(out);
   }
   return exitStatus(results);
+}
+
+/**
+ * `pmark diff OLD NEW`: both workbooks checked once each (on worker threads, in parallel), their
+ * snapshots compared. 0: no new error since last year; 1: new errors; 2: an input unreadable
+ * (one line each on stderr).
+ */
+async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
+  const lang = args.lang;
+  const profile = await resolveProfile(args.profile);
+  if (!profile.ok) {
+    line(io, profile.message[lang], lang);
+    return 2;
+  }
+  const options: CheckOptions = { today: args.today ?? localToday() };
+  if (profile.profile !== undefined) options.profile = profile.profile;
+  const run: Parameters<typeof checkInputs>[2] = { snapshot: true };
+  if (io.workerScript !== undefined) run.workerScript = io.workerScript;
+  const [old, now] = await checkInputs([{ file: args.old }, { file: args.new }], options, run);
+  if (!old || !now) return 2;
+  for (const r of [old, now]) {
+    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
+    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
+  }
+  if (!old.ok || !now.ok || !old.snapshot || !now.snapshot) {
+    if (args.format === "json") {
+      const sideOf = (r: typeof old) => (r.ok ? { file: r.file } : { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } });
+      io.stdout.write(formatJsonDiffFailure({ old: sideOf(old), new: sideOf(now) }));
+    }
+    return 2;
+  }
+  const diff = diffWorkbooks({ report: old.report, snapshot: old.snapshot }, { report: now.report, snapshot: now.snapshot });
+  const files = { old: args.old, new: args.new };
+  const write = (chunk: string) => io.stdout.write(chunk);
+  if (args.format === "json") write(formatJsonDiff(files, diff));
+  else if (args.format === "html") writeDiffHtml({ oldFile: args.old, newFile: args.new, diff }, htmlMeta(lang, options.today as string, profile.profile), write);
+  else writeDiffText(files, diff, lang, write);
+  return diff.summary.findings.newErrors > 0 ? 1 : 0;
 }
 
 /** Runs `pmark` with the given arguments; resolves to the exit status. */
@@ -89,6 +144,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     case "check":
       return runCheck(args, io);
+    case "diff":
+      return runDiff(args, io);
     case "template":
       return runTemplate(args, io);
   }

@@ -18,13 +18,15 @@ export function pick(text: LocalisedText, lang: Lang): string {
 export const USAGE: LocalisedText = {
   ja: [
     "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
-    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "                   [--format text|json|sarif|html] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark diff 前年度 今年度 [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
     "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
-    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "                   [--format text|json|sarif|html] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "       pmark diff OLD NEW [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "see pmark --help",
   ].join("\n"),
@@ -36,11 +38,15 @@ export function helpText(lang: Lang, version: string): string {
 
 usage:
   pmark check FILE|FOLDER... [options]
+  pmark diff OLD NEW [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 Reads .xlsx .xlsm .xls .ods and .csv (UTF-8, UTF-16 or Shift_JIS). Folders are searched
 recursively. Several files are checked in parallel; results keep the argument order.
+\`diff\` compares last year's workbook with this year's (any layout each): ledger items added,
+removed, renamed and changed field by field, risk rows and levels before and after measures,
+findings resolved, new and still open.
 \`template\` writes the standard template workbook of a profile (ledger, risk analysis with
 scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
 
@@ -49,9 +55,10 @@ options:
                         or qualitative, or a profile JSON file ("extends": "ID" in the file
                         merges it over that built-in profile)
   --today YYYY-MM-DD    the check date (default: today), for reproducible results
-  --format text|json|sarif
-                        output format (default: text)
-  --lang ja|en          language of messages and of the template (default: ja)
+  --format text|json|sarif|html
+                        output format (default: text); html is one printable page
+                        (diff: text, json or html)
+  --lang ja|en          language of messages, of the HTML page and of the template (default: ja)
   --out FILE.xlsx       template: the file to write (its folder must exist)
   --force               template: replace --out if it exists
   --rule ID             run only these rules (repeatable, or comma-separated; "risk/" selects a group)
@@ -60,8 +67,8 @@ options:
   -V, --version         show the version
 
 exit status:
-  0  no errors found
-  1  errors found
+  0  no errors found (diff: no new error since last year)
+  1  errors found (diff: new errors)
   2  an input could not be read, or a usage error
 `;
   }
@@ -69,11 +76,14 @@ exit status:
 
 使い方:
   pmark check ファイル|フォルダ... [オプション]
+  pmark diff 前年度 今年度 [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark --help | --version
 
 .xlsx .xlsm .xls .ods と .csv (UTF-8・UTF-16・Shift_JIS) を読みます。フォルダは中まで探します。
 複数のファイルは並行して検査し、結果は引数の順に出します。
+diff は前年度と今年度のブック (様式が違っていても可) を比べます。台帳の項目の追加・削除・名称変更と
+項目ごとの変更、リスク分析の行と対策前後のレベルの変化、指摘の解消・新規・継続を示します。
 template はプロファイルの標準テンプレート (台帳・評価式入りのリスク分析表・委託先・法令等・
 教育・内部監査) を書き出します。アドインなしで記入できます。
 
@@ -82,9 +92,10 @@ template はプロファイルの標準テンプレート (台帳・評価式入
                         qualitative か、プロファイルの JSON ファイル (ファイルに "extends": "ID"
                         と書くと、その組み込みプロファイルに差分として重ねます)
   --today YYYY-MM-DD    検査日 (既定: 今日)。結果を再現できるように固定します
-  --format text|json|sarif
-                        出力形式 (既定: text)
-  --lang ja|en          メッセージとテンプレートの言語 (既定: ja)
+  --format text|json|sarif|html
+                        出力形式 (既定: text)。html は印刷できる1ページのレポート
+                        (diff は text・json・html)
+  --lang ja|en          メッセージ・HTML レポート・テンプレートの言語 (既定: ja)
   --out FILE.xlsx       template: 書き出すファイル (フォルダは作りません)
   --force               template: --out のファイルが既にあっても上書きする
   --rule ID             このルールだけを実行 (繰り返し指定・カンマ区切り可。"risk/" でグループ指定)
@@ -93,8 +104,8 @@ template はプロファイルの標準テンプレート (台帳・評価式入
   -V, --version         バージョンを表示
 
 終了コード:
-  0  エラーなし
-  1  エラーあり
+  0  エラーなし (diff: 前年度からの新しいエラーなし)
+  1  エラーあり (diff: 新しいエラーあり)
   2  読めない入力があった、または使い方の誤り
 `;
 }
@@ -134,8 +145,16 @@ export const M = {
   noValueAllowed: (o: string): LocalisedText => ({ ja: `${o} は値をとりません`, en: `${o} takes no value` }),
   badFormat: (v: string): LocalisedText =>
     quoting((l) =>
-      l === "ja" ? `--format は text・json・sarif のいずれかです: ${q(v, l)}` : `--format must be text, json or sarif: ${q(v, l)}`,
+      l === "ja" ? `--format は text・json・sarif・html のいずれかです: ${q(v, l)}` : `--format must be text, json, sarif or html: ${q(v, l)}`,
     ),
+  badDiffFormat: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `pmark diff の --format は text・json・html のいずれかです: ${q(v, l)}` : `--format of pmark diff must be text, json or html: ${q(v, l)}`,
+    ),
+  diffInputs: (n: number): LocalisedText =>
+    n < 2
+      ? { ja: "比べる2つのブックを、前年度・今年度の順に指定してください (pmark diff 前年度.xlsx 今年度.xlsx)", en: "give the two workbooks to compare, last year's first (pmark diff OLD.xlsx NEW.xlsx)" }
+      : { ja: `pmark diff が比べるのは2つのブックです (${n} 個指定されました)`, en: `pmark diff compares two workbooks (${n} were given)` },
   badLang: (v: string): LocalisedText =>
     quoting((l) => (l === "ja" ? `--lang は ja か en です: ${q(v, l)}` : `--lang must be ja or en: ${q(v, l)}`)),
   badToday: (v: string): LocalisedText =>
