@@ -151,8 +151,9 @@ export function diffWorkbooks(old: CheckedSide, now: CheckedSide): WorkbookDiff 
       riskPairs++;
       const o = a.risks[oi] as RiskSnapshot;
       const n = b.risks[ni] as RiskSnapshot;
-      const before = levelChange(o.before, n.before);
-      const after = levelChange(o.after, n.after);
+      // A level is compared only where both years' sheets rate it (a wide sheet may keep only the residual).
+      const before = o.rated.before && n.rated.before ? levelChange(o.before, n.before) : undefined;
+      const after = o.rated.after && n.rated.after ? levelChange(o.after, n.after) : undefined;
       const reworded = o.risk.key !== n.risk.key;
       const measureChanged = o.measure.key !== n.measure.key;
       if (!before && !after && !reworded && !measureChanged) continue;

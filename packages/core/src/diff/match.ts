@@ -27,9 +27,9 @@ const SIMILAR = 0.5;
 const AGREEING = 0.6;
 /** Fields that must be compared for the agreement to count. */
 const MIN_COMPARED = 3;
-/** Candidates weighed per item in pass 4, and postings followed per bigram (a bigram in thousands of names says little). */
+/** Candidates weighed per item in pass 4, and index entries followed per item to find them. */
 const CANDIDATES = 50;
-const POSTINGS_MAX = 500;
+const SCANNED_MAX = 2_000;
 /** Near-miss risk texts are looked for only among this many pairs of rows of one item and phase. */
 const ROW_PAIRS_MAX = 10_000;
 
@@ -141,35 +141,45 @@ export function matchItems(olds: readonly ItemSnapshot[], news: readonly ItemSna
     if (nameSimilarity(a.nameKey, b.nameKey) >= SIMILAR || (fieldAgreement(a, b) ?? 0) >= AGREEING) take(o, n, "id");
   }
 
-  // 4. Near-miss names.
+  // 4. Near-miss names: candidates from an index of last year's name bigrams, the rarest bigrams first.
   const restOld: number[] = [];
   olds.forEach((it, i) => {
     if (!oldTaken[i] && it.nameKey !== "") restOld.push(i);
   });
   if (restOld.length === 0) return pairs;
-  const gramsOf = new Map<number, Set<string>>();
   const postings = new Map<string, number[]>();
   for (const o of restOld) {
-    const key = olds[o] as ItemSnapshot;
-    const grams = bigrams(looseNameKey(key.nameKey) || key.nameKey);
-    gramsOf.set(o, grams);
-    for (const g of grams) {
+    const key = (olds[o] as ItemSnapshot).nameKey;
+    for (const g of bigrams(looseNameKey(key) || key)) {
       const list = postings.get(g);
-      if (!list) postings.set(g, [o]);
-      else if (list.length <= POSTINGS_MAX) list.push(o);
+      if (list) list.push(o);
+      else postings.set(g, [o]);
     }
   }
   const found: { o: number; n: number; score: number }[] = [];
+  const shared = new Map<number, number>();
   news.forEach((it, n) => {
     if (newTaken[n] || it.nameKey === "") return;
-    const grams = bigrams(looseNameKey(it.nameKey) || it.nameKey);
-    const shared = new Map<number, number>();
-    for (const g of grams) {
+    const lists: number[][] = [];
+    for (const g of bigrams(looseNameKey(it.nameKey) || it.nameKey)) {
       const list = postings.get(g);
-      if (!list || list.length > POSTINGS_MAX) continue;
+      if (list) lists.push(list);
+    }
+    lists.sort((a, b) => a.length - b.length);
+    shared.clear();
+    let scanned = 0;
+    for (const list of lists) {
+      // A bigram in thousands of names says little: stop once enough of the rarer ones were followed.
+      if (scanned > 0 && scanned + list.length > SCANNED_MAX) break;
+      scanned += list.length;
       for (const o of list) shared.set(o, (shared.get(o) ?? 0) + 1);
     }
-    const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    // Only the items sharing the most bigrams can be near; weigh at most CANDIDATES of them.
+    let most = 0;
+    for (const c of shared.values()) if (c > most) most = c;
+    const close: [number, number][] = [];
+    for (const e of shared) if (e[1] * 2 >= most) close.push(e);
+    const best = close.length > CANDIDATES ? close.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES) : close;
     for (const [o] of best) {
       const score = nameSimilarity((olds[o] as ItemSnapshot).nameKey, it.nameKey);
       if (score >= SIMILAR) found.push({ o, n, score });

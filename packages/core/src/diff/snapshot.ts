@@ -72,6 +72,8 @@ export interface RiskSnapshot {
   measure: FieldValue;
   before: LevelId | null;
   after: LevelId | null;
+  /** Whether the row's sheet rates risks before and after measures at all (a wide sheet may record only the residual level). */
+  rated: { before: boolean; after: boolean };
 }
 
 /**
@@ -218,11 +220,14 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
     const ref = e.refs.itemRef.text || e.refs.itemName.text || e.refs.business.text || e.refs.categoryCode.text;
     const a = e.assessment;
     let before: LevelId | null = a ? a.level : null;
+    let beforeRated = a !== null && a !== undefined;
     if (!a) {
       const cell = fieldCell(e.sheet, e.row, "level", e.group);
       const l = cell.col < 0 ? null : readLevel(cell.value);
       before = l && l.ok ? l.value : null;
+      beforeRated = cell.col >= 0;
     }
+    const residual = residualOfEntry(e);
     risks.push({
       sheet: e.sheet.name,
       row: e.row + 1,
@@ -234,7 +239,8 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
       risk: { text: shown(e.risk.text), key: textKey(e.risk.text) },
       measure: { text: shown(e.measure.text), key: textKey(e.measure.text) },
       before,
-      after: residualOfEntry(e)?.level ?? null,
+      after: residual?.level ?? null,
+      rated: { before: beforeRated, after: residual !== null },
     });
     let rows = riskAt.get(e.sheet.name);
     if (!rows) riskAt.set(e.sheet.name, (rows = new Map()));
