@@ -144,11 +144,38 @@ describe("pairing ledger items", () => {
     expect(diff(a, b).items.changed).toEqual([]);
   });
 
+  it("a name that differs only in a bracketed note, under another id, is renamed?", () => {
+    const a = [ledgerSheet([{ "No.": 20, 個人情報の名称: "名刺（営業部）" }])];
+    const b = [ledgerSheet([{ "No.": 14, 個人情報の名称: "名刺" }])];
+    expect(itemLines(diff(a, b))).toEqual([`similar 名刺（営業部） → 名刺: name "名刺（営業部）" → "名刺"`]);
+  });
+
   it("a name that is not near is an item removed and one added", () => {
     const a = [ledgerSheet([{ 個人情報の名称: "顧客名簿" }])];
     const b = [ledgerSheet([{ "No.": 9, 個人情報の名称: "取引先担当者リスト", 利用目的: "取引先との連絡" }])];
     const d = diff(a, b);
     expect([d.summary.items.added, d.summary.items.removed, d.summary.items.renamedUncertain]).toEqual([1, 1, 0]);
+  });
+});
+
+describe("pairing risk rows", () => {
+  it("rows about two items (an id both share) pair with last year's rows of either item", () => {
+    // Last year 履歴書 alone had No. 6; this year 応募者データ was added under the same number,
+    // so every risk row of No. 6 is about both items.
+    const a = [ledgerSheet([{ "No.": 6, 個人情報の名称: "履歴書" }]), riskSheet([{ id: 6, name: "" }])];
+    const b = [
+      ledgerSheet([{ "No.": 6, 個人情報の名称: "履歴書" }, { "No.": 6, 個人情報の名称: "応募者データ", 媒体: "電子" }]),
+      riskSheet([{ id: 6, name: "" }], [[6, "", "取得・入力", "応募フォームの通信の盗聴", 1, 2, 2, "TLSで暗号化", "低"]]),
+    ];
+    const d = diff(a, b);
+    expect(d.summary.risks).toMatchObject({ added: 1, removed: 0, changed: 0 });
+    expect(riskLines(d)).toEqual(["履歴書+応募者データ acquire added"]);
+  });
+
+  it("a reworded risk of the same item and phase is the same row, reworded", () => {
+    const rows = (risk: string) => [ledgerSheet([{ 個人情報の名称: "顧客名簿" }]), riskSheet([{ id: 1, name: "顧客名簿", phases: ["取得・入力"] }], [[1, "顧客名簿", "保管・バックアップ", risk, 2, 3, 6, "多要素認証", "中"]])];
+    const d = diff(rows("サーバーへの不正アクセス"), rows("クラウドストレージへの不正アクセスによる漏えい"));
+    expect(riskLines(d)).toEqual(["顧客名簿 store changed reworded"]);
   });
 });
 

@@ -310,7 +310,8 @@ export function writeDiffText(files: DiffFiles, d: WorkbookDiff, lang: Lang, sin
     for (const r of g.rows) {
       const ref = (r.new ?? r.old) as RiskRowRef;
       const word = r.change === "added" ? T.added : r.change === "removed" ? T.removed : T.changed;
-      const parts = [`   ${word[lang]}  ${shown(ref.risk || "—", TEXT_LIMITS.label, lang)}  (${at(ref.sheet, String(ref.row), lang)})`];
+      const where = lang === "ja" ? `${shown(ref.sheet, TEXT_LIMITS.sheet, lang)} ${ref.row}行目` : `${shown(ref.sheet, TEXT_LIMITS.sheet, lang)} row ${ref.row}`;
+      const parts = [`   ${word[lang]}  ${shown(ref.risk || "—", TEXT_LIMITS.label, lang)}  (${where})`];
       if (r.change === "changed") {
         if (r.before) parts.push(`${T.before[lang]} ${levelChangeText(r.before, lang)}`);
         if (r.after) parts.push(`${T.after[lang]} ${levelChangeText(r.after, lang)}`);

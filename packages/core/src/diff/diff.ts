@@ -104,92 +104,106 @@ export function diffWorkbooks(old: CheckedSide, now: CheckedSide): WorkbookDiff 
   const unchanged = pairs.length - changed.length;
 
   // ---- risk rows, per item (as paired) and phase
-  const groupOf = (r: RiskSnapshot, pairOf: Int32Array, side: "o" | "n"): string => {
+  const itemKey = (i: number, pairOf: Int32Array, side: "o" | "n") => (pairOf[i] !== -1 ? `p${pairOf[i]}` : `${side}${i}`);
+  const setKey = (r: RiskSnapshot, pairOf: Int32Array, side: "o" | "n"): string => {
     if (r.items.length === 0) return `ref:${r.refKey}`;
     const ids = new Set<string>();
-    for (const i of r.items) ids.add(pairOf[i] !== -1 ? `p${pairOf[i]}` : `${side}${i}`);
+    for (const i of r.items) ids.add(itemKey(i, pairOf, side));
     return [...ids].sort().join(",");
   };
-  const groups = new Map<string, { olds: number[]; news: number[] }>();
-  const groupFor = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { olds: [], news: [] }));
-    return g;
-  };
-  b.risks.forEach((r, i) => groupFor(`${groupOf(r, pairOfNew, "n")}\u0001${phaseKey(r)}`).news.push(i));
-  a.risks.forEach((r, i) => groupFor(`${groupOf(r, pairOfOld, "o")}\u0001${phaseKey(r)}`).olds.push(i));
-
+  type Group = { olds: number[]; news: number[] };
   const riskPairOld = new Int32Array(a.risks.length).fill(-1);
   const riskPairNew = new Int32Array(b.risks.length).fill(-1);
-  const riskGroups: RiskGroupChange[] = [];
-  const risks = { old: a.risks.length, new: b.risks.length, added: 0, removed: 0, changed: 0, before: { up: 0, down: 0 }, after: { up: 0, down: 0 } };
-  let riskPairs = 0;
-  const labelsOf = (side: WorkbookSnapshot, rows: readonly number[]): string[] => {
-    const out = new Set<string>();
-    for (const i of rows.slice(0, 1)) {
-      const r = side.risks[i] as RiskSnapshot;
-      if (r.items.length === 0) out.add(r.ref);
-      for (const k of r.items) out.add((side.items[k] as ItemSnapshot).label);
+  const rowPairs: [number, number][] = [];
+  const pairWithin = (groups: Iterable<Group>) => {
+    for (const g of groups) {
+      const olds = g.olds.filter((i) => riskPairOld[i] === -1);
+      const news = g.news.filter((i) => riskPairNew[i] === -1);
+      if (olds.length === 0 || news.length === 0) continue;
+      const found = matchRows(
+        olds.map((i) => (a.risks[i] as RiskSnapshot).risk.key),
+        news.map((i) => (b.risks[i] as RiskSnapshot).risk.key),
+      );
+      for (const [x, y] of found) {
+        const oi = olds[x] as number;
+        const ni = news[y] as number;
+        riskPairOld[oi] = rowPairs.length;
+        riskPairNew[ni] = rowPairs.length;
+        rowPairs.push([oi, ni]);
+      }
     }
-    return [...out];
   };
-  for (const g of groups.values()) {
-    const rowPairs = matchRows(
-      g.olds.map((i) => (a.risks[i] as RiskSnapshot).risk.key),
-      g.news.map((i) => (b.risks[i] as RiskSnapshot).risk.key),
-    );
-    const rows: RiskRowChange[] = [];
-    const oldPaired = new Set<number>();
-    const newPaired = new Set<number>();
-    for (const [x, y] of rowPairs) {
-      const oi = g.olds[x] as number;
-      const ni = g.news[y] as number;
-      oldPaired.add(x);
-      newPaired.add(y);
-      riskPairOld[oi] = riskPairs;
-      riskPairNew[ni] = riskPairs;
-      riskPairs++;
-      const o = a.risks[oi] as RiskSnapshot;
-      const n = b.risks[ni] as RiskSnapshot;
-      // A level is compared only where both years' sheets rate it (a wide sheet may keep only the residual).
-      const before = o.rated.before && n.rated.before ? levelChange(o.before, n.before) : undefined;
-      const after = o.rated.after && n.rated.after ? levelChange(o.after, n.after) : undefined;
-      const reworded = o.risk.key !== n.risk.key;
-      const measureChanged = o.measure.key !== n.measure.key;
-      if (!before && !after && !reworded && !measureChanged) continue;
-      const row: RiskRowChange = { change: "changed", old: rowRef(o), new: rowRef(n) };
-      if (before) row.before = before;
-      if (after) row.after = after;
-      if (reworded) row.reworded = true;
-      if (measureChanged) row.measureChanged = true;
-      rows.push(row);
-      risks.changed++;
-      if (before?.direction === "up") risks.before.up++;
-      if (before?.direction === "down") risks.before.down++;
-      if (after?.direction === "up") risks.after.up++;
-      if (after?.direction === "down") risks.after.down++;
+  // First the rows about the same items; then rows about several items (a business, a category
+  // code, an id two items share) pair with the rows of any one of their items.
+  const bySet = new Map<string, Group>();
+  const byItem = new Map<string, Group>();
+  const groupIn = (map: Map<string, Group>, key: string): Group => {
+    let g = map.get(key);
+    if (!g) map.set(key, (g = { olds: [], news: [] }));
+    return g;
+  };
+  a.risks.forEach((r, i) => {
+    const phase = phaseKey(r);
+    groupIn(bySet, `${setKey(r, pairOfOld, "o")}\u0001${phase}`).olds.push(i);
+    for (const k of r.items) groupIn(byItem, `${itemKey(k, pairOfOld, "o")}\u0001${phase}`).olds.push(i);
+  });
+  b.risks.forEach((r, i) => {
+    const phase = phaseKey(r);
+    groupIn(bySet, `${setKey(r, pairOfNew, "n")}\u0001${phase}`).news.push(i);
+    for (const k of r.items) groupIn(byItem, `${itemKey(k, pairOfNew, "n")}\u0001${phase}`).news.push(i);
+  });
+  pairWithin(bySet.values());
+  pairWithin(byItem.values());
+
+  const risks = { old: a.risks.length, new: b.risks.length, added: 0, removed: 0, changed: 0, before: { up: 0, down: 0 }, after: { up: 0, down: 0 } };
+  // Changes are shown per item and phase as this year has them (last year's for removed rows), in this year's row order.
+  const shown = new Map<string, { change: RiskGroupChange; order: number }>();
+  const labels = (side: WorkbookSnapshot, r: RiskSnapshot): string[] => {
+    if (r.items.length === 0) return [r.ref];
+    return [...new Set(r.items.map((k) => (side.items[k] as ItemSnapshot).label))];
+  };
+  const show = (key: string, sample: RiskSnapshot, phases: WorkbookSnapshot["phases"], items: RiskGroupChange["items"], row: RiskRowChange, order: number) => {
+    let entry = shown.get(key);
+    if (!entry) {
+      const label = sample.phase !== null ? (phases.find((p) => p.id === sample.phase)?.label ?? { ja: sample.phase, en: sample.phase }) : sample.phaseText !== "" ? { ja: sample.phaseText, en: sample.phaseText } : NO_PHASE;
+      entry = { change: { items, phase: sample.phase, phaseLabel: { ja: label.ja, en: label.en }, rows: [] }, order };
+      shown.set(key, entry);
     }
-    g.news.forEach((ni, y) => {
-      if (newPaired.has(y)) return;
-      rows.push({ change: "added", new: rowRef(b.risks[ni] as RiskSnapshot) });
-      risks.added++;
-    });
-    g.olds.forEach((oi, x) => {
-      if (oldPaired.has(x)) return;
-      rows.push({ change: "removed", old: rowRef(a.risks[oi] as RiskSnapshot) });
-      risks.removed++;
-    });
-    if (rows.length === 0) continue;
-    const sample = (g.news.length > 0 ? b.risks[g.news[0] as number] : a.risks[g.olds[0] as number]) as RiskSnapshot;
-    const phases = g.news.length > 0 ? b.phases : a.phases;
-    const phaseLabel = sample.phase !== null ? (phases.find((p) => p.id === sample.phase)?.label ?? { ja: sample.phase, en: sample.phase }) : sample.phaseText !== "" ? { ja: sample.phaseText, en: sample.phaseText } : NO_PHASE;
-    riskGroups.push({
-      items: { old: labelsOf(a, g.olds), new: labelsOf(b, g.news) },
-      phase: sample.phase,
-      phaseLabel: { ja: phaseLabel.ja, en: phaseLabel.en },
-      rows,
-    });
+    entry.change.rows.push(row);
+    if (order < entry.order) entry.order = order;
+  };
+  for (const [oi, ni] of rowPairs) {
+    const o = a.risks[oi] as RiskSnapshot;
+    const n = b.risks[ni] as RiskSnapshot;
+    // A level is compared only where both years' sheets rate it (a wide sheet may keep only the residual).
+    const before = o.rated.before && n.rated.before ? levelChange(o.before, n.before) : undefined;
+    const after = o.rated.after && n.rated.after ? levelChange(o.after, n.after) : undefined;
+    const reworded = o.risk.key !== n.risk.key;
+    const measureChanged = o.measure.key !== n.measure.key;
+    if (!before && !after && !reworded && !measureChanged) continue;
+    const row: RiskRowChange = { change: "changed", old: rowRef(o), new: rowRef(n) };
+    if (before) row.before = before;
+    if (after) row.after = after;
+    if (reworded) row.reworded = true;
+    if (measureChanged) row.measureChanged = true;
+    risks.changed++;
+    if (before?.direction === "up") risks.before.up++;
+    if (before?.direction === "down") risks.before.down++;
+    if (after?.direction === "up") risks.after.up++;
+    if (after?.direction === "down") risks.after.down++;
+    show(`${setKey(n, pairOfNew, "n")}\u0001${phaseKey(n)}`, n, b.phases, { old: labels(a, o), new: labels(b, n) }, row, ni);
   }
+  b.risks.forEach((n, ni) => {
+    if (riskPairNew[ni] !== -1) return;
+    risks.added++;
+    show(`${setKey(n, pairOfNew, "n")}\u0001${phaseKey(n)}`, n, b.phases, { old: [], new: labels(b, n) }, { change: "added", new: rowRef(n) }, ni);
+  });
+  a.risks.forEach((o, oi) => {
+    if (riskPairOld[oi] !== -1) return;
+    risks.removed++;
+    show(`old:${setKey(o, pairOfOld, "o")}\u0001${phaseKey(o)}`, o, a.phases, { old: labels(a, o), new: [] }, { change: "removed", old: rowRef(o) }, b.risks.length + oi);
+  });
+  const riskGroups = [...shown.values()].sort((x, y) => x.order - y.order).map((e) => e.change);
 
   // ---- findings
   const anchorOf = (on: FindingAnchor["on"], itemPair: Int32Array, riskPair: Int32Array, side: string): string => {

@@ -1,4 +1,3 @@
-import { looseNameKey } from "../model/records";
 import { COMPARED_FIELDS, type ItemSnapshot } from "./snapshot";
 
 /**
@@ -51,13 +50,13 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** How alike two names are, 0–1: 1 when they differ only in bracketed notes. */
-export function nameSimilarity(a: string, b: string): number {
-  if (a === "" || b === "") return 0;
-  const la = looseNameKey(a);
-  const lb = looseNameKey(b);
-  if (la !== "" && la === lb) return 1;
-  return dice(bigrams(la || a), bigrams(lb || b));
+type Named = Pick<ItemSnapshot, "nameKey" | "looseKey">;
+
+/** How alike two items' names are, 0–1: 1 when they differ only in bracketed notes, else the bigram similarity. */
+export function nameSimilarity(a: Named, b: Named): number {
+  if (a.nameKey === "" || b.nameKey === "") return 0;
+  if (a.looseKey !== "" && a.looseKey === b.looseKey) return 1;
+  return dice(bigrams(a.nameKey), bigrams(b.nameKey));
 }
 
 /** The share of the fields recorded on both sides (other than the name) whose values agree, or null when too few are. */
@@ -138,7 +137,7 @@ export function matchItems(olds: readonly ItemSnapshot[], news: readonly ItemSna
     if (o === undefined || oldTaken[o] || newTaken[n]) continue;
     const a = olds[o] as ItemSnapshot;
     const b = news[n] as ItemSnapshot;
-    if (nameSimilarity(a.nameKey, b.nameKey) >= SIMILAR || (fieldAgreement(a, b) ?? 0) >= AGREEING) take(o, n, "id");
+    if (nameSimilarity(a, b) >= SIMILAR || (fieldAgreement(a, b) ?? 0) >= AGREEING) take(o, n, "id");
   }
 
   // 4. Near-miss names: candidates from an index of last year's name bigrams, the rarest bigrams first.
@@ -148,20 +147,28 @@ export function matchItems(olds: readonly ItemSnapshot[], news: readonly ItemSna
   });
   if (restOld.length === 0) return pairs;
   const postings = new Map<string, number[]>();
+  const byLoose = new Map<string, number[]>();
   for (const o of restOld) {
-    const key = (olds[o] as ItemSnapshot).nameKey;
-    for (const g of bigrams(looseNameKey(key) || key)) {
+    const it = olds[o] as ItemSnapshot;
+    for (const g of bigrams(it.nameKey)) {
       const list = postings.get(g);
       if (list) list.push(o);
       else postings.set(g, [o]);
     }
+    if (it.looseKey === "") continue;
+    const same = byLoose.get(it.looseKey);
+    if (same) same.push(o);
+    else byLoose.set(it.looseKey, [o]);
   }
   const found: { o: number; n: number; score: number }[] = [];
   const shared = new Map<number, number>();
   news.forEach((it, n) => {
     if (newTaken[n] || it.nameKey === "") return;
+    // Names equal but for bracketed notes are candidates whatever their bigrams.
+    const sameLoose = it.looseKey === "" ? undefined : byLoose.get(it.looseKey);
+    if (sameLoose) for (const o of sameLoose.slice(0, CANDIDATES)) found.push({ o, n, score: 1 });
     const lists: number[][] = [];
-    for (const g of bigrams(looseNameKey(it.nameKey) || it.nameKey)) {
+    for (const g of bigrams(it.nameKey)) {
       const list = postings.get(g);
       if (list) lists.push(list);
     }
@@ -181,7 +188,9 @@ export function matchItems(olds: readonly ItemSnapshot[], news: readonly ItemSna
     for (const e of shared) if (e[1] * 2 >= most) close.push(e);
     const best = close.length > CANDIDATES ? close.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES) : close;
     for (const [o] of best) {
-      const score = nameSimilarity((olds[o] as ItemSnapshot).nameKey, it.nameKey);
+      const old = olds[o] as ItemSnapshot;
+      if (sameLoose && old.looseKey === it.looseKey) continue;
+      const score = nameSimilarity(old, it);
       if (score >= SIMILAR) found.push({ o, n, score });
     }
   });

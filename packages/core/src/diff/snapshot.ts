@@ -5,7 +5,7 @@ import type { SheetKind } from "../glossary/kinds";
 import type { LocalisedText } from "../i18n/text";
 import { normaliseValue } from "../glossary/normalise";
 import { residualOfEntry } from "../model/assess";
-import { fieldCell, nameKey, recordsFlag, type LedgerItem } from "../model/records";
+import { fieldCell, looseNameKey, nameKey, recordsFlag, type LedgerItem } from "../model/records";
 import type { WorkbookModel } from "../model/workbook";
 import { readCount } from "../read/count";
 import { isoFromSerial, readDate } from "../read/date";
@@ -53,6 +53,8 @@ export interface ItemSnapshot {
   label: string;
   /** The name (else data items) as compared: width, case, spaces and brackets folded. */
   nameKey: string;
+  /** The same with bracketed notes left out: 「名刺（営業部）」 → 名刺. */
+  looseKey: string;
   /** Only the fields the item's own ledger sheet has a column for. */
   fields: Partial<Record<LedgerField, FieldValue>>;
 }
@@ -174,6 +176,7 @@ function itemSnapshot(item: LedgerItem, fields: readonly LedgerField[]): ItemSna
     idKey: textKey(item.id.text),
     label: item.label,
     nameKey: nameKey(name),
+    looseKey: looseNameKey(name),
     fields: out,
   };
 }

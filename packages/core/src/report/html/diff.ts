@@ -152,7 +152,8 @@ function itemsSection(out: HtmlWriter, d: WorkbookDiff, lang: Lang): void {
 
 function rowText(r: RiskRowRef | undefined, lang: Lang): string {
   if (!r) return "";
-  return `${html(r.risk || "—", 200, lang)}<div class="hint">${w("measure", lang)}: ${html(r.measure || "—", 200, lang)} · ${where(r.sheet, `${r.row}`, lang)}</div>`;
+  const at = lang === "ja" ? `${html(r.sheet, 100, lang)} ${r.row}行目` : `${html(r.sheet, 100, lang)} row ${r.row}`;
+  return `${html(r.risk || "—", 200, lang)}<div class="hint">${w("measure", lang)}: ${html(r.measure || "—", 200, lang)} · ${at}</div>`;
 }
 
 function risksSection(out: HtmlWriter, d: WorkbookDiff, lang: Lang): void {
