@@ -58,8 +58,10 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     line(io, profile.message[lang], lang);
     return 2;
   }
-  // The date is fixed here, so a report page states the same date the rules were run at.
-  const options: CheckOptions = { today: args.today ?? localToday() };
+  const options: CheckOptions = {};
+  if (args.today !== undefined) options.today = args.today;
+  // A report page states its check date: fixed here, so it is the date the rules ran at.
+  else if (args.format === "html") options.today = localToday();
   if (profile.profile !== undefined) options.profile = profile.profile;
   if (args.rules.length > 0) options.rules = args.rules;
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
@@ -82,7 +84,7 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (args.format === "text") {
     writeText(results, lang, (chunk) => io.stdout.write(chunk), { colour: useColour(io.stdout, io.env) });
   } else if (args.format === "html") {
-    writeHtml(results, htmlMeta(lang, options.today as string, profile.profile), (chunk) => io.stdout.write(chunk));
+    writeHtml(results, htmlMeta(lang, options.today ?? localToday(), profile.profile), (chunk) => io.stdout.write(chunk));
   } else {
     const out = args.format === "json" ? formatJson(results) : formatSarif(results, lang, VERSION);
     if (out !== "") io.stdout.write(out);
@@ -123,7 +125,7 @@ async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   const files = { old: args.old, new: args.new };
   const write = (chunk: string) => io.stdout.write(chunk);
   if (args.format === "json") write(formatJsonDiff(files, diff));
-  else if (args.format === "html") writeDiffHtml({ oldFile: args.old, newFile: args.new, diff }, htmlMeta(lang, options.today as string, profile.profile), write);
+  else if (args.format === "html") writeDiffHtml({ oldFile: args.old, newFile: args.new, diff }, htmlMeta(lang, options.today ?? localToday(), profile.profile), write);
   else writeDiffText(files, diff, lang, write);
   return diff.summary.findings.newErrors > 0 ? 1 : 0;
 }
