@@ -46,28 +46,31 @@ export function summaryCards(s: ReportSummary, readiness: number | null, lang: L
   return `<div class="cards">${cards.join("")}</div>`;
 }
 
-/** The heat maps before and after measures, side by side. */
-export function heatMapFigures(o: ReportOverview, lang: Lang, id: string, caption = ""): string {
+/** The heat maps of one workbook before and after measures as figures, and the notes that go under them. */
+export function heatMapParts(o: ReportOverview, lang: Lang, id: string, caption = ""): { figures: string[]; notes: string[] } {
   const map = o.heatMap;
-  if (total(map.before) === 0 && total(map.after) === 0) return `<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`;
+  if (total(map.before) === 0 && total(map.after) === 0) return { figures: [], notes: [`<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`] };
   const withAfter = map.columns.after || total(map.after) > 0;
   const fig = (which: "before" | "after") =>
     `<figure><figcaption>${caption}${html(w(which, lang))}</figcaption>${heatMapSvg(map, which, `${caption}${w(which, lang)}`, lang, id)}</figure>`;
-  const parts = [fig("before")];
-  if (withAfter) parts.push(fig("after"));
+  const figures = withAfter ? [fig("before"), fig("after")] : [fig("before")];
   const notes: string[] = [];
-  if (!withAfter) notes.push(html(w("noResidual", lang)));
+  if (!withAfter) notes.push(`<p class="note">${caption}${html(w("noResidual", lang))}</p>`);
   const unplaced = map.unplaced.before + (withAfter ? map.unplaced.after : 0);
   if (unplaced > 0) {
-    notes.push(
-      html(
-        lang === "ja"
-          ? `${w("unplaced", lang)}: ${w("before", lang)} ${map.unplaced.before}${withAfter ? `・${w("after", lang)} ${map.unplaced.after}` : ""}`
-          : `${w("unplaced", lang)}: ${map.unplaced.before} before${withAfter ? `, ${map.unplaced.after} after` : ""} measures`,
-      ),
-    );
+    const text =
+      lang === "ja"
+        ? `${w("unplaced", lang)}: ${w("before", lang)} ${map.unplaced.before}${withAfter ? `・${w("after", lang)} ${map.unplaced.after}` : ""}`
+        : `${w("unplaced", lang)}: ${map.unplaced.before} before${withAfter ? `, ${map.unplaced.after} after` : ""} measures`;
+    notes.push(`<p class="note">${caption}${html(text)}</p>`);
   }
-  return `<div class="charts">${parts.join("")}</div>${notes.map((n) => `<p class="note">${n}</p>`).join("")}`;
+  return { figures, notes };
+}
+
+/** The heat maps before and after measures, side by side. */
+export function heatMapFigures(o: ReportOverview, lang: Lang, id: string): string {
+  const { figures, notes } = heatMapParts(o, lang, id);
+  return `${figures.length > 0 ? `<div class="charts">${figures.join("")}</div>` : ""}${notes.join("")}`;
 }
 
 function readinessTable(o: ReportOverview, lang: Lang): string {
@@ -125,7 +128,7 @@ export function findingRow(f: Finding, lang: Lang, opts: { cell?: string; extra?
   const hint = f.hint ? ` <span class="hint">(${html(f.hint, 100, lang)})</span>` : "";
   return (
     `<tr class="finding" data-rule="${html(f.rule)}" data-severity="${f.severity}" data-sheet="${html(f.sheet, 300, lang)}" data-cell="${html(f.cell)}"${f.accepted ? ` data-accepted="true"` : ""}>` +
-    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="sev"><span class="sev ${f.severity}">${SEVERITY_WORDS[f.severity][lang]}</span>${accepted}</td>` +
+    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="severity"><span class="sev ${f.severity}">${SEVERITY_WORDS[f.severity][lang]}</span>${accepted}</td>` +
     `<td class="rule"><code>${ruleId(f.rule)}</code></td><td>${html(f.message[lang], 1000, lang)}${hint}</td><td>${html(suggestedAction(f.rule)[lang])}</td>${opts.extra ?? ""}</tr>`
   );
 }

@@ -4,7 +4,7 @@ import type { Lang } from "../../i18n/text";
 import { levelLabel, type LevelId } from "../../scoring/levels";
 import type { ReportSummary } from "../types";
 import { html } from "./escape";
-import { card, findingRow, findingsHead, heatMapFigures } from "./check";
+import { card, findingRow, findingsHead, heatMapParts } from "./check";
 import { closePage, headerRight, HtmlWriter, metaList, openPage, pageRule, type HtmlReportMeta } from "./page";
 import { w } from "./words";
 
@@ -65,7 +65,7 @@ function summarySection(d: WorkbookDiff, lang: Lang): string {
     card(w("changed", lang), s.items.changed, "items.changed"),
   ];
   const risks = [
-    card(`${w("risk", lang)} ${w("rows", lang)}`, `${s.risks.old} → ${s.risks.new}`, "risks.count"),
+    card(w("riskRows", lang), `${s.risks.old} → ${s.risks.new}`, "risks.count"),
     card(w("added", lang), s.risks.added, "risks.added"),
     card(w("removed", lang), s.risks.removed, "risks.removed"),
     card(`${w("before", lang)}: ${w("levelDown", lang)}`, s.risks.before.down, "risks.before.down"),
@@ -92,16 +92,23 @@ function summarySection(d: WorkbookDiff, lang: Lang): string {
 }
 
 function mapsSection(d: WorkbookDiff, lang: Lang): string {
-  const parts = [`<section class="map-block"><h2>${w("heatMapsTitle", lang)}</h2>`];
-  for (const [side, word] of [
-    [d.old, "lastYear"],
-    [d.new, "thisYear"],
+  // Last year's maps and this year's in one row, so the two years read side by side.
+  const figures: string[] = [];
+  const notes: string[] = [];
+  for (const [side, word, id] of [
+    [d.old, "lastYear", "old"],
+    [d.new, "thisYear", "new"],
   ] as const) {
-    parts.push(`<h3>${w(word, lang)}</h3>`);
-    parts.push(side.overview ? heatMapFigures(side.overview, lang, word === "lastYear" ? "old" : "new", `${w(word, lang)} `) : `<p class="note">${html(w("noMap", lang))}</p>`);
+    const caption = `${w(word, lang)} `;
+    if (!side.overview) {
+      notes.push(`<p class="note">${caption}${html(w("noMap", lang))}</p>`);
+      continue;
+    }
+    const parts = heatMapParts(side.overview, lang, id, caption);
+    for (const f of parts.figures) figures.push(f);
+    for (const n of parts.notes) notes.push(n);
   }
-  parts.push(`</section>`);
-  return parts.join("");
+  return `<section class="map-block"><h2>${w("heatMapsTitle", lang)}</h2>${figures.length > 0 ? `<div class="charts">${figures.join("")}</div>` : ""}${notes.join("")}</section>`;
 }
 
 function itemsSection(out: HtmlWriter, d: WorkbookDiff, lang: Lang): void {

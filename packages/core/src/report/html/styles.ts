@@ -51,7 +51,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 1
 th, td { border: 1px solid var(--border); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--subtle); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.cell, td.sev { white-space: nowrap; }
+td.cell, td.severity { white-space: nowrap; }
 table.findings { table-layout: fixed; }
 table.findings th.c-cell { width: 4.5em; }
 table.findings th.c-where { width: 10em; }
@@ -73,6 +73,7 @@ tr { break-inside: avoid; }
 .up { color: var(--error); font-weight: 600; } .down { color: var(--ok); font-weight: 600; }
 .old { color: var(--muted); text-decoration: line-through; }
 .sheet-block { margin-top: 18px; }
+table.compare { max-width: 560px; }
 .file + .file { margin-top: 40px; border-top: 3px double var(--border); padding-top: 8px; }
 .failed { border: 1px solid var(--error); background: var(--error-bg); padding: 8px 10px; border-radius: 6px; }
 .bar { display: inline-block; vertical-align: middle; width: 120px; height: 10px; background: var(--subtle); border: 1px solid var(--border); border-radius: 2px; margin-right: 6px; }
@@ -81,12 +82,13 @@ tr { break-inside: avoid; }
 @page { size: A4 portrait; margin: 18mm 12mm 16mm; }
 @media print {
   body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
+  main { max-width: none; padding: 0 2px; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   .sheet-block + .sheet-block, .findings-block, .page-break { break-before: page; }
-  .file + .file { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
-  .card, figure, .summary-block { break-inside: avoid; }
+  table.compare { max-width: 560px; }
+.file + .file { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  .card, .cards, figure, table.compare, table.readiness { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -116,6 +116,7 @@ export const W = {
   byName: { ja: "名称", en: "name" },
   bySimilar: { ja: "似た名称", en: "similar name" },
   rows: { ja: "行", en: "rows" },
+  riskRows: { ja: "リスク行", en: "Risk rows" },
   heatMapsTitle: { ja: "リスクマップ(前年度・今年度)", en: "Risk maps (last year, this year)" },
 } satisfies Record<string, LocalisedText>;
 
