@@ -21,7 +21,8 @@ import ExcelJS from "exceljs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLES = path.join(ROOT, "templates", "samples");
 const SOURCE = path.join(SAMPLES, "個人情報管理台帳_サンプル.xlsx");
-const OUT = path.join(SAMPLES, "個人情報管理台帳_サンプル_前年度.xlsx");
+// PMARK_DIFF_SAMPLE_OUT: write elsewhere (the test that the committed file is current).
+const OUT = process.env.PMARK_DIFF_SAMPLE_OUT ?? path.join(SAMPLES, "個人情報管理台帳_サンプル_前年度.xlsx");
 
 const day = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 const FIXED_TIMESTAMP = day(2024, 4, 1);
