@@ -108,6 +108,16 @@ describe("pmark diff (in-process)", () => {
     expect(lines(folder.stderr)).toHaveLength(1);
   });
 
+  it("text from the workbooks never reaches the terminal raw (escapes, bidi overrides)", async () => {
+    const header = "No.,個人情報の名称,利用目的,保管場所,保管方法,アクセス権を有する者,保管期間\r\n";
+    writeFileSync(f("old.csv"), `${header}1,顧客名簿,営業,サーバ,施錠,営業部,5年\r\n`);
+    writeFileSync(f("new.csv"), `${header}1,"顧客\x1b[2J名簿\u202e",営業\x1b]0;x\x07,サーバ,施錠,営業部,5年\r\n`);
+    const r = await run(["diff", f("old.csv"), f("new.csv"), "--today", "2025-06-30"]);
+    expect(r.stdout).not.toMatch(/[\x1b\x07\u202e]/);
+    expect(r.stdout).toContain("顧客\\x1b[2J名簿\\u202e");
+    expect(r.stdout).toContain("利用目的: 営業 → 営業\\x1b]0;x\\x07");
+  });
+
   it("a bad profile is one line and exit 2, before anything is read", async () => {
     const r = await run(["diff", f("2024-alternate.xlsx"), f("2025.xlsx"), "--profile", "no-such-profile", "--lang", "en"]);
     expect(r.status).toBe(2);
