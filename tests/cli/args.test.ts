@@ -76,7 +76,7 @@ describe("parseArgs", () => {
     expect(usageError(["check", "a", "-x"]).message.en).toContain("unknown option: -x");
     expect(usageError(["check", "a", "--today"]).message.en).toContain("--today needs a value");
     expect(usageError(["check", "a", "--format", "--lang", "en"]).message.en).toContain("--format needs a value");
-    expect(usageError(["check", "a", "--format", "xml"]).message.en).toContain("text, json or sarif");
+    expect(usageError(["check", "a", "--format", "xml"]).message.en).toContain("text, json, sarif or html");
     expect(usageError(["check", "a", "--lang", "fr"]).message.en).toContain("ja or en");
     expect(usageError(["check", "a", "--help=yes"]).message.en).toContain("takes no value");
     expect(usageError(["template", "--lang", "en"]).message.en).toContain("--out FILE.xlsx");
@@ -84,6 +84,30 @@ describe("parseArgs", () => {
     expect(parseArgs(["template", "--out", "x.xlsx", "--force"])).toMatchObject({ force: true });
     expect(usageError(["check", "a.xlsx", "--force"]).message.en).toContain("--force does not apply to pmark check");
     expect(usageError(["template", "--out", "x.xlsx", "--force=yes"]).message.en).toContain("--force takes no value");
+  });
+
+  it("check --format html", () => {
+    expect(check(["check", "a.xlsx", "--format", "html"]).format).toBe("html");
+  });
+
+  it("diff OLD NEW: two workbooks, text, json or html, and no options of check's rule selection or template's output", () => {
+    expect(parseArgs(["diff", "2024.xlsx", "2025.xlsx"])).toEqual({ command: "diff", old: "2024.xlsx", new: "2025.xlsx", format: "text", lang: "ja" });
+    expect(parseArgs(["diff", "--format=html", "a.xlsx", "b.ods", "--today", "2025-06-30", "--profile", "qualitative", "--lang", "en"])).toEqual({
+      command: "diff",
+      old: "a.xlsx",
+      new: "b.ods",
+      format: "html",
+      lang: "en",
+      today: "2025-06-30",
+      profile: "qualitative",
+    });
+    expect(usageError(["diff", "a.xlsx"]).message.ja).toContain("前年度・今年度の順");
+    expect(usageError(["diff", "a", "b", "c", "--lang", "en"]).message.en).toContain("compares two workbooks (3 were given)");
+    expect(usageError(["diff", "a", "b", "--format", "sarif"]).message.en).toContain("text, json or html");
+    expect(usageError(["diff", "a", "b", "--rule", "risk/"]).message.en).toContain("--rule does not apply to pmark diff");
+    expect(usageError(["diff", "a", "b", "--out", "x.xlsx"]).message.en).toContain("--out does not apply to pmark diff");
+    expect(usageError(["diff", "a", "b", "--force"]).message.en).toContain("--force does not apply to pmark diff");
+    expect(usageError(["diff", "a", "b", "--today", "2025-02-30"]).message.en).toContain("--today");
   });
 
   it("--today must be a real YYYY-MM-DD date", () => {

@@ -206,7 +206,7 @@ describe("2, 7. terminal escapes in cells, sheet names and file names never reac
     const r = runPmark(["check", "a.xlsx", `--format=\u001b[2J${"x".repeat(5000)}`, "--lang", "en"]);
     expect(r.status).toBe(2);
     const first = lines(r.stderr)[0] as string;
-    expect(first).toContain("--format must be text, json or sarif: \\x1b[2Jxxx");
+    expect(first).toContain("--format must be text, json, sarif or html: \\x1b[2Jxxx");
     expect(first.length).toBeLessThan(500);
     expect(r.stderr).not.toMatch(DANGEROUS);
   });

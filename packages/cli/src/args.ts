@@ -2,7 +2,8 @@ import type { Lang, LocalisedText } from "@pmark/core";
 import { M } from "./messages";
 import { isKnownRuleSelector, suggestRuleId } from "./rule-ids";
 
-export type OutputFormat = "text" | "json" | "sarif";
+export type OutputFormat = "text" | "json" | "sarif" | "html";
+export type DiffFormat = "text" | "json" | "html";
 
 export interface CheckArgs {
   command: "check";
@@ -44,9 +45,21 @@ export interface DraftArgs {
   force: boolean;
 }
 
+/** `pmark diff OLD NEW [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]`. */
+export interface DiffArgs {
+  command: "diff";
+  old: string;
+  new: string;
+  profile?: string;
+  today?: string;
+  format: DiffFormat;
+  lang: Lang;
+}
+
 export type ParsedArgs =
   | CheckArgs
   | ExplainArgs
+  | DiffArgs
   | TemplateArgs
   | DraftArgs
   | { command: "help"; lang: Lang }
@@ -55,7 +68,7 @@ export type ParsedArgs =
 
 const VALUE_OPTIONS = ["--profile", "--today", "--format", "--lang", "--rule", "--skip-rule", "--out"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
-/** Options of `check` only; --out is `template`'s; --profile and --lang serve both. */
+/** Options `template` does not take (`check` and `diff` do); --out is `template`'s; --profile and --lang serve all. */
 const CHECK_ONLY: readonly ValueOption[] = ["--today", "--format", "--rule", "--skip-rule"];
 
 function isValueOption(name: string): name is ValueOption {
@@ -140,18 +153,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...inputs] = positionals;
   if (command === undefined) return error(M.noCommand);
-  if (command !== "check" && command !== "template" && command !== "explain" && command !== "draft") return error(M.unknownCommand(command));
+  if (command !== "check" && command !== "template" && command !== "explain" && command !== "draft" && command !== "diff") return error(M.unknownCommand(command));
 
   const last = (name: ValueOption): string | undefined => values[name]?.at(-1);
   if (command === "template") return parseTemplate(inputs, last, error, force);
   if (command === "explain") return parseExplain(inputs, last, error, force);
   if (command === "draft") return parseDraft(inputs, last, error, force);
+  if (command === "diff") return parseDiff(inputs, last, error, force);
   if (values["--out"]) return error(M.optionNotFor("--out", "check"));
   if (force) return error(M.optionNotFor("--force", "check"));
   if (inputs.length === 0) return error(M.noInputs);
 
   const format = last("--format") ?? "text";
-  if (format !== "text" && format !== "json" && format !== "sarif") return error(M.badFormat(format));
+  if (format !== "text" && format !== "json" && format !== "sarif" && format !== "html") return error(M.badFormat(format));
   const chosenLang = last("--lang") ?? "ja";
   if (chosenLang !== "ja" && chosenLang !== "en") return error(M.badLang(chosenLang));
   const today = last("--today");
@@ -243,6 +257,30 @@ function parseDraft(
   const profile = last("--profile");
   if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
   const result: DraftArgs = { command: "draft", input: inputs[0] as string, lang, out, force };
+  if (profile !== undefined) result.profile = profile;
+  return result;
+}
+
+function parseDiff(
+  inputs: readonly string[],
+  last: (name: ValueOption) => string | undefined,
+  error: (message: LocalisedText) => ParsedArgs,
+  force: boolean,
+): ParsedArgs {
+  const misplaced = (["--out", "--rule", "--skip-rule"] as const).find((o) => last(o) !== undefined);
+  if (misplaced) return error(M.optionNotFor(misplaced, "diff"));
+  if (force) return error(M.optionNotFor("--force", "diff"));
+  if (inputs.length !== 2) return error(M.diffInputs(inputs.length));
+  const format = last("--format") ?? "text";
+  if (format !== "text" && format !== "json" && format !== "html") return error(M.badDiffFormat(format));
+  const lang = last("--lang") ?? "ja";
+  if (lang !== "ja" && lang !== "en") return error(M.badLang(lang));
+  const today = last("--today");
+  if (today !== undefined && !isValidDate(today)) return error(M.badToday(today));
+  const profile = last("--profile");
+  if (profile !== undefined && profile.trim() === "") return error(M.missingValue("--profile"));
+  const result: DiffArgs = { command: "diff", old: inputs[0] as string, new: inputs[1] as string, format, lang };
+  if (today !== undefined) result.today = today;
   if (profile !== undefined) result.profile = profile;
   return result;
 }

@@ -1,8 +1,10 @@
-import type { CheckOptions, Lang } from "@pmark/core";
-import { parseArgs, type CheckArgs, type ExplainArgs } from "./args";
+import { diffWorkbooks, resolveProfile as resolveProfileInput, writeDiffHtml, type CheckOptions, type HtmlReportMeta, type Lang, type ProfileInput } from "@pmark/core";
+import { parseArgs, type CheckArgs, type DiffArgs, type ExplainArgs } from "./args";
 import { explainJson, explainText } from "./format/explain";
 import { exitStatus } from "./format/summary";
 import { formatJson } from "./format/json";
+import { formatJsonDiff, formatJsonDiffFailure, writeDiffText } from "./format/diff";
+import { writeHtml } from "./format/html";
 import { formatSarif } from "./format/sarif";
 import { writeText } from "./format/text";
 import { expandInputs } from "./inputs";
@@ -39,6 +41,19 @@ function line(io: CliIo, text: string, lang: Lang): void {
   stderrLine(io.stderr, text, lang);
 }
 
+/** Today in this machine's clock, YYYY-MM-DD: the check date when --today is not given. */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** What a report page says about the run: language, check date, profile (id and version) and pmark's version. */
+function htmlMeta(lang: Lang, checkDate: string, profile: ProfileInput | undefined): HtmlReportMeta {
+  const p = resolveProfileInput(profile);
+  return { lang, checkDate, profile: { id: p.id, version: p.version }, generator: `pmark ${VERSION}` };
+}
+
 /** Reads and checks every input (folders searched), with a progress line on a terminal. */
 async function checkAll(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<FileResult[]> {
   const inputs = await expandInputs(paths);
@@ -67,6 +82,8 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const options = await optionsWithProfile(args.profile, lang, io);
   if (options === null) return 2;
   if (args.today !== undefined) options.today = args.today;
+  // A report page states its check date: fixed here, so it is the date the rules ran at.
+  else if (args.format === "html") options.today = localToday();
   if (args.rules.length > 0) options.rules = args.rules;
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
 
@@ -77,6 +94,8 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   if (args.format === "text") {
     writeText(results, lang, (chunk) => io.stdout.write(chunk), { colour: useColour(io.stdout, io.env) });
+  } else if (args.format === "html") {
+    writeHtml(results, htmlMeta(lang, options.today ?? localToday(), options.profile), (chunk) => io.stdout.write(chunk));
   } else {
     const out = args.format === "json" ? formatJson(results) : formatSarif(results, lang, VERSION);
     if (out !== "") io.stdout.write(out);
@@ -99,6 +118,40 @@ async function runExplain(args: ExplainArgs, io: CliIo): Promise<number> {
   return results.some((r) => !r.ok) ? 2 : 0;
 }
 
+/**
+ * `pmark diff OLD NEW`: both workbooks checked once each (on worker threads, in parallel), their
+ * snapshots compared. 0: no new error since last year; 1: new errors; 2: an input unreadable
+ * (one line each on stderr).
+ */
+async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
+  const lang = args.lang;
+  const options = await optionsWithProfile(args.profile, lang, io);
+  if (options === null) return 2;
+  options.today = args.today ?? localToday();
+  const run: Parameters<typeof checkInputs>[2] = { snapshot: true };
+  if (io.workerScript !== undefined) run.workerScript = io.workerScript;
+  const [old, now] = await checkInputs([{ file: args.old }, { file: args.new }], options, run);
+  if (!old || !now) return 2;
+  for (const r of [old, now]) {
+    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
+    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
+  }
+  if (!old.ok || !now.ok || !old.snapshot || !now.snapshot) {
+    if (args.format === "json") {
+      const sideOf = (r: typeof old) => (r.ok ? { file: r.file } : { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } });
+      io.stdout.write(formatJsonDiffFailure({ old: sideOf(old), new: sideOf(now) }));
+    }
+    return 2;
+  }
+  const diff = diffWorkbooks({ report: old.report, snapshot: old.snapshot }, { report: now.report, snapshot: now.snapshot });
+  const files = { old: args.old, new: args.new };
+  const write = (chunk: string) => io.stdout.write(chunk);
+  if (args.format === "json") write(formatJsonDiff(files, diff));
+  else if (args.format === "html") writeDiffHtml({ oldFile: args.old, newFile: args.new, diff }, htmlMeta(lang, options.today, options.profile), write);
+  else writeDiffText(files, diff, lang, write);
+  return diff.summary.findings.newErrors > 0 ? 1 : 0;
+}
+
 /** Runs `pmark` with the given arguments; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
@@ -117,6 +170,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCheck(args, io);
     case "explain":
       return runExplain(args, io);
+    case "diff":
+      return runDiff(args, io);
     case "template":
       return runTemplate(args, io);
     case "draft":

@@ -18,16 +18,18 @@ export function pick(text: LocalisedText, lang: Lang): string {
 export const USAGE: LocalisedText = {
   ja: [
     "使い方: pmark check ファイル|フォルダ... [--profile ID|P.json] [--today YYYY-MM-DD]",
-    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "                   [--format text|json|sarif|html] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
     "       pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
+    "       pmark diff 前年度 今年度 [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "       pmark draft ファイル --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]",
     "詳しくは pmark --help",
   ].join("\n"),
   en: [
     "usage: pmark check FILE|FOLDER... [--profile ID|P.json] [--today YYYY-MM-DD]",
-    "                   [--format text|json|sarif] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
+    "                   [--format text|json|sarif|html] [--lang ja|en] [--rule ID...] [--skip-rule ID...]",
     "       pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]",
+    "       pmark diff OLD NEW [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]",
     "       pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]",
     "       pmark draft FILE --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]",
     "see pmark --help",
@@ -41,6 +43,7 @@ export function helpText(lang: Lang, version: string): string {
 usage:
   pmark check FILE|FOLDER... [options]
   pmark explain FILE... [--profile ID|P.json] [--format text|json] [--lang ja|en]
+  pmark diff OLD NEW [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark draft FILE --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]
   pmark --help | --version
@@ -50,6 +53,9 @@ recursively. Several files are checked in parallel; results keep the argument or
 \`explain\` says how each sheet was read: its kind and why, the header rows, each column's role
 with the evidence from its header and its values, the rows skipped and why, and the scoring rule
 and where it came from (the sheet's formulas, its consistent values, or the profile).
+\`diff\` compares last year's workbook with this year's (any layout each): ledger items added,
+removed, renamed and changed field by field, risk rows and levels before and after measures,
+findings resolved, new and still open.
 \`template\` writes the standard template workbook of a profile (ledger, risk analysis with
 scoring formulas, contractors, laws, training, internal audit), to fill in without the add-in.
 \`draft\` writes a copy of an .xlsx or .xlsm workbook with the risk rows its analysis lacks
@@ -61,9 +67,10 @@ options:
                         or qualitative, or a profile JSON file ("extends": "ID" in the file
                         merges it over that built-in profile)
   --today YYYY-MM-DD    the check date (default: today), for reproducible results
-  --format text|json|sarif
-                        output format (default: text)
-  --lang ja|en          language of messages and of the template (default: ja)
+  --format text|json|sarif|html
+                        output format (default: text); html is one printable page
+                        (diff: text, json or html)
+  --lang ja|en          language of messages, of the HTML page and of the template (default: ja)
   --out FILE.xlsx       template, draft: the file to write (its folder must exist; draft:
                         .xlsx for an .xlsx input, .xlsm for an .xlsm one)
   --force               template, draft: replace --out if it exists
@@ -73,8 +80,8 @@ options:
   -V, --version         show the version
 
 exit status:
-  0  no errors found
-  1  errors found
+  0  no errors found (diff: no new error since last year)
+  1  errors found (diff: new errors)
   2  an input could not be read, or a usage error
 `;
   }
@@ -83,6 +90,7 @@ exit status:
 使い方:
   pmark check ファイル|フォルダ... [オプション]
   pmark explain ファイル... [--profile ID|P.json] [--format text|json] [--lang ja|en]
+  pmark diff 前年度 今年度 [--profile ID|P.json] [--today YYYY-MM-DD] [--format text|json|html] [--lang ja|en]
   pmark template [--profile ID|P.json] [--lang ja|en] --out FILE.xlsx [--force]
   pmark draft ファイル --out OUT.xlsx [--profile ID|P.json] [--lang ja|en] [--force]
   pmark --help | --version
@@ -92,6 +100,8 @@ exit status:
 explain は各シートをどう読んだかを示します: シートの種類とその理由、見出し行、各列の役割と
 その根拠 (見出しと値)、読まなかった行とその理由、リスク評価基準とその出どころ (シートの数式・
 記入内容・プロファイル)。
+diff は前年度と今年度のブック (様式が違っていても可) を比べます。台帳の項目の追加・削除・名称変更と
+項目ごとの変更、リスク分析の行と対策前後のレベルの変化、指摘の解消・新規・継続を示します。
 template はプロファイルの標準テンプレート (台帳・評価式入りのリスク分析表・委託先・法令等・
 教育・内部監査) を書き出します。アドインなしで記入できます。
 draft は .xlsx・.xlsm のブックの写しを書き出し、リスク分析に不足している行を新しいシートに
@@ -102,9 +112,10 @@ draft は .xlsx・.xlsm のブックの写しを書き出し、リスク分析�
                         qualitative か、プロファイルの JSON ファイル (ファイルに "extends": "ID"
                         と書くと、その組み込みプロファイルに差分として重ねます)
   --today YYYY-MM-DD    検査日 (既定: 今日)。結果を再現できるように固定します
-  --format text|json|sarif
-                        出力形式 (既定: text)
-  --lang ja|en          メッセージとテンプレートの言語 (既定: ja)
+  --format text|json|sarif|html
+                        出力形式 (既定: text)。html は印刷できる1ページのレポート
+                        (diff は text・json・html)
+  --lang ja|en          メッセージ・HTML レポート・テンプレートの言語 (既定: ja)
   --out FILE.xlsx       template・draft: 書き出すファイル (フォルダは作りません。draft は
                         入力が .xlsx なら .xlsx、.xlsm なら .xlsm)
   --force               template・draft: --out のファイルが既にあっても上書きする
@@ -114,8 +125,8 @@ draft は .xlsx・.xlsm のブックの写しを書き出し、リスク分析�
   -V, --version         バージョンを表示
 
 終了コード:
-  0  エラーなし
-  1  エラーあり
+  0  エラーなし (diff: 前年度からの新しいエラーなし)
+  1  エラーあり (diff: 新しいエラーあり)
   2  読めない入力があった、または使い方の誤り
 `;
 }
@@ -199,8 +210,16 @@ export const M = {
     quoting((l) => (l === "ja" ? `--format は text か json です: ${q(v, l)}` : `--format must be text or json for explain: ${q(v, l)}`)),
   badFormat: (v: string): LocalisedText =>
     quoting((l) =>
-      l === "ja" ? `--format は text・json・sarif のいずれかです: ${q(v, l)}` : `--format must be text, json or sarif: ${q(v, l)}`,
+      l === "ja" ? `--format は text・json・sarif・html のいずれかです: ${q(v, l)}` : `--format must be text, json, sarif or html: ${q(v, l)}`,
     ),
+  badDiffFormat: (v: string): LocalisedText =>
+    quoting((l) =>
+      l === "ja" ? `pmark diff の --format は text・json・html のいずれかです: ${q(v, l)}` : `--format of pmark diff must be text, json or html: ${q(v, l)}`,
+    ),
+  diffInputs: (n: number): LocalisedText =>
+    n < 2
+      ? { ja: "比べる2つのブックを、前年度・今年度の順に指定してください (pmark diff 前年度.xlsx 今年度.xlsx)", en: "give the two workbooks to compare, last year's first (pmark diff OLD.xlsx NEW.xlsx)" }
+      : { ja: `pmark diff が比べるのは2つのブックです (${n} 個指定されました)`, en: `pmark diff compares two workbooks (${n} were given)` },
   badLang: (v: string): LocalisedText =>
     quoting((l) => (l === "ja" ? `--lang は ja か en です: ${q(v, l)}` : `--lang must be ja or en: ${q(v, l)}`)),
   badToday: (v: string): LocalisedText =>

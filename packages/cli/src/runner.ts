@@ -16,6 +16,8 @@ export interface RunOptions {
   /** The heap cap of each check, MB (default CHECK_HEAP_MB, less when the machine has little memory). */
   heapMb?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Also take each workbook's snapshot (what `pmark diff` compares). */
+  snapshot?: boolean;
 }
 
 /** One worker thread that checks one file at a time. */
@@ -106,14 +108,14 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
   if (!useWorkers) {
     for (const i of todo) {
       const file = (inputs[i] as Input).file;
-      results[i] = await checkFile(file, options);
+      results[i] = await checkFile(file, options, run.snapshot === true);
       report(i);
     }
   } else {
     const script = run.workerScript as string;
     const count = Math.min(cores, todo.length);
     const heapMb = run.heapMb ?? Math.max(256, Math.min(CHECK_HEAP_MB, Math.floor(totalmem() / (1024 * 1024) / (count + 1))));
-    const init: WorkerInit = { role: WORKER_ROLE, options };
+    const init: WorkerInit = run.snapshot ? { role: WORKER_ROLE, options, snapshot: true } : { role: WORKER_ROLE, options };
     let next = 0;
     const lane = async () => {
       let worker = new CheckWorker(script, init, heapMb);

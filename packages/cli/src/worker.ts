@@ -9,6 +9,8 @@ export const WORKER_ROLE = "pmark-check-worker";
 export interface WorkerInit {
   role: typeof WORKER_ROLE;
   options: CheckOptions;
+  /** Also take each workbook's snapshot for `pmark diff`. */
+  snapshot?: boolean;
 }
 
 export interface WorkerRequest {
@@ -29,9 +31,9 @@ export function isCheckWorker(): boolean {
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const { options } = workerData as WorkerInit;
+  const { options, snapshot } = workerData as WorkerInit;
   port.on("message", (req: WorkerRequest) => {
-    void checkFile(req.file, options).then((result) => {
+    void checkFile(req.file, options, snapshot === true).then((result) => {
       try {
         port.postMessage({ index: req.index, result } satisfies WorkerReply);
       } catch (e) {

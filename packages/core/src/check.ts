@@ -11,7 +11,7 @@ import type { WorkbookReport } from "./report/types";
 import type { AnyRule, CellRef, ReportOptions, RuleContext } from "./rules/define";
 import { RULES } from "./rules/index";
 import { explainModel, type WorkbookExplanation } from "./model/explain";
-import { buildModel } from "./model/workbook";
+import { buildModel, type WorkbookModel } from "./model/workbook";
 import { gridSize } from "./grid/grid";
 import { checkedSheets, isUserSheet } from "./input/own-sheets";
 
@@ -38,6 +38,17 @@ function todayIso(): string {
 
 /** Recognise, read and validate a workbook's sheets. Never throws on cell content. */
 export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions = {}): WorkbookReport {
+  return checkWorkbookModel(grids, options).report;
+}
+
+/** A check's report together with the workbook model it was computed from (what `diff` compares). */
+export interface CheckedWorkbook {
+  report: WorkbookReport;
+  model: WorkbookModel;
+}
+
+/** `checkWorkbook`, keeping the model: one build serves the report and whatever compares workbooks. */
+export function checkWorkbookModel(grids: readonly SheetGrid[], options: CheckOptions = {}): CheckedWorkbook {
   const profile = resolveProfile(options.profile);
   const today = serialFromIso(options.today ?? todayIso());
   if (today === null) throw new RangeError(`invalid check date: ${options.today ?? ""} (expected YYYY-MM-DD)`);
@@ -61,7 +72,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
   const summary = summarise(findings, model);
   const overview = buildOverview({ model, profile, findings, summary, areas: active.map((r) => r.meta.area) });
   const explanation = explainModel(model);
-  return {
+  const report: WorkbookReport = {
     sheets: model.sheets.filter((s) => isUserSheet(s.grid)).map((s) => ({
       name: s.name,
       kind: s.kind,
@@ -74,6 +85,7 @@ export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions
     overview,
     explanation,
   };
+  return { report, model };
 }
 
 /** How each sheet is read (kind, header, column roles and evidence, skipped rows, scoring rule), without running the rules. */

@@ -78,3 +78,9 @@ export {
   type WorkbookState,
 } from "./state/workbook-state";
 export { planOptionsFor, stateAfterApply, removableKind, optionsToday } from "./state/actions";
+
+// Last year's workbook against this year's, and the report page.
+export { checkForDiff, diffWorkbooks, snapshotWorkbook, type WorkbookSnapshot } from "./diff/index";
+export type { DiffSide, ItemRef, LevelChange, RiskRowRef, WorkbookDiff } from "./diff/types";
+export type { LevelId } from "./scoring/levels";
+export { writeCheckHtml, writeDiffHtml, type HtmlCheckFile, type HtmlReportMeta } from "./report/html/index";
