@@ -5,14 +5,14 @@
  * writer, and CSV bytes in several encodings (Shift_JIS from a small hand mapping).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../packages/core/src/grid/grid";
 import * as XLSX from "@e965/xlsx";
 import type { Finding, WorkbookReport } from "@pmark/core";
+import { tempDir as scratchDir } from "../scratch";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const CLI = join(ROOT, "packages", "cli", "dist", "pmark.cjs");
@@ -74,7 +74,7 @@ export function runPmarkMeasured(args: readonly string[], dir: string, env: Reco
 }
 
 export function tempDir(prefix = "pmark-cli-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return scratchDir(prefix);
 }
 
 /** Lines of a stream's text, without the empty string after the last newline. */

@@ -3,19 +3,19 @@
  * grids (what a host would read back), and LibreOffice Calc headless as the formula oracle.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CellValue, SheetGrid } from "../../packages/core/src/grid/grid";
 import { serialFromIso } from "../../packages/core/src/read/date";
 import type { WorkbookSpec } from "../../packages/core/src/templates/spec";
 import { templateXlsx } from "../../packages/cli/src/template-xlsx";
+import { tempDir as scratchDir } from "../scratch";
 
 export const TODAY = "2025-06-30";
 
 export function tempDir(prefix = "pmark-template-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return scratchDir(prefix);
 }
 
 export async function writeSpec(spec: WorkbookSpec, path: string): Promise<void> {
