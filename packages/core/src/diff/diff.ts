@@ -5,8 +5,9 @@ import type { SheetGrid } from "../grid/grid";
 import type { LocalisedText } from "../i18n/text";
 import type { WorkbookReport } from "../report/types";
 import { levelRank, type LevelId } from "../scoring/levels";
-import { matchItems, matchRows, type ItemView } from "./match";
-import { COMPARED_FIELDS, LEVEL_CODES, phaseKeyOf, snapshotWorkbook, type FindingAnchor, type WorkbookSnapshot } from "./snapshot";
+import { normalisePhase } from "../read/phase";
+import { matchItems, matchRows, Pairing, type ItemPair, type ItemView, type RowTexts } from "./match";
+import { COMPARED_FIELDS, LEVEL_CODES, snapshotWorkbook, type FindingAnchor, type ItemTable, type RiskTable, type WorkbookSnapshot } from "./snapshot";
 import type { DiffSide, FieldChange, ItemChange, ItemRef, LevelChange, OpenFinding, RiskGroupChange, RiskRowChange, RiskRowRef, WorkbookDiff } from "./types";
 
 /** One year's workbook, checked: its report and the snapshot of its model. */
@@ -50,69 +51,185 @@ class Canon {
     });
     return out;
   }
+  text(id: number): string {
+    return this.texts[id] ?? "";
+  }
 }
 
-/** One year's snapshot with its strings numbered canonically. */
-class Side {
-  readonly canon: Int32Array;
-  readonly view: ItemView;
+/** One snapshot's strings: the text at an index, and the index's id under the canonical numbering. */
+class Texts {
+  private readonly canon: Int32Array;
   constructor(
-    readonly s: WorkbookSnapshot,
+    private readonly strings: readonly string[],
     canon: Canon,
   ) {
-    this.canon = canon.map(s.strings);
-    const c = this.canon;
-    const at = (col: Int32Array, i: number) => {
-      const k = col[i] as number;
-      return k < 0 ? -1 : (c[k] as number);
-    };
-    const items = s.items;
-    this.view = {
-      count: items.count,
-      nameKey: (i) => s.strings[items.nameKey[i] as number] as string,
-      nameId: (i) => at(items.nameKey, i),
-      looseId: (i) => at(items.looseKey, i),
-      idId: (i) => at(items.idKey, i),
-      fieldKey: (i, f) => at(items.fields, (i * F + f) * 2 + 1),
-    };
+    this.canon = canon.map(strings);
   }
+  /** The text at index k; "" for -1 (none). */
   text(k: number): string {
-    return k < 0 ? "" : (this.s.strings[k] as string);
+    return k < 0 ? "" : (this.strings[k] ?? "");
   }
-  /** Canonical id of a string column's entry (-1: none). */
-  id(col: Int32Array, i: number): number {
-    const k = col[i] as number;
-    return k < 0 ? -1 : (this.canon[k] as number);
+  /** The canonical id of index k; -1 for -1 (none). */
+  id(k: number): number {
+    return k < 0 ? -1 : (this.canon[k] ?? -1);
   }
-  item(i: number): ItemRef {
-    const t = this.s.items;
-    return { sheet: this.text(t.sheet[i] as number), row: t.row[i] as number, cell: this.text(t.cell[i] as number), id: this.text(t.id[i] as number), label: this.text(t.label[i] as number) };
+}
+
+/** Level of a RiskTable level column's entry (0 and anything unknown: no level). */
+function levelAt(codes: Int8Array, r: number): LevelId | null {
+  return LEVEL_CODES[codes[r] ?? 0] ?? null;
+}
+
+/** One year's ledger items: the one place that reads the snapshot's item columns. */
+class Items implements ItemView {
+  readonly count: number;
+  constructor(
+    private readonly table: ItemTable,
+    private readonly texts: Texts,
+  ) {
+    this.count = table.count;
   }
-  level(codes: Int8Array, r: number): LevelId | null {
-    return LEVEL_CODES[codes[r] as number] ?? null;
+  private text(column: Int32Array, i: number): string {
+    return this.texts.text(column[i] ?? -1);
   }
-  row(r: number): RiskRowRef {
-    const t = this.s.risks;
-    return {
-      sheet: this.text(t.sheet[r] as number),
-      row: t.row[r] as number,
-      risk: this.text(t.risk[r] as number),
-      measure: this.text(t.measure[r] as number),
-      before: this.level(t.before, r),
-      after: this.level(t.after, r),
-    };
+  private id(column: Int32Array, i: number): number {
+    return this.texts.id(column[i] ?? -1);
   }
-  /** The ledger items of risk row r. */
+  nameKey(i: number): string {
+    return this.text(this.table.nameKey, i);
+  }
+  nameId(i: number): number {
+    return this.id(this.table.nameKey, i);
+  }
+  looseId(i: number): number {
+    return this.id(this.table.looseKey, i);
+  }
+  idId(i: number): number {
+    return this.id(this.table.idKey, i);
+  }
+  fieldKey(i: number, f: number): number {
+    return this.id(this.table.fields, (i * F + f) * 2 + 1);
+  }
+  /** Item i's field f as written ("" when blank or not recorded). */
+  fieldText(i: number, f: number): string {
+    return this.text(this.table.fields, (i * F + f) * 2);
+  }
+  label(i: number): string {
+    return this.text(this.table.label, i);
+  }
+  ref(i: number): ItemRef {
+    const t = this.table;
+    return { sheet: this.text(t.sheet, i), row: t.row[i] ?? 0, cell: this.text(t.cell, i), id: this.text(t.id, i), label: this.label(i) };
+  }
+}
+
+/** One year's risk rows: the one place that reads the snapshot's risk columns. */
+class Risks {
+  readonly count: number;
+  constructor(
+    private readonly table: RiskTable,
+    private readonly texts: Texts,
+    private readonly items: Items,
+    private readonly phases: WorkbookSnapshot["phases"],
+  ) {
+    this.count = table.count;
+  }
+  private text(column: Int32Array, r: number): string {
+    return this.texts.text(column[r] ?? -1);
+  }
+  private id(column: Int32Array, r: number): number {
+    return this.texts.id(column[r] ?? -1);
+  }
+  /** Canonical ids of the row's risk text, measure and own item reference. */
+  riskId(r: number): number {
+    return this.id(this.table.riskKey, r);
+  }
+  measureId(r: number): number {
+    return this.id(this.table.measureKey, r);
+  }
+  refId(r: number): number {
+    return this.id(this.table.refKey, r);
+  }
+  /** RiskTable.rated of row r: bit 1 before measures, bit 2 after. */
+  rated(r: number): number {
+    return this.table.rated[r] ?? 0;
+  }
+  before(r: number): LevelId | null {
+    return levelAt(this.table.before, r);
+  }
+  after(r: number): LevelId | null {
+    return levelAt(this.table.after, r);
+  }
+  /** The ledger items of row r. */
   itemsOf(r: number): Int32Array {
-    const t = this.s.risks;
-    return t.itemList.subarray(t.itemStart[r] as number, t.itemStart[r + 1] as number);
+    return this.table.itemList.subarray(this.table.itemStart[r] ?? 0, this.table.itemStart[r + 1] ?? 0);
   }
+  /** The ledger item of row r when it is about exactly one; else -1. */
+  onlyItem(r: number): number {
+    const start = this.table.itemStart[r] ?? 0;
+    return (this.table.itemStart[r + 1] ?? 0) - start === 1 ? (this.table.itemList[start] ?? -1) : -1;
+  }
+  /** The labels of the row's items, else its own reference as written. */
   labels(r: number): string[] {
     const items = this.itemsOf(r);
-    if (items.length === 0) return [this.text(this.s.risks.ref[r] as number)];
+    if (items.length === 0) return [this.text(this.table.ref, r)];
     const out = new Set<string>();
-    for (const k of items) out.add(this.text(this.s.items.label[k] as number));
+    for (const k of items) out.add(this.items.label(k));
     return [...out];
+  }
+  ref(r: number): RiskRowRef {
+    const t = this.table;
+    return { sheet: this.text(t.sheet, r), row: t.row[r] ?? 0, risk: this.text(t.risk, r), measure: this.text(t.measure, r), before: this.before(r), after: this.after(r) };
+  }
+  /** The row's phase among the profile's; -1 when it records none or one the profile lacks. */
+  phaseIndex(r: number): number {
+    return this.table.phase[r] ?? -1;
+  }
+  /** Canonical id of the phase as written when the profile lacks it; -1 when blank or known. */
+  phaseTextId(r: number): number {
+    return this.id(this.table.phaseText, r);
+  }
+  private phase(r: number): { id: string; label: LocalisedText } | undefined {
+    const p = this.phaseIndex(r);
+    return p < 0 ? undefined : this.phases[p];
+  }
+  /** The profile's phase id, or null. */
+  phaseId(r: number): string | null {
+    return this.phase(r)?.id ?? null;
+  }
+  /** The phase a risk row is grouped under: the profile's phase id, else the text as written (normalised), else none. */
+  phaseKey(r: number): string {
+    const phase = this.phase(r);
+    if (phase) return phase.id;
+    const text = this.text(this.table.phaseText, r);
+    return text === "" ? "" : `?${normalisePhase(text)}`;
+  }
+  phaseLabel(r: number): LocalisedText {
+    const phase = this.phase(r);
+    if (phase) return { ja: phase.label.ja, en: phase.label.en };
+    const text = this.text(this.table.phaseText, r);
+    return text !== "" ? { ja: text, en: text } : { ...NO_PHASE };
+  }
+}
+
+/** One year's checked workbook, its snapshot read through the canonical numbering. */
+class Side {
+  readonly snapshot: WorkbookSnapshot;
+  readonly findings: readonly Finding[];
+  readonly items: Items;
+  readonly risks: Risks;
+  constructor(
+    checked: CheckedSide,
+    canon: Canon,
+    /** "o" or "n": marks a finding's anchor as one year's own when it is on nothing paired. */
+    readonly tag: "o" | "n",
+  ) {
+    const s = checked.snapshot;
+    const texts = new Texts(s.strings, canon);
+    this.snapshot = s;
+    this.findings = checked.report.findings;
+    this.items = new Items(s.items, texts);
+    this.risks = new Risks(s.risks, texts, this.items, s.phases);
   }
 }
 
@@ -122,25 +239,259 @@ function levelChange(from: LevelId | null, to: LevelId | null): LevelChange | un
   return { from, to, direction };
 }
 
-function fieldChanges(a: Side, i: number, b: Side, j: number): FieldChange[] {
+function fieldChanges(a: Items, i: number, b: Items, j: number): FieldChange[] {
   const out: FieldChange[] = [];
-  const renamed = a.view.nameId(i) !== b.view.nameId(j);
-  const fa = a.s.items.fields;
-  const fb = b.s.items.fields;
-  for (let f = 0; f < F; f++) {
-    const x = a.view.fieldKey(i, f);
-    const y = b.view.fieldKey(j, f);
+  const renamed = a.nameId(i) !== b.nameId(j);
+  for (const [f, field] of COMPARED_FIELDS.entries()) {
+    const x = a.fieldKey(i, f);
+    const y = b.fieldKey(j, f);
     if (x < 0 || y < 0 || x === y) continue;
     // Names are compared as items are paired (width, spaces and brackets folded).
     if (f === NAME_FIELD && !renamed) continue;
-    const field = COMPARED_FIELDS[f] as string;
-    out.push({ field, label: fieldLabel("ledger", field), old: a.text(fa[(i * F + f) * 2] as number), new: b.text(fb[(j * F + f) * 2] as number) });
+    out.push({ field, label: fieldLabel("ledger", field), old: a.fieldText(i, f), new: b.fieldText(j, f) });
   }
   return out;
 }
 
 function isOpenError(f: Finding): boolean {
   return f.severity === "error" && f.accepted !== true;
+}
+
+/** Items of both years: changed (renamed or with a field changed), added, removed, and the counts. */
+function diffItems(a: Items, b: Items, pairs: readonly ItemPair[], pairing: Pairing): { items: WorkbookDiff["items"]; summary: WorkbookDiff["summary"]["items"] } {
+  const changed: ItemChange[] = [];
+  let renamed = 0;
+  let renamedUncertain = 0;
+  let fieldsChanged = 0;
+  for (const p of [...pairs].sort((x, y) => x.new - y.new)) {
+    const fields = fieldChanges(a, p.old, b, p.new);
+    const isRenamed = p.match === "similar" || a.nameId(p.old) !== b.nameId(p.new);
+    if (p.match === "similar") renamedUncertain++;
+    else if (isRenamed) renamed++;
+    if (fields.some((f) => f.field !== "name")) fieldsChanged++;
+    if (isRenamed || fields.length > 0) changed.push({ old: a.ref(p.old), new: b.ref(p.new), match: p.match, renamed: isRenamed, fields });
+  }
+  const added: ItemRef[] = [];
+  for (let i = 0; i < b.count; i++) if (pairing.newFree(i)) added.push(b.ref(i));
+  const removed: ItemRef[] = [];
+  for (let i = 0; i < a.count; i++) if (pairing.oldFree(i)) removed.push(a.ref(i));
+  return {
+    items: { added, removed, changed },
+    summary: { old: a.count, new: b.count, added: added.length, removed: removed.length, renamed, renamedUncertain, changed: fieldsChanged, unchanged: pairs.length - changed.length },
+  };
+}
+
+type Group = { olds: number[]; news: number[] };
+
+function groupIn(map: Map<number, Group>, key: number): Group {
+  let g = map.get(key);
+  if (!g) map.set(key, (g = { olds: [], news: [] }));
+  return g;
+}
+
+/** Both years' risk rows paired, and the group (item as paired × phase) each row is shown under. */
+class RowPairs {
+  constructor(
+    readonly pairing: Pairing,
+    readonly groupsOld: Float64Array,
+    readonly groupsNew: Float64Array,
+  ) {}
+  /** The group of this year's row r (groups are numbered from 0; -1 is no row of this year). */
+  groupOfNew(r: number): number {
+    return this.groupsNew[r] ?? -1;
+  }
+}
+
+/**
+ * Pairs the risk rows of both years within groups of one item (as paired) and phase, by their
+ * risk texts. Groups are numbered, not named: a paired item, an item of one year only, a row's
+ * own reference (rows linked to no item), or a set of several items; times the phase.
+ */
+function pairRiskRows(a: Side, b: Side, items: Pairing, canon: Canon): RowPairs {
+  const P = items.pairs.length;
+  const aCount = a.items.count;
+  const itemNumOld = (i: number): number => {
+    const k = items.ofOldIndex(i);
+    return k !== -1 ? k : P + i;
+  };
+  const itemNumNew = (i: number): number => {
+    const k = items.ofNewIndex(i);
+    return k !== -1 ? k : P + aCount + i;
+  };
+  const refBase = P + aCount + b.items.count;
+  const sets = new Map<string, number>();
+  let setBase = refBase + canon.texts.length;
+  const setNum = (risks: Risks, r: number, itemNum: (i: number) => number): number => {
+    const only = risks.onlyItem(r);
+    if (only >= 0) return itemNum(only);
+    const items = risks.itemsOf(r);
+    if (items.length === 0) return refBase + risks.refId(r);
+    const ids = new Set<number>();
+    for (const i of items) ids.add(itemNum(i));
+    const key = [...ids].sort((x, y) => x - y).join(",");
+    let k = sets.get(key);
+    if (k === undefined) sets.set(key, (k = setBase++));
+    return k;
+  };
+  const phaseCount = Math.max(a.snapshot.phases.length, b.snapshot.phases.length) + 1;
+  const phaseIds = new Map<string, number>();
+  const phaseNum = (risks: Risks, r: number): number => {
+    const p = risks.phaseIndex(r);
+    if (p >= 0) return p;
+    // An unknown phase is grouped by its text (normalised), no phase apart.
+    if (risks.phaseTextId(r) < 0) return phaseCount - 1;
+    const key = risks.phaseKey(r);
+    let id = phaseIds.get(key);
+    if (id === undefined) phaseIds.set(key, (id = phaseIds.size));
+    return phaseCount + id;
+  };
+  const ra = a.risks;
+  const rb = b.risks;
+  // First the rows about the same items; then rows about several items (a business, a category
+  // code, an id two items share) pair with the rows of any one of their items.
+  const bySet = new Map<number, Group>();
+  const byItem = new Map<number, Group>();
+  const groupOld = new Float64Array(ra.count);
+  const groupNew = new Float64Array(rb.count);
+  // Wider than any phase number: every (set, phase) pair has its own number.
+  const PH = phaseCount + ra.count + rb.count + 1;
+  for (let i = 0; i < ra.count; i++) {
+    const phase = phaseNum(ra, i);
+    const group = setNum(ra, i, itemNumOld) * PH + phase;
+    groupOld[i] = group;
+    groupIn(bySet, group).olds.push(i);
+    const items = ra.itemsOf(i);
+    if (items.length > 1) for (const k of items) groupIn(byItem, itemNumOld(k) * PH + phase).olds.push(i);
+  }
+  for (let i = 0; i < rb.count; i++) {
+    const phase = phaseNum(rb, i);
+    const group = setNum(rb, i, itemNumNew) * PH + phase;
+    groupNew[i] = group;
+    groupIn(bySet, group).news.push(i);
+    const items = rb.itemsOf(i);
+    if (items.length > 1) for (const k of items) groupIn(byItem, itemNumNew(k) * PH + phase).news.push(i);
+  }
+  // Rows about one item join the per-item groups that rows about several items opened.
+  for (let i = 0; i < ra.count; i++) {
+    const only = ra.onlyItem(i);
+    if (only >= 0) byItem.get(itemNumOld(only) * PH + phaseNum(ra, i))?.olds.push(i);
+  }
+  for (let i = 0; i < rb.count; i++) {
+    const only = rb.onlyItem(i);
+    if (only >= 0) byItem.get(itemNumNew(only) * PH + phaseNum(rb, i))?.news.push(i);
+  }
+  const pairing = new Pairing(ra.count, rb.count);
+  const texts: RowTexts = { oldId: (r) => ra.riskId(r), newId: (r) => rb.riskId(r), text: (id) => canon.text(id) };
+  const pairWithin = (groups: Iterable<Group>) => {
+    for (const g of groups) {
+      if (g.olds.length === 0 || g.news.length === 0) continue;
+      const olds = g.olds.filter((i) => pairing.oldFree(i));
+      const news = g.news.filter((i) => pairing.newFree(i));
+      if (olds.length === 0 || news.length === 0) continue;
+      matchRows(olds, news, texts, pairing);
+    }
+  };
+  pairWithin(bySet.values());
+  pairWithin(byItem.values());
+  return new RowPairs(pairing, groupOld, groupNew);
+}
+
+/** Risk rows added, removed and changed, grouped per item and phase, and their counts. */
+function diffRisks(a: Risks, b: Risks, rows: RowPairs): { groups: RiskGroupChange[]; summary: WorkbookDiff["summary"]["risks"] } {
+  const summary = { old: a.count, new: b.count, added: 0, removed: 0, changed: 0, before: { up: 0, down: 0 }, after: { up: 0, down: 0 } };
+  // Changes are shown per item and phase as this year has them (last year's for removed rows), in this year's row order.
+  const shown = new Map<number, { change: RiskGroupChange; order: number }>();
+  const show = (key: number, s: Risks, r: number, items: RiskGroupChange["items"], row: RiskRowChange, order: number) => {
+    let entry = shown.get(key);
+    if (!entry) {
+      entry = { change: { items, phase: s.phaseId(r), phaseLabel: s.phaseLabel(r), rows: [] }, order };
+      shown.set(key, entry);
+    }
+    entry.change.rows.push(row);
+    if (order < entry.order) entry.order = order;
+  };
+  for (const [oi, ni] of rows.pairing.pairs) {
+    const rated = a.rated(oi) & b.rated(ni);
+    // A level is compared only where both years' sheets rate it (a wide sheet may keep only the residual).
+    const before = rated & 1 ? levelChange(a.before(oi), b.before(ni)) : undefined;
+    const after = rated & 2 ? levelChange(a.after(oi), b.after(ni)) : undefined;
+    const reworded = a.riskId(oi) !== b.riskId(ni);
+    const measureChanged = a.measureId(oi) !== b.measureId(ni);
+    if (!before && !after && !reworded && !measureChanged) continue;
+    const row: RiskRowChange = { change: "changed", old: a.ref(oi), new: b.ref(ni) };
+    if (before) row.before = before;
+    if (after) row.after = after;
+    if (reworded) row.reworded = true;
+    if (measureChanged) row.measureChanged = true;
+    summary.changed++;
+    if (before?.direction === "up") summary.before.up++;
+    if (before?.direction === "down") summary.before.down++;
+    if (after?.direction === "up") summary.after.up++;
+    if (after?.direction === "down") summary.after.down++;
+    show(rows.groupOfNew(ni), b, ni, { old: a.labels(oi), new: b.labels(ni) }, row, ni);
+  }
+  for (const [ni, group] of rows.groupsNew.entries()) {
+    if (!rows.pairing.newFree(ni)) continue;
+    summary.added++;
+    show(group, b, ni, { old: [], new: b.labels(ni) }, { change: "added", new: b.ref(ni) }, ni);
+  }
+  for (const [oi, group] of rows.groupsOld.entries()) {
+    if (!rows.pairing.oldFree(oi)) continue;
+    summary.removed++;
+    // Removed rows are shown apart from this year's rows of the same group (negative keys).
+    show(-1 - group, a, oi, { old: a.labels(oi), new: [] }, { change: "removed", old: a.ref(oi) }, b.count + oi);
+  }
+  const groups = [...shown.values()].sort((x, y) => x.order - y.order).map((e) => e.change);
+  return { groups, summary };
+}
+
+/** Last year's findings that are gone, this year's new ones, and those both years have. */
+function diffFindings(a: Side, b: Side, items: Pairing, rows: Pairing): WorkbookDiff["findings"] {
+  // Where a finding is, in terms both years share: a paired item or risk row, else one year's own item or row, else a register row.
+  const anchorOf = (on: FindingAnchor["on"], itemPair: number, riskPair: number, tag: string): string => {
+    if ("item" in on) return itemPair !== -1 ? `p${itemPair}` : `${tag}i${on.item}`;
+    if ("risk" in on) return riskPair !== -1 ? `r${riskPair}` : `${tag}r${on.risk}`;
+    return `s:${on.sheet}:${on.row}`;
+  };
+  const keyOf = (s: Side, i: number, itemPair: (k: number) => number, riskPair: (k: number) => number): string => {
+    const f = s.snapshot.findings[i];
+    // The snapshot anchors every finding of its report; one without an anchor pairs with nothing.
+    if (!f) return `${s.tag}?${i}`;
+    const on = f.on;
+    return `${anchorOf(on, "item" in on ? itemPair(on.item) : -1, "risk" in on ? riskPair(on.risk) : -1, s.tag)}\u0002${f.key}`;
+  };
+  const olds = a.findings.map((finding) => ({ finding, open: false }));
+  const waiting = new Map<string, { finding: Finding; open: boolean }[]>();
+  for (const [i, old] of olds.entries()) {
+    const key = keyOf(
+      a,
+      i,
+      (k) => items.ofOldIndex(k),
+      (k) => rows.ofOldIndex(k),
+    );
+    const list = waiting.get(key);
+    if (list) list.push(old);
+    else waiting.set(key, [old]);
+  }
+  const open: OpenFinding[] = [];
+  const fresh: Finding[] = [];
+  for (const [i, finding] of b.findings.entries()) {
+    const key = keyOf(
+      b,
+      i,
+      (k) => items.ofNewIndex(k),
+      (k) => rows.ofNewIndex(k),
+    );
+    const was = waiting.get(key)?.shift();
+    if (was === undefined) {
+      fresh.push(finding);
+      continue;
+    }
+    was.open = true;
+    open.push({ finding, was: { sheet: was.finding.sheet, cell: was.finding.cell } });
+  }
+  const resolved = olds.filter((o) => !o.open).map((o) => o.finding);
+  return { resolved, new: fresh, open };
 }
 
 /**
@@ -152,247 +503,41 @@ function isOpenError(f: Finding): boolean {
  */
 export function diffWorkbooks(old: CheckedSide, now: CheckedSide): WorkbookDiff {
   const canon = new Canon();
-  const a = new Side(old.snapshot, canon);
-  const b = new Side(now.snapshot, canon);
-  const pairs = matchItems(a.view, b.view, a.s.hasIds && b.s.hasIds);
-  const pairOfOld = new Int32Array(a.view.count).fill(-1);
-  const pairOfNew = new Int32Array(b.view.count).fill(-1);
-  pairs.forEach((p, k) => {
-    pairOfOld[p.old] = k;
-    pairOfNew[p.new] = k;
-  });
+  const a = new Side(old, canon, "o");
+  const b = new Side(now, canon, "n");
+  const itemPairs = matchItems(a.items, b.items, a.snapshot.hasIds && b.snapshot.hasIds);
+  const items = new Pairing(a.items.count, b.items.count);
+  for (const p of itemPairs) items.pair(p.old, p.new);
+  const itemDiff = diffItems(a.items, b.items, itemPairs, items);
+  const rows = pairRiskRows(a, b, items, canon);
+  const riskDiff = diffRisks(a.risks, b.risks, rows);
+  const findings = diffFindings(a, b, items, rows.pairing);
 
-  // ---- items
-  const changed: ItemChange[] = [];
-  let renamed = 0;
-  let renamedUncertain = 0;
-  let fieldsChanged = 0;
-  for (const p of [...pairs].sort((x, y) => x.new - y.new)) {
-    const fields = fieldChanges(a, p.old, b, p.new);
-    const isRenamed = p.match === "similar" || a.view.nameId(p.old) !== b.view.nameId(p.new);
-    if (p.match === "similar") renamedUncertain++;
-    else if (isRenamed) renamed++;
-    if (fields.some((f) => f.field !== "name")) fieldsChanged++;
-    if (isRenamed || fields.length > 0) changed.push({ old: a.item(p.old), new: b.item(p.new), match: p.match, renamed: isRenamed, fields });
-  }
-  const added: ItemRef[] = [];
-  for (let i = 0; i < b.view.count; i++) if (pairOfNew[i] === -1) added.push(b.item(i));
-  const removed: ItemRef[] = [];
-  for (let i = 0; i < a.view.count; i++) if (pairOfOld[i] === -1) removed.push(a.item(i));
-  const unchanged = pairs.length - changed.length;
-
-  // ---- risk rows, per item (as paired) and phase
-  // Groups are numbered, not named: a paired item, an item of one year only, a row's own
-  // reference (rows linked to no item), or a set of several items; times the phase.
-  const P = pairs.length;
-  const itemNum = (i: number, pairOf: Int32Array, old: boolean) => (pairOf[i] !== -1 ? (pairOf[i] as number) : P + (old ? i : a.view.count + i));
-  const refBase = P + a.view.count + b.view.count;
-  const sets = new Map<string, number>();
-  let setBase = refBase + canon.texts.length;
-  const setNum = (s: Side, r: number, pairOf: Int32Array, old: boolean): number => {
-    const items = s.itemsOf(r);
-    if (items.length === 0) return refBase + s.id(s.s.risks.refKey, r);
-    if (items.length === 1) return itemNum(items[0] as number, pairOf, old);
-    const ids = new Set<number>();
-    for (const i of items) ids.add(itemNum(i, pairOf, old));
-    const key = [...ids].sort((x, y) => x - y).join(",");
-    let k = sets.get(key);
-    if (k === undefined) sets.set(key, (k = setBase++));
-    return k;
-  };
-  const phaseCount = Math.max(a.s.phases.length, b.s.phases.length) + 1;
-  const phaseNum = (s: Side, r: number): number => {
-    const p = s.s.risks.phase[r] as number;
-    if (p >= 0) return p;
-    const t = s.id(s.s.risks.phaseText, r);
-    // An unknown phase is grouped by its text (normalised), no phase apart.
-    return t < 0 ? phaseCount - 1 : phaseCount + (phaseIds.get(phaseKeyOf(s.s, r)) ?? registerPhase(phaseKeyOf(s.s, r)));
-  };
-  const phaseIds = new Map<string, number>();
-  const registerPhase = (k: string) => {
-    const id = phaseIds.size;
-    phaseIds.set(k, id);
-    return id;
-  };
-  type Group = { olds: number[]; news: number[] };
-  const ra = a.s.risks;
-  const rb = b.s.risks;
-  const riskPairOld = new Int32Array(ra.count).fill(-1);
-  const riskPairNew = new Int32Array(rb.count).fill(-1);
-  const rowPairs: [number, number][] = [];
-  const text = (id: number) => canon.texts[id] as string;
-  const pairWithin = (groups: Iterable<Group>) => {
-    for (const g of groups) {
-      if (g.olds.length === 0 || g.news.length === 0) continue;
-      const olds = g.olds.filter((i) => riskPairOld[i] === -1);
-      const news = g.news.filter((i) => riskPairNew[i] === -1);
-      if (olds.length === 0 || news.length === 0) continue;
-      const found = matchRows(
-        olds.map((i) => a.id(ra.riskKey, i)),
-        news.map((i) => b.id(rb.riskKey, i)),
-        text,
-      );
-      for (const [x, y] of found) {
-        const oi = olds[x] as number;
-        const ni = news[y] as number;
-        riskPairOld[oi] = rowPairs.length;
-        riskPairNew[ni] = rowPairs.length;
-        rowPairs.push([oi, ni]);
-      }
-    }
-  };
-  // First the rows about the same items; then rows about several items (a business, a category
-  // code, an id two items share) pair with the rows of any one of their items.
-  const bySet = new Map<number, Group>();
-  const byItem = new Map<number, Group>();
-  const groupIn = (map: Map<number, Group>, key: number): Group => {
-    let g = map.get(key);
-    if (!g) map.set(key, (g = { olds: [], news: [] }));
-    return g;
-  };
-  const groupOld = new Float64Array(ra.count);
-  const groupNew = new Float64Array(rb.count);
-  // Wider than any phase number: every (set, phase) pair has its own number.
-  const PH = phaseCount + ra.count + rb.count + 1;
-  for (let i = 0; i < ra.count; i++) {
-    const phase = phaseNum(a, i);
-    groupOld[i] = setNum(a, i, pairOfOld, true) * PH + phase;
-    groupIn(bySet, groupOld[i] as number).olds.push(i);
-    const items = a.itemsOf(i);
-    if (items.length > 1) for (const k of items) groupIn(byItem, itemNum(k, pairOfOld, true) * PH + phase).olds.push(i);
-  }
-  for (let i = 0; i < rb.count; i++) {
-    const phase = phaseNum(b, i);
-    groupNew[i] = setNum(b, i, pairOfNew, false) * PH + phase;
-    groupIn(bySet, groupNew[i] as number).news.push(i);
-    const items = b.itemsOf(i);
-    if (items.length > 1) for (const k of items) groupIn(byItem, itemNum(k, pairOfNew, false) * PH + phase).news.push(i);
-  }
-  // Rows about one item join the per-item groups that rows about several items opened.
-  for (let i = 0; i < ra.count; i++) {
-    const items = a.itemsOf(i);
-    if (items.length === 1) byItem.get(itemNum(items[0] as number, pairOfOld, true) * PH + phaseNum(a, i))?.olds.push(i);
-  }
-  for (let i = 0; i < rb.count; i++) {
-    const items = b.itemsOf(i);
-    if (items.length === 1) byItem.get(itemNum(items[0] as number, pairOfNew, false) * PH + phaseNum(b, i))?.news.push(i);
-  }
-  pairWithin(bySet.values());
-  pairWithin(byItem.values());
-
-  const risks = { old: ra.count, new: rb.count, added: 0, removed: 0, changed: 0, before: { up: 0, down: 0 }, after: { up: 0, down: 0 } };
-  // Changes are shown per item and phase as this year has them (last year's for removed rows), in this year's row order.
-  const shown = new Map<number, { change: RiskGroupChange; order: number }>();
-  const phaseLabel = (s: Side, r: number): LocalisedText => {
-    const p = s.s.risks.phase[r] as number;
-    if (p >= 0) {
-      const l = (s.s.phases[p] as { label: LocalisedText }).label;
-      return { ja: l.ja, en: l.en };
-    }
-    const t = s.s.risks.phaseText[r] as number;
-    return t >= 0 ? { ja: s.text(t), en: s.text(t) } : { ...NO_PHASE };
-  };
-  const show = (key: number, s: Side, r: number, items: RiskGroupChange["items"], row: RiskRowChange, order: number) => {
-    let entry = shown.get(key);
-    if (!entry) {
-      const p = s.s.risks.phase[r] as number;
-      entry = { change: { items, phase: p >= 0 ? (s.s.phases[p] as { id: string }).id : null, phaseLabel: phaseLabel(s, r), rows: [] }, order };
-      shown.set(key, entry);
-    }
-    entry.change.rows.push(row);
-    if (order < entry.order) entry.order = order;
-  };
-  for (const [oi, ni] of rowPairs) {
-    const ratedOld = ra.rated[oi] as number;
-    const ratedNew = rb.rated[ni] as number;
-    // A level is compared only where both years' sheets rate it (a wide sheet may keep only the residual).
-    const before = ratedOld & ratedNew & 1 ? levelChange(a.level(ra.before, oi), b.level(rb.before, ni)) : undefined;
-    const after = ratedOld & ratedNew & 2 ? levelChange(a.level(ra.after, oi), b.level(rb.after, ni)) : undefined;
-    const reworded = a.id(ra.riskKey, oi) !== b.id(rb.riskKey, ni);
-    const measureChanged = a.id(ra.measureKey, oi) !== b.id(rb.measureKey, ni);
-    if (!before && !after && !reworded && !measureChanged) continue;
-    const row: RiskRowChange = { change: "changed", old: a.row(oi), new: b.row(ni) };
-    if (before) row.before = before;
-    if (after) row.after = after;
-    if (reworded) row.reworded = true;
-    if (measureChanged) row.measureChanged = true;
-    risks.changed++;
-    if (before?.direction === "up") risks.before.up++;
-    if (before?.direction === "down") risks.before.down++;
-    if (after?.direction === "up") risks.after.up++;
-    if (after?.direction === "down") risks.after.down++;
-    show(groupNew[ni] as number, b, ni, { old: a.labels(oi), new: b.labels(ni) }, row, ni);
-  }
-  for (let ni = 0; ni < rb.count; ni++) {
-    if (riskPairNew[ni] !== -1) continue;
-    risks.added++;
-    show(groupNew[ni] as number, b, ni, { old: [], new: b.labels(ni) }, { change: "added", new: b.row(ni) }, ni);
-  }
-  for (let oi = 0; oi < ra.count; oi++) {
-    if (riskPairOld[oi] !== -1) continue;
-    risks.removed++;
-    // Removed rows are shown apart from this year's rows of the same group (negative keys).
-    show(-1 - (groupOld[oi] as number), a, oi, { old: a.labels(oi), new: [] }, { change: "removed", old: a.row(oi) }, rb.count + oi);
-  }
-  const riskGroups = [...shown.values()].sort((x, y) => x.order - y.order).map((e) => e.change);
-
-  // ---- findings
-  const anchorOf = (on: FindingAnchor["on"], itemPair: Int32Array, riskPair: Int32Array, side: string): string => {
-    if ("item" in on) return itemPair[on.item] !== -1 ? `p${itemPair[on.item]}` : `${side}i${on.item}`;
-    if ("risk" in on) return riskPair[on.risk] !== -1 ? `r${riskPair[on.risk]}` : `${side}r${on.risk}`;
-    return `s:${on.sheet}:${on.row}`;
-  };
-  const keyOf = (f: FindingAnchor, itemPair: Int32Array, riskPair: Int32Array, side: string) => `${anchorOf(f.on, itemPair, riskPair, side)}\u0002${f.key}`;
-  const waiting = new Map<string, number[]>();
-  a.s.findings.forEach((f, i) => {
-    const key = keyOf(f, pairOfOld, riskPairOld, "o");
-    const list = waiting.get(key);
-    if (list) list.push(i);
-    else waiting.set(key, [i]);
-  });
-  const oldFindings = old.report.findings;
-  const newFindings = now.report.findings;
-  const stillOpen = new Uint8Array(oldFindings.length);
-  const open: OpenFinding[] = [];
-  const fresh: Finding[] = [];
-  b.s.findings.forEach((f, i) => {
-    const finding = newFindings[i] as Finding;
-    const o = waiting.get(keyOf(f, pairOfNew, riskPairNew, "n"))?.shift();
-    if (o === undefined) {
-      fresh.push(finding);
-      return;
-    }
-    stillOpen[o] = 1;
-    const was = oldFindings[o] as Finding;
-    open.push({ finding, was: { sheet: was.sheet, cell: was.cell } });
-  });
-  const resolved = oldFindings.filter((_f, i) => stillOpen[i] === 0);
   const errors = (list: readonly Finding[]) => list.reduce((n, f) => n + (isOpenError(f) ? 1 : 0), 0);
-
-  const newFields = new Set(b.s.ledgerFields);
-  const oldFields = new Set(a.s.ledgerFields);
+  const newFields = new Set(b.snapshot.ledgerFields);
+  const oldFields = new Set(a.snapshot.ledgerFields);
   const side = (r: WorkbookReport): DiffSide => (r.overview ? { sheets: r.sheets, summary: r.summary, overview: r.overview } : { sheets: r.sheets, summary: r.summary });
   return {
     summary: {
-      items: { old: a.view.count, new: b.view.count, added: added.length, removed: removed.length, renamed, renamedUncertain, changed: fieldsChanged, unchanged },
-      risks,
+      items: itemDiff.summary,
+      risks: riskDiff.summary,
       findings: {
-        resolved: resolved.length,
-        new: fresh.length,
-        open: open.length,
-        resolvedErrors: errors(resolved),
-        newErrors: errors(fresh),
-        openErrors: open.reduce((n, o) => n + (isOpenError(o.finding) ? 1 : 0), 0),
+        resolved: findings.resolved.length,
+        new: findings.new.length,
+        open: findings.open.length,
+        resolvedErrors: errors(findings.resolved),
+        newErrors: errors(findings.new),
+        openErrors: findings.open.reduce((n, o) => n + (isOpenError(o.finding) ? 1 : 0), 0),
       },
     },
     old: side(old.report),
     new: side(now.report),
     ledgerFields: {
-      added: b.s.ledgerFields.filter((f) => !oldFields.has(f)).map((field) => ({ field, label: fieldLabel("ledger", field) })),
-      removed: a.s.ledgerFields.filter((f) => !newFields.has(f)).map((field) => ({ field, label: fieldLabel("ledger", field) })),
+      added: b.snapshot.ledgerFields.filter((f) => !oldFields.has(f)).map((field) => ({ field, label: fieldLabel("ledger", field) })),
+      removed: a.snapshot.ledgerFields.filter((f) => !newFields.has(f)).map((field) => ({ field, label: fieldLabel("ledger", field) })),
     },
-    items: { added, removed, changed },
-    risks: riskGroups,
-    findings: { resolved, new: fresh, open },
+    items: itemDiff.items,
+    risks: riskDiff.groups,
+    findings,
   };
 }

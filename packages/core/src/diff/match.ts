@@ -49,10 +49,13 @@ const NAME_FIELD = COMPARED_FIELDS.indexOf("name");
 
 /** Distinct character bigrams of a key (a one-character key is its own bigram). */
 export function bigrams(key: string): Set<string> {
-  const chars = Array.from(key);
   const out = new Set<string>();
-  if (chars.length === 1) out.add(chars[0] as string);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  let previous = "";
+  for (const ch of key) {
+    if (previous !== "") out.add(previous + ch);
+    previous = ch;
+  }
+  if (out.size === 0 && previous !== "") out.add(previous);
   return out;
 }
 
@@ -150,8 +153,10 @@ export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[
   }
   for (const g of byName.values()) {
     if (g.news.length === 0) continue;
-    if (g.olds.length === 1 && g.news.length === 1) {
-      take(g.olds[0] as number, g.news[0] as number, "name");
+    const oneOld = only(g.olds);
+    const oneNew = only(g.news);
+    if (oneOld >= 0 && oneNew >= 0) {
+      take(oneOld, oneNew, "name");
       continue;
     }
     // Several rows of one name: the pairs whose other fields agree most go first, then row order.
@@ -160,9 +165,14 @@ export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[
     candidates.sort((x, y) => y.score - x.score || x.o - y.o || x.n - y.n);
     for (const c of candidates) if (!oldTaken[c.o] && !newTaken[c.n]) take(c.o, c.n, "name");
     // Beyond the rows weighed, the rest of one name pair in row order.
-    const olds = g.olds.filter((o) => !oldTaken[o]);
     const news = g.news.filter((n) => !newTaken[n]);
-    for (let k = 0; k < olds.length && k < news.length; k++) take(olds[k] as number, news[k] as number, "name");
+    let k = 0;
+    for (const o of g.olds) {
+      if (oldTaken[o]) continue;
+      const n = news[k++];
+      if (n === undefined) break;
+      take(o, n, "name");
+    }
   }
 
   // 3. Same id, another name.
@@ -230,64 +240,113 @@ export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[
   return pairs;
 }
 
+/** The risk texts of both years' rows as canonical ids, and the text of an id. */
+export interface RowTexts {
+  oldId(row: number): number;
+  newId(row: number): number;
+  text(id: number): string;
+}
+
 /**
- * Pairs the risk rows of one item and phase across the years, given their risk texts' canonical
- * ids: the same risk text first, then near-miss texts, then, when one row is left on each side,
- * those two (the same risk reworded). Returns pairs of indexes into the two lists.
+ * Indexes paired across the years (items or risk rows), each pair numbered in the order it was
+ * made; -1 for an index without a partner.
  */
-export function matchRows(olds: readonly number[], news: readonly number[], text: (id: number) => string): [number, number][] {
+export class Pairing {
+  readonly pairs: [number, number][] = [];
+  private readonly ofOld: Int32Array;
+  private readonly ofNew: Int32Array;
+  constructor(oldCount: number, newCount: number) {
+    this.ofOld = new Int32Array(oldCount).fill(-1);
+    this.ofNew = new Int32Array(newCount).fill(-1);
+  }
+  pair(o: number, n: number): void {
+    this.ofOld[o] = this.pairs.length;
+    this.ofNew[n] = this.pairs.length;
+    this.pairs.push([o, n]);
+  }
+  /** The number of the pair last year's index o is in; -1 when it has no partner. */
+  ofOldIndex(o: number): number {
+    return this.ofOld[o] ?? -1;
+  }
+  ofNewIndex(n: number): number {
+    return this.ofNew[n] ?? -1;
+  }
+  oldFree(o: number): boolean {
+    return this.ofOldIndex(o) === -1;
+  }
+  newFree(n: number): boolean {
+    return this.ofNewIndex(n) === -1;
+  }
+}
+
+/** The one entry of a list; -1 when it has none or several. */
+function only(list: readonly number[]): number {
+  return list.length === 1 ? (list[0] ?? -1) : -1;
+}
+
+/** The one entry of a list that is still free; -1 when none or several are. */
+function onlyFree(list: readonly number[], free: (k: number) => boolean): number {
+  let found = -1;
+  for (const k of list) {
+    if (!free(k)) continue;
+    if (found >= 0) return -1;
+    found = k;
+  }
+  return found;
+}
+
+/**
+ * Pairs the free risk rows of one item and phase across the years, by their risk texts: the
+ * same text first, then near-miss texts, then, when one row is left on each side, those two
+ * (the same risk reworded). Rows are indexes into each year's risk rows; pairs go to `pairing`.
+ */
+export function matchRows(olds: readonly number[], news: readonly number[], texts: RowTexts, pairing: Pairing): void {
   // Most item–phase groups hold one row each year: the same risk, reworded or not.
-  if (olds.length === 1 && news.length === 1) return [[0, 0]];
-  const out: [number, number][] = [];
-  const oldTaken = new Uint8Array(olds.length);
-  const newTaken = new Uint8Array(news.length);
+  const oneOld = only(olds);
+  const oneNew = only(news);
+  if (oneOld >= 0 && oneNew >= 0) {
+    pairing.pair(oneOld, oneNew);
+    return;
+  }
   const byText = new Map<number, number[]>();
-  olds.forEach((t, i) => {
+  for (const o of olds) {
+    const t = texts.oldId(o);
     const list = byText.get(t);
-    if (list) list.push(i);
-    else byText.set(t, [i]);
-  });
+    if (list) list.push(o);
+    else byText.set(t, [o]);
+  }
   let paired = 0;
-  news.forEach((t, n) => {
-    const list = byText.get(t);
-    const o = list?.shift();
-    if (o === undefined) return;
-    oldTaken[o] = 1;
-    newTaken[n] = 1;
-    out.push([o, n]);
+  for (const n of news) {
+    const o = byText.get(texts.newId(n))?.shift();
+    if (o === undefined) continue;
+    pairing.pair(o, n);
     paired++;
-  });
+  }
   // Rows of one item and phase are a handful and every pair is weighed; a sheet whose rows name
   // no item puts them all in one group, where only equal texts pair.
   const weighed = (olds.length - paired) * (news.length - paired) <= ROW_PAIRS_MAX;
-  const found: { o: number; n: number; score: number }[] = [];
+  // x and y: the rows' places in the lists, which break ties.
+  const found: { o: number; n: number; x: number; y: number; score: number }[] = [];
   if (weighed && paired < olds.length && paired < news.length) {
     const gramsOf = new Map<number, Set<string>>();
     const grams = (id: number) => {
       let g = gramsOf.get(id);
-      if (!g) gramsOf.set(id, (g = bigrams(text(id))));
+      if (!g) gramsOf.set(id, (g = bigrams(texts.text(id))));
       return g;
     };
-    for (let o = 0; o < olds.length; o++) {
-      if (oldTaken[o]) continue;
-      for (let n = 0; n < news.length; n++) {
-        if (newTaken[n]) continue;
-        const score = dice(grams(olds[o] as number), grams(news[n] as number));
-        if (score >= SIMILAR) found.push({ o, n, score });
+    for (const [x, o] of olds.entries()) {
+      if (!pairing.oldFree(o)) continue;
+      const oldGrams = grams(texts.oldId(o));
+      for (const [y, n] of news.entries()) {
+        if (!pairing.newFree(n)) continue;
+        const score = dice(oldGrams, grams(texts.newId(n)));
+        if (score >= SIMILAR) found.push({ o, n, x, y, score });
       }
     }
   }
-  found.sort((x, y) => y.score - x.score || x.o - y.o || x.n - y.n);
-  for (const c of found) {
-    if (oldTaken[c.o] || newTaken[c.n]) continue;
-    oldTaken[c.o] = 1;
-    newTaken[c.n] = 1;
-    out.push([c.o, c.n]);
-  }
-  const leftOld: number[] = [];
-  const leftNew: number[] = [];
-  for (let o = 0; o < olds.length && leftOld.length < 2; o++) if (!oldTaken[o]) leftOld.push(o);
-  for (let n = 0; n < news.length && leftNew.length < 2; n++) if (!newTaken[n]) leftNew.push(n);
-  if (leftOld.length === 1 && leftNew.length === 1) out.push([leftOld[0] as number, leftNew[0] as number]);
-  return out;
+  found.sort((p, q) => q.score - p.score || p.x - q.x || p.y - q.y);
+  for (const c of found) if (pairing.oldFree(c.o) && pairing.newFree(c.n)) pairing.pair(c.o, c.n);
+  const leftOld = onlyFree(olds, (o) => pairing.oldFree(o));
+  const leftNew = onlyFree(news, (n) => pairing.newFree(n));
+  if (leftOld >= 0 && leftNew >= 0) pairing.pair(leftOld, leftNew);
 }

@@ -11,7 +11,6 @@ import { readCount } from "../read/count";
 import { isoFromSerial, readDate } from "../read/date";
 import { readLevel } from "../read/level";
 import { readMedium } from "../read/medium";
-import { normalisePhase } from "../read/phase";
 import { readYesNo } from "../read/yesno";
 import type { RecognisedSheet } from "../recognise/types";
 import type { WorkbookReport } from "../report/types";
@@ -172,7 +171,13 @@ function flagValue(item: LedgerItem, which: "sensitive" | "myNumber"): [string, 
 
 /** Ledger fields compared between the years: all but the id (shown beside the item) and the review date (renewed every year). */
 export const COMPARED_FIELDS: readonly LedgerField[] = LEDGER_FIELDS.filter((f) => f !== "id" && f !== "reviewedDate");
-const FIELD_TYPES = COMPARED_FIELDS.map((f) => fieldDef("ledger", f).type);
+
+/** A compared field a ledger sheet records: its place in COMPARED_FIELDS and its value type. */
+interface RecordedField {
+  slot: number;
+  field: LedgerField;
+  type: string;
+}
 
 function sheetHasField(sheet: RecognisedSheet, field: LedgerField): boolean {
   if (field === "sensitive" || field === "myNumber") return recordsFlag(sheet, field);
@@ -200,6 +205,16 @@ function registerRowKey(sheet: RecognisedSheet, row0: number): string {
     if (text !== "") return `${field}:${nameKey(text)}`;
   }
   return `row:${row0 - sheet.headerRow}`;
+}
+
+/** Of a wide row's entries (never none), the one whose phase is `wanted`, else the first. */
+function entryOfPhase(entries: readonly number[], phases: Int32Array, wanted: number): number {
+  let first = -1;
+  for (const r of entries) {
+    if (phases[r] === wanted) return r;
+    if (first < 0) first = r;
+  }
+  return first;
 }
 
 /** Builds the snapshot of a checked workbook from its model and report (see WorkbookSnapshot). */
@@ -230,7 +245,12 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
   const ledgers = model.ofKind("ledger");
   const ledgerFields = COMPARED_FIELDS.filter((f) => ledgers.some((s) => sheetHasField(s, f)));
   const F = COMPARED_FIELDS.length;
-  const fieldsOf = new Map<RecognisedSheet, boolean[]>(ledgers.map((s) => [s, COMPARED_FIELDS.map((f) => sheetHasField(s, f))]));
+  const fieldsOf = new Map<RecognisedSheet, RecordedField[]>();
+  for (const sheet of ledgers) {
+    const recorded: RecordedField[] = [];
+    for (const [slot, field] of COMPARED_FIELDS.entries()) if (sheetHasField(sheet, field)) recorded.push({ slot, field, type: fieldDef("ledger", field).type });
+    fieldsOf.set(sheet, recorded);
+  }
 
   // ---- items
   const list = model.ledgerItems;
@@ -263,19 +283,16 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
     items.label[i] = intern(item.label);
     items.nameKey[i] = intern(nameKey(name));
     items.looseKey[i] = intern(looseNameKey(name));
-    const has = fieldsOf.get(item.sheet);
     const base = i * F * 2;
-    for (let f = 0; f < F; f++) {
-      if (!has?.[f]) continue;
-      const field = COMPARED_FIELDS[f] as LedgerField;
+    for (const { slot, field, type } of fieldsOf.get(item.sheet) ?? []) {
       let pair: [string, string];
       if (field === "sensitive" || field === "myNumber") pair = flagValue(item, field);
       else {
         const cell = fieldCell(item.sheet, item.row, field);
-        pair = valueMemo(cell.value, cell.text, FIELD_TYPES[f] as string);
+        pair = valueMemo(cell.value, cell.text, type);
       }
-      items.fields[base + f * 2] = intern(pair[0]);
-      items.fields[base + f * 2 + 1] = intern(pair[1]);
+      items.fields[base + slot * 2] = intern(pair[0]);
+      items.fields[base + slot * 2 + 1] = intern(pair[1]);
     }
   });
 
@@ -357,20 +374,11 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
     if (rows && rows.length > 0) {
       // A wide row: the entry of the column's phase group (the first one for a column outside the groups).
       const wanted = column?.phase === undefined ? -1 : (phaseIndex.get(column.phase) ?? -1);
-      const k = rows.find((r) => risks.phase[r] === wanted) ?? (rows[0] as number);
-      return { on: { risk: k }, key: findingKey(f, field, false) };
+      return { on: { risk: entryOfPhase(rows, risks.phase, wanted) }, key: findingKey(f, field, false) };
     }
     return { on: { sheet: sheet?.kind ?? "unknown", row: sheet ? registerRowKey(sheet, row0) : "" }, key: findingKey(f, field, true) };
   });
 
   const phases = model.profile.phases.map((p) => ({ id: p.id, label: { ja: p.label.ja, en: p.label.en } }));
   return { strings, ledgerFields, hasIds: ledgers.some((s) => s.byField.has("id")), phases, items, risks, findings };
-}
-
-/** The phase a risk row is grouped under: the profile's phase id, else the text as written (normalised), else none. */
-export function phaseKeyOf(s: WorkbookSnapshot, r: number): string {
-  const p = s.risks.phase[r] as number;
-  if (p >= 0) return (s.phases[p] as { id: string }).id;
-  const t = s.risks.phaseText[r] as number;
-  return t < 0 ? "" : `?${normalisePhase(s.strings[t] as string)}`;
 }

@@ -125,7 +125,7 @@ export function profileLibraryProblems(input: { riskLibrary?: RiskLibraryInput |
   (input.riskLibrary?.exclude ?? []).forEach((id, i) => {
     if (!known.has(id)) out.push({ path: ["riskLibrary", "exclude", i], message: { ja: `組み込みのリスクライブラリに ID「${id}」はありません`, en: `the built-in risk library has no id "${id}"` } });
   });
-  const fields = DRAFT_SCORE_FIELDS as readonly string[];
+  const fields: readonly string[] = DRAFT_SCORE_FIELDS;
   for (const key of Object.keys(input.draft?.scores ?? {})) {
     if (!fields.includes(key)) out.push({ path: ["draft", "scores", key], message: { ja: `評価の入力項目ではありません(${fields.join(", ")})`, en: `not a scoring input (${fields.join(", ")})` } });
   }

@@ -70,10 +70,13 @@ const DRAFT_NOTE: LocalisedText = {
 
 /** One item's (or one shared reference's) phases to draft, and where they go. */
 interface Unit {
-  items: LedgerItem[];
+  items: Items;
   phases: PhaseDef[];
   nature: ItemNature;
 }
+
+/** Ledger items drafted together (one, or those a shared reference names): never none. */
+type Items = [LedgerItem, ...LedgerItem[]];
 
 /** A drafted row: column (1-based) → value, in final sheet coordinates once placed. */
 type DraftRow = Map<number, CellValue>;
@@ -114,9 +117,8 @@ function missingPhases(model: WorkbookModel, report: WorkbookReport, riskSheets:
     if (riskSheets && !said) return;
     const entries = model.links.entriesOf.get(item) ?? [];
     const phases: PhaseDef[] = [];
-    for (let k = 0; k < n; k++) {
+    for (const [k, phase] of coverage.phases.entries()) {
       if (coverage.applies[i * n + k] !== 1) continue;
-      const phase = coverage.phases[k] as PhaseDef;
       // Without a risk sheet nothing is covered; with one, what the rule reports.
       const missing = !riskSheets || (entries.length === 0 ? said?.all === true : coverage.covered[i * n + k] === 0 && said?.phases.has(phase.label.ja) === true);
       if (missing && !phases.some((p) => p.id === phase.id)) phases.push(phase);
@@ -126,12 +128,13 @@ function missingPhases(model: WorkbookModel, report: WorkbookReport, riskSheets:
   return out;
 }
 
-function unionNature(items: readonly LedgerItem[]): ItemNature {
-  const natures = items.map(itemNature);
-  const first = natures[0] as ItemNature;
+function unionNature(items: Readonly<Items>): ItemNature {
+  const [head, ...rest] = items;
+  const first = itemNature(head);
   const traits = new Set(first.traits);
   let medium = first.medium;
-  for (const n of natures.slice(1)) {
+  for (const item of rest) {
+    const n = itemNature(item);
     for (const t of n.traits) traits.add(t);
     if (n.medium !== medium) medium = null;
   }
@@ -158,8 +161,8 @@ function phaseSpellings(model: WorkbookModel, sheet: RecognisedSheet): Map<strin
 }
 
 /** Where an item's reference goes on a risk sheet: each reference column the sheet has, with the item's text for it. */
-function referenceCells(sheet: RecognisedSheet, items: readonly LedgerItem[], mode: string | null): Map<number, string> | null {
-  const item = items[0] as LedgerItem;
+function referenceCells(sheet: RecognisedSheet, items: Readonly<Items>, mode: string | null): Map<number, string> | null {
+  const item = items[0];
   const out = new Map<number, string>();
   // A bare "No." carries the item's reference only when nothing else on the sheet names it (riskEntries).
   const idIsRef = hasField(sheet, "id") && !RISK_REFERENCE_FIELDS.some((f) => hasField(sheet, f));
@@ -343,22 +346,26 @@ class Drafter {
  */
 function rowsTarget(drafter: Drafter, unit: Unit): SheetRowsTarget | null {
   const model = drafter.model;
-  const item = unit.items[0] as LedgerItem;
+  const item = unit.items[0];
   const entries = unit.items.flatMap((i) => model.links.entriesOf.get(i) ?? []);
   const canWrite = (s: RecognisedSheet) => s.byField.has("risk") || s.byField.has("measure") || s.layout === "wide";
   if (entries.length > 0) {
-    const bySheet = new Map<RecognisedSheet, number>();
-    for (const e of entries) bySheet.set(e.sheet, Math.max(bySheet.get(e.sheet) ?? -1, e.row));
-    let best: RecognisedSheet | null = null;
-    let count = -1;
-    for (const s of bySheet.keys()) {
-      const n = entries.filter((e) => e.sheet === s).length;
-      if (n > count && canWrite(s)) [best, count] = [s, n];
+    // Per sheet: its last row of the unit's entries, and how many entries it holds.
+    const bySheet = new Map<RecognisedSheet, { last: number; count: number }>();
+    for (const e of entries) {
+      const on = bySheet.get(e.sheet);
+      if (!on) bySheet.set(e.sheet, { last: e.row, count: 1 });
+      else {
+        on.last = Math.max(on.last, e.row);
+        on.count++;
+      }
     }
+    let best: { sheet: RecognisedSheet; last: number; count: number } | null = null;
+    for (const [sheet, on] of bySheet) if ((!best || on.count > best.count) && canWrite(sheet)) best = { sheet, ...on };
     if (best) {
-      const mode = model.links.modeOf.get(best) ?? null;
-      const refs = referenceCells(best, unit.items, mode);
-      if (refs) return { draft: drafter.sheetDraft(best), after: belowMerges(best.grid, (bySheet.get(best) as number) + 1), refs };
+      const mode = model.links.modeOf.get(best.sheet) ?? null;
+      const refs = referenceCells(best.sheet, unit.items, mode);
+      if (refs) return { draft: drafter.sheetDraft(best.sheet), after: belowMerges(best.sheet.grid, best.last + 1), refs };
     }
   }
   // No row yet: the sheet with the most rows that can name the item.
@@ -371,7 +378,7 @@ function rowsTarget(drafter: Drafter, unit: Unit): SheetRowsTarget | null {
     if (!best || s.dataRows.length > best.rows) best = { sheet: s, refs, rows: s.dataRows.length };
   }
   if (!best) return null;
-  const last = best.sheet.dataRows.length > 0 ? (best.sheet.dataRows[best.sheet.dataRows.length - 1] as number) + 1 : best.sheet.headerRow + 1;
+  const last = (best.sheet.dataRows.at(-1) ?? best.sheet.headerRow) + 1;
   return { draft: drafter.sheetDraft(best.sheet), after: belowMerges(best.sheet.grid, last), refs: best.refs };
 }
 
@@ -422,22 +429,21 @@ function sheetRowOps(d: SheetDraft): WriteOp[] {
   const name = d.sheet.name;
   const ops: WriteOp[] = [];
   if (d.addsStatus) {
-    const headerRow = (d.sheet.headerRows.length > 0 ? (d.sheet.headerRows[d.sheet.headerRows.length - 1] as number) : d.sheet.headerRow) + 1;
+    const headerRow = (d.sheet.headerRows.at(-1) ?? d.sheet.headerRow) + 1;
     ops.push({ op: "values", sheet: name, row: Math.max(1, headerRow), col: d.statusCol, values: [[text(fieldLabel("risk", "status")[d.lang])]] });
   }
-  const points = [...d.blocks.keys()].sort((a, b) => b - a);
-  for (const after of points) ops.push({ op: "insertRows", sheet: name, after, count: (d.blocks.get(after) as DraftRow[]).length });
+  const blocks = [...d.blocks].sort(([a], [b]) => b - a);
+  for (const [after, rows] of blocks) ops.push({ op: "insertRows", sheet: name, after, count: rows.length });
   // Where each block lands once every block above it went in.
-  const ascending = [...points].reverse();
+  const ascending = [...blocks].reverse();
   let shift = 0;
-  for (const after of ascending) {
-    const rows = d.blocks.get(after) as DraftRow[];
+  for (const [after, rows] of ascending) {
     let left = Infinity;
     let right = 0;
     for (const row of rows) for (const c of row.keys()) [left, right] = [Math.min(left, c), Math.max(right, c)];
     const values = rows.map((row) => {
       const out: CellValue[] = [];
-      for (let c = left; c <= right; c++) out.push(row.has(c) ? (row.get(c) as CellValue) : null);
+      for (let c = left; c <= right; c++) out.push(row.has(c) ? row.get(c) : null);
       return out;
     });
     ops.push({ op: "values", sheet: name, row: after + 1 + shift, col: left, values });

@@ -185,12 +185,13 @@ function writeFindings(out: HtmlWriter, report: WorkbookReport, lang: Lang): voi
 }
 
 function fileMeta(meta: HtmlReportMeta, fileCount: number): [string, string][] {
-  return [
+  const rows: [string, string][] = [
     [w("checkDate", meta.lang), html(meta.checkDate)],
     [w("profile", meta.lang), html(`${meta.profile.id} ${meta.profile.version}`, 200, meta.lang)],
-    ...(fileCount > 1 ? ([[w("files", meta.lang), String(fileCount)]] as [string, string][]) : []),
-    [w("generator", meta.lang), html(meta.generator)],
   ];
+  if (fileCount > 1) rows.push([w("files", meta.lang), String(fileCount)]);
+  rows.push([w("generator", meta.lang), html(meta.generator)]);
+  return rows;
 }
 
 function writeFile(out: HtmlWriter, f: HtmlCheckFile, index: number, meta: HtmlReportMeta, separate: boolean): void {
@@ -227,7 +228,8 @@ export function writeCheckHtml(files: readonly HtmlCheckFile[], meta: HtmlReport
   const lang = meta.lang;
   const right = headerRight(meta);
   const rules = [pageRule("pm-overview", w("checkTitle", lang), right, lang), ...files.map((f, i) => pageRule(`pm-file-${i + 1}`, f.file, right, lang))];
-  const title = files.length === 1 ? `${w("checkKind", lang)}: ${(files[0] as HtmlCheckFile).file}` : w("checkTitle", lang);
+  const only = files.length === 1 ? files[0] : undefined;
+  const title = only ? `${w("checkKind", lang)}: ${only.file}` : w("checkTitle", lang);
   openPage(out, title, rules, meta);
   if (files.length !== 1) {
     out.write(`<section class="file-list" style="page: pm-overview"><header class="doc-head"><p class="doc-kind">${w("checkKind", lang)}</p><h1>${w("checkTitle", lang)}</h1>${metaList(fileMeta(meta, files.length))}</header>`);

@@ -48,7 +48,8 @@ export function cut(text: string, max: number, lang: "ja" | "en"): string {
 
 /** Escapes markup in a text that is already visible (no hidden characters left). */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => NAMED[ch] as string);
+  // A character the table lacks still leaves as a numeric reference, never as markup.
+  return text.replace(/[&<>"']/g, (ch) => NAMED[ch] ?? `&#${ch.charCodeAt(0)};`);
 }
 
 /** A text for an element's content or an attribute value: hidden characters shown, markup escaped, cut at `max`. */
