@@ -324,6 +324,7 @@ describe.skipIf(!hasChromium).each(LAYOUTS)("task pane at $width px, $lang", ({ 
     await open();
     await expect(bg()).resolves.toBe("rgb(255, 255, 255)");
     await s.page.emulateMedia({ colorScheme: "dark" });
+    await s.page.waitForSelector('.pm-app[data-theme="dark"]');
     await expect(bg()).resolves.toBe("rgb(31, 31, 31)");
     await s.page.goto(`${s.origin}/taskpane.html?lang=${lang}&theme=light`);
     await s.page.waitForSelector(".pm-app[data-ready]");

@@ -2,15 +2,20 @@ import type { HostTheme } from "./bridge";
 
 /**
  * Light or dark: the host's theme when it tells one (Office's body colours), else the
- * browser's `prefers-color-scheme` (the stylesheet's media query). High contrast needs nothing
- * here: under `forced-colors` the stylesheet hands every colour to the system.
+ * browser's `prefers-color-scheme`, followed while the pane is open. The attribute alone picks
+ * the stylesheet's colours, so they are written once. High contrast needs nothing here: under
+ * `forced-colors` the stylesheet hands every colour to the system.
  */
 export function applyTheme(root: HTMLElement, theme: HostTheme | null): void {
-  if (!theme) {
-    root.removeAttribute("data-theme");
+  if (theme) {
+    root.setAttribute("data-theme", theme.dark ? "dark" : "light");
     return;
   }
-  root.setAttribute("data-theme", theme.dark ? "dark" : "light");
+  const query = root.ownerDocument.defaultView?.matchMedia?.("(prefers-color-scheme: dark)");
+  if (!query) return;
+  const follow = (): void => root.setAttribute("data-theme", query.matches ? "dark" : "light");
+  follow();
+  query.addEventListener("change", follow);
 }
 
 /** Whether a CSS colour (#rgb or #rrggbb) is dark: relative luminance under the midpoint. */
