@@ -209,19 +209,26 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   };
 }
 
-function localHeader(r: { versionNeeded: number; flags: number; method: number; time: number; date: number; crc: number; csize: number; usize: number; name: Buffer; extra: Buffer }): Buffer {
+type EntryFields = Pick<Written, "versionNeeded" | "flags" | "method" | "time" | "date" | "crc" | "csize" | "usize" | "name" | "extra">;
+
+/** The 26 bytes that a local header and a central directory record share, in the same order. */
+function writeEntryFields(h: Buffer, at: number, r: EntryFields): void {
+  h.writeUInt16LE(r.versionNeeded, at);
+  h.writeUInt16LE(r.flags, at + 2);
+  h.writeUInt16LE(r.method, at + 4);
+  h.writeUInt16LE(r.time, at + 6);
+  h.writeUInt16LE(r.date, at + 8);
+  h.writeUInt32LE(r.crc >>> 0, at + 10);
+  h.writeUInt32LE(r.csize, at + 14);
+  h.writeUInt32LE(r.usize, at + 18);
+  h.writeUInt16LE(r.name.length, at + 22);
+  h.writeUInt16LE(r.extra.length, at + 24);
+}
+
+function localHeader(r: EntryFields): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(LOCAL_SIG, 0);
-  h.writeUInt16LE(r.versionNeeded, 4);
-  h.writeUInt16LE(r.flags, 6);
-  h.writeUInt16LE(r.method, 8);
-  h.writeUInt16LE(r.time, 10);
-  h.writeUInt16LE(r.date, 12);
-  h.writeUInt32LE(r.crc >>> 0, 14);
-  h.writeUInt32LE(r.csize, 18);
-  h.writeUInt32LE(r.usize, 22);
-  h.writeUInt16LE(r.name.length, 26);
-  h.writeUInt16LE(r.extra.length, 28);
+  writeEntryFields(h, 4, r);
   return Buffer.concat([h, r.name, r.extra]);
 }
 
@@ -247,16 +254,7 @@ function centralHeader(w: Written): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(CD_SIG, 0);
   h.writeUInt16LE(w.versionMadeBy, 4);
-  h.writeUInt16LE(w.versionNeeded, 6);
-  h.writeUInt16LE(w.flags, 8);
-  h.writeUInt16LE(w.method, 10);
-  h.writeUInt16LE(w.time, 12);
-  h.writeUInt16LE(w.date, 14);
-  h.writeUInt32LE(w.crc >>> 0, 16);
-  h.writeUInt32LE(w.csize, 20);
-  h.writeUInt32LE(w.usize, 24);
-  h.writeUInt16LE(w.name.length, 28);
-  h.writeUInt16LE(w.extra.length, 30);
+  writeEntryFields(h, 6, w);
   h.writeUInt16LE(w.comment.length, 32);
   h.writeUInt16LE(0, 34);
   h.writeUInt16LE(w.internalAttrs, 36);

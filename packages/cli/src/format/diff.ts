@@ -17,7 +17,7 @@ import {
 import type { FailureCode } from "../load/failure";
 import { TEXT_LIMITS, terminalText } from "../terminal-text";
 import { jsonFinding, jsonOverview, type JsonFinding, type JsonSheet } from "./json";
-import { displayWidth, heatMapLines, summaryLine } from "./text";
+import { displayWidth, heatMapLines, LineWriter, summaryLine } from "./text";
 
 /** The two files a diff compares, as the user named them. */
 export interface DiffFiles {
@@ -251,24 +251,6 @@ function mapLines(title: string, map: HeatMap | undefined, lang: Lang): string[]
   return [` ${title}`, ...heatMapLines(map, lang).map((l) => ` ${l}`)];
 }
 
-/** Collects lines and hands them on in blocks of about 64 KB. */
-class Lines {
-  private buffer: string[] = [];
-  private size = 0;
-  constructor(private readonly sink: (chunk: string) => void) {}
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length + 1;
-    if (this.size >= 65_536) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length === 0) return;
-    this.sink(`${this.buffer.join("\n")}\n`);
-    this.buffer = [];
-    this.size = 0;
-  }
-}
-
 /**
  * `diff` for people: the summary first, then ledger columns and items (added, removed,
  * renamed, changed field by field), risk rows per item and phase with their levels, the
@@ -276,7 +258,7 @@ class Lines {
  * workbook or a file name is made safe for a terminal.
  */
 export function writeDiffText(files: DiffFiles, d: WorkbookDiff, lang: Lang, sink: (chunk: string) => void): void {
-  const out = new Lines(sink);
+  const out = new LineWriter(sink);
   for (const l of diffSummaryLines(files, d, lang)) out.line(l);
   const sep = lang === "ja" ? "、" : ", ";
 

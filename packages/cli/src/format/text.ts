@@ -217,7 +217,7 @@ function groupBySheet(report: WorkbookReport, lang: Lang): Group[] {
 }
 
 /** Collects lines and hands them on in blocks of about 64 KB, so no report is one huge string. */
-class LineWriter {
+export class LineWriter {
   private buffer: string[] = [];
   private size = 0;
 
