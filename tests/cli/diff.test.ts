@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SheetGrid } from "@pmark/core";
-import { runCli } from "../../packages/cli/src/cli";
+import { runInProcess as run } from "./in-process";
 import { LAST_YEAR, THIS_YEAR, workbook, item, risksOf } from "../core/diff/fixtures";
 import { buildCli, lines, ROOT, runPmark, tempDir } from "./helpers";
 
@@ -26,21 +26,6 @@ function writeXlsx(path: string, grids: readonly SheetGrid[]): void {
     XLSX.utils.book_append_sheet(wb, ws, g.name);
   }
   writeFileSync(path, XLSX.write(wb, { type: "buffer", bookType: "xlsx" }));
-}
-
-class Capture {
-  text = "";
-  write(t: string) {
-    this.text += t;
-    return true;
-  }
-}
-
-async function run(argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const status = await runCli(argv, { stdout, stderr, env: {} });
-  return { status, stdout: stdout.text, stderr: stderr.text };
 }
 
 beforeAll(() => {

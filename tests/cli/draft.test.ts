@@ -11,7 +11,7 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkWorkbook, resolveBuiltinProfile, type SheetGrid, type WorkbookReport } from "@pmark/core";
-import { runCli } from "../../packages/cli/src/cli";
+import { runInProcess } from "./in-process";
 import { cellXmlText } from "../../packages/cli/src/draft/sheet-xml";
 import { decodeXml } from "../../packages/cli/src/load/ooxml";
 import { loadWorkbook } from "../../packages/cli/src/load/workbook";
@@ -59,21 +59,6 @@ function errorsByRule(report: WorkbookReport): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of report.findings) if (f.severity === "error" && !f.accepted) out[f.rule] = (out[f.rule] ?? 0) + 1;
   return out;
-}
-
-class Capture {
-  text = "";
-  write(t: string) {
-    this.text += t;
-    return true;
-  }
-}
-
-async function draftInProcess(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const status = await runCli(["draft", ...argv], { stdout, stderr, env: {} });
-  return { status, stdout: stdout.text, stderr: stderr.text };
 }
 
 /** A workbook as a host holds it, written by ExcelJS: values, formulas with their cached results, merges. */
@@ -187,7 +172,7 @@ describe("the output package, part by part", () => {
       const input = kind === "xlsx" ? xlsx : join(dir, "rich.xlsm");
       if (kind === "xlsm") toXlsm(xlsx, input);
       const out = join(dir, `rich-draft.${kind}`);
-      const r = await draftInProcess([input, "--out", out, "--force"]);
+      const r = await runInProcess(["draft", input, "--out", out, "--force"]);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
       const a = partsOf(input);
@@ -233,7 +218,7 @@ describe("the output package, part by part", () => {
     ws.addRow([1, '=HYPERLINK("http://evil.example","x")', "a", "b", "c", "d", "1年"]);
     await wb.xlsx.writeFile(path);
     const out = join(dir, "hostile-draft.xlsx");
-    expect((await draftInProcess([path, "--out", out])).status).toBe(0);
+    expect((await runInProcess(["draft", path, "--out", out])).status).toBe(0);
     const xml = (partsOf(out).get("xl/worksheets/sheet2.xml") as Part).bytes.toString("utf8");
     expect(xml).not.toMatch(/<f>HYPERLINK/);
     const names = (await gridsOf(out))[1]?.values.map((r) => r[1]) ?? [];
@@ -254,43 +239,43 @@ describe("refusals, each one line and exit 2", () => {
     copyFileSync(SAMPLE, input);
     const bytes = readFileSync(input);
     for (const out of [input, join(dir, ".", "self.xlsx")]) {
-      const r = await draftInProcess([input, "--out", out, "--force"]);
+      const r = await runInProcess(["draft", input, "--out", out, "--force"]);
       expect(r.status).toBe(2);
       expect(lines(r.stderr)).toHaveLength(1);
       expect(r.stderr).toContain("入力を変更しません");
     }
     const link = join(dir, "self-link.xlsx");
     linkSync(input, link);
-    expect((await draftInProcess([input, "--out", link, "--force"])).status).toBe(2);
+    expect((await runInProcess(["draft", input, "--out", link, "--force"])).status).toBe(2);
     expect(readFileSync(input).equals(bytes)).toBe(true);
   });
 
   it("refuses an existing --out without --force, and replaces it with --force", async () => {
     const out = join(dir, "exists.xlsx");
     writeFileSync(out, "keep");
-    const r = await draftInProcess([SAMPLE, "--out", out, "--lang", "en"]);
+    const r = await runInProcess(["draft", SAMPLE, "--out", out, "--lang", "en"]);
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toEqual([expect.stringContaining("already exists; add --force")]);
     expect(readFileSync(out, "utf8")).toBe("keep");
-    expect((await draftInProcess([SAMPLE, "--out", out, "--force"])).status).toBe(0);
+    expect((await runInProcess(["draft", SAMPLE, "--out", out, "--force"])).status).toBe(0);
     expect(statSync(out).size).toBeGreaterThan(1000);
   });
 
   it("refuses what it cannot copy faithfully: a CSV, a wrong extension for an .xlsm, an unreadable file", async () => {
     const csv = join(dir, "ledger.csv");
     writeFileSync(csv, "個人情報の名称,利用目的\n顧客名簿,商品案内\n");
-    const notOoxml = await draftInProcess([csv, "--out", join(dir, "csv-draft.xlsx")]);
+    const notOoxml = await runInProcess(["draft", csv, "--out", join(dir, "csv-draft.xlsx")]);
     expect(notOoxml.status).toBe(2);
     expect(lines(notOoxml.stderr)).toEqual([expect.stringContaining(".xlsx・.xlsm のブックではありません")]);
     const xlsm = join(dir, "m.xlsm");
     const xlsx = join(dir, "m.xlsx");
     await richXlsx(xlsx);
     toXlsm(xlsx, xlsm);
-    const wrong = await draftInProcess([xlsm, "--out", join(dir, "m-draft.xlsx"), "--lang", "en"]);
+    const wrong = await runInProcess(["draft", xlsm, "--out", join(dir, "m-draft.xlsx"), "--lang", "en"]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("--out must be .xlsm too");
     expect(existsSync(join(dir, "m-draft.xlsx"))).toBe(false);
-    const missing = await draftInProcess([join(dir, "nope.xlsx"), "--out", join(dir, "nope-draft.xlsx")]);
+    const missing = await runInProcess(["draft", join(dir, "nope.xlsx"), "--out", join(dir, "nope-draft.xlsx")]);
     expect(missing.status).toBe(2);
     expect(lines(missing.stderr)).toHaveLength(1);
   });
@@ -306,7 +291,7 @@ describe("refusals, each one line and exit 2", () => {
   it("nothing to draft: says so, writes nothing, exit 0", async () => {
     const annual = join(ROOT, "tests", "fixtures", "annual", "annual-records.xlsx");
     const out = join(dir, "annual-draft.xlsx");
-    const r = await draftInProcess([annual, "--out", out]);
+    const r = await runInProcess(["draft", annual, "--out", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("下書きする局面がありません");
     expect(existsSync(out)).toBe(false);
@@ -329,7 +314,7 @@ describe("the profile's risk library", () => {
     const profile = join(dir, "acme.json");
     writeFileSync(profile, JSON.stringify({ id: "acme", version: "1", extends: "jisq15001", riskLibrary: { builtin: false, entries: [entry, { ...entry, id: "entrust.any.courier", phase: "entrust" }] } }));
     const out = join(dir, "acme-draft.xlsx");
-    const r = await draftInProcess([SAMPLE, "--out", out, "--profile", profile]);
+    const r = await runInProcess(["draft", SAMPLE, "--out", out, "--profile", profile]);
     expect(r.status).toBe(0);
     const draft = (await gridsOf(out)).find((g) => g.name === "リスク分析(下書き)");
     expect(draft?.values.filter((row) => row.includes(DRAFT)).map((row) => row[3])).toEqual(["社内便で書類が届かない"]);
@@ -338,7 +323,7 @@ describe("the profile's risk library", () => {
   it("refuses a profile whose library entry is left untranslated, naming the place (exit 2)", async () => {
     const profile = join(dir, "bad.json");
     writeFileSync(profile, JSON.stringify({ id: "bad", version: "1", riskLibrary: { entries: [{ ...entry, measure: { ja: entry.measure.ja, en: entry.measure.ja } }] } }));
-    const r = await draftInProcess([SAMPLE, "--out", join(dir, "bad-draft.xlsx"), "--profile", profile, "--lang", "en"]);
+    const r = await runInProcess(["draft", SAMPLE, "--out", join(dir, "bad-draft.xlsx"), "--profile", profile, "--lang", "en"]);
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toEqual([expect.stringContaining("$.riskLibrary.entries[0].measure.en: the English text still has Japanese in it")]);
   });
@@ -356,7 +341,7 @@ describe("every corpus workbook with phase gaps, as .xlsx", () => {
       if (!before.findings.some((x) => x.rule === "risk/phase-missing")) continue;
       seen++;
       const out = join(dir, `${f.id}-draft.xlsx`);
-      const r = await draftInProcess([input, "--out", out, ...(f.profile ? ["--profile", f.profile] : [])]);
+      const r = await runInProcess(["draft", input, "--out", out, ...(f.profile ? ["--profile", f.profile] : [])]);
       expect(r.stderr, f.id).toBe("");
       expect(r.status, f.id).toBe(0);
       const drafted = Number(/に (\d+) 行の下書き/.exec(r.stdout)?.[1]);
@@ -375,7 +360,7 @@ describe("every corpus workbook with phase gaps, as .xlsx", () => {
     const input = join(dir, "ledger-only.xlsx");
     await writeGrids(ledgerOnly, input);
     const out = join(dir, "ledger-only-draft.xlsx");
-    const r = await draftInProcess([input, "--out", out]);
+    const r = await runInProcess(["draft", input, "--out", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("シート「リスク分析表」");
     const after = checkWorkbook(await gridsOf(out), { today: f?.today ?? TODAY });
@@ -389,8 +374,8 @@ describe.skipIf(!hasLibreOffice())("LibreOffice", () => {
     const rich = join(dir, "lo-rich.xlsx");
     await richXlsx(rich);
     const outs = [join(dir, "lo-sample-draft.xlsx"), join(dir, "lo-rich-draft.xlsx")];
-    expect((await draftInProcess([SAMPLE, "--out", outs[0] as string])).status).toBe(0);
-    expect((await draftInProcess([rich, "--out", outs[1] as string])).status).toBe(0);
+    expect((await runInProcess(["draft", SAMPLE, "--out", outs[0] as string])).status).toBe(0);
+    expect((await runInProcess(["draft", rich, "--out", outs[1] as string])).status).toBe(0);
     const recalculated = recalcWithLibreOffice(outs);
     for (const [i, file] of recalculated.entries()) {
       const ours = await gridsOf(outs[i] as string);

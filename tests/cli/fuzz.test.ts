@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../packages/cli/src/cli";
+import { runInProcess } from "./in-process";
 import { inspectZip, entryData } from "../../packages/cli/src/load/zip";
 import { CSV_TEXT, ROOT, buildCli, makeZip, runPmarkMeasured, tempDir, toShiftJis, utf16le, writeSampleXlsx } from "./helpers";
 
@@ -202,15 +202,6 @@ function makeCases(): Case[] {
   return cases;
 }
 
-class Capture {
-  text = "";
-  isTTY = false;
-  write(t: string) {
-    this.text += t;
-    return true;
-  }
-}
-
 function linesOf(text: string): string[] {
   return text.split("\n").filter((l, i, all) => !(l === "" && i === all.length - 1));
 }
@@ -227,15 +218,13 @@ describe("fuzz: mutated workbooks and CSVs", () => {
         writeFileSync(p, c.bytes);
         return p;
       });
-      const stdout = new Capture();
-      const stderr = new Capture();
-      const status = await runCli(["check", ...paths, "--lang", "en", "--today", "2025-06-30"], { stdout, stderr, env: {} });
-      const errLines = linesOf(stderr.text);
+      const { status, stdout, stderr } = await runInProcess(["check", ...paths, "--lang", "en", "--today", "2025-06-30"]);
+      const errLines = linesOf(stderr);
       for (const l of errLines) {
         expect(l).toMatch(/^pmark: /);
         expect(l, l).not.toMatch(DANGEROUS);
       }
-      for (const l of linesOf(stdout.text)) expect(l, l).not.toMatch(DANGEROUS);
+      for (const l of linesOf(stdout)) expect(l, l).not.toMatch(DANGEROUS);
       let failed = 0;
       for (const p of paths) {
         const mine = errLines.filter((l) => l.startsWith(`pmark: cannot read "${p}":`));
@@ -246,7 +235,7 @@ describe("fuzz: mutated workbooks and CSVs", () => {
       expect(errLines.length - failed).toBe(errLines.filter((l) => / not valid | byte sequences? /.test(l)).length);
       unreadable += failed;
       expect(status).toBe(failed > 0 ? 2 : status === 0 ? 0 : 1);
-      expect(stdout.text).toContain(`${batch.length} files (${batch.length - failed} checked, ${failed} unreadable)`);
+      expect(stdout).toContain(`${batch.length} files (${batch.length - failed} checked, ${failed} unreadable)`);
       for (const p of paths) rmSync(p);
     }
     // Both kinds of outcome were exercised.

@@ -202,17 +202,29 @@ export interface ZipInput {
   declaredSize?: number;
 }
 
-/** A minimal ZIP writer (local headers, central directory, end record). */
-export function makeZip(inputs: readonly ZipInput[]): Buffer {
+/** A part's bytes as stored in the ZIP, and the CRC of its data. */
+export interface Packed {
+  body: Buffer;
+  crc: number;
+}
+
+function pack(data: Buffer, method: 0 | 8): Packed {
+  return { body: method === 8 ? deflateRawSync(data) : data, crc: crc32(data) };
+}
+
+/**
+ * A minimal ZIP writer (local headers, central directory, end record). `packer` turns a part's
+ * data into its stored bytes: a test that repeats one large buffer can deflate it once.
+ */
+export function makeZip(inputs: readonly ZipInput[], packer: (data: Buffer, method: 0 | 8) => Packed = pack): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const input of inputs) {
     const method = input.method ?? 8;
-    const body = method === 8 ? deflateRawSync(input.data) : input.data;
+    const { body, crc } = packer(input.data, method);
     const name = Buffer.from(input.name, "utf8");
     const usz = input.declaredSize ?? input.data.length;
-    const crc = crc32(input.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

@@ -12,7 +12,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBytes } from "../../packages/cli/src/load/workbook";
-import { ROOT, buildCli, lines, makeZip, runPmark, runPmarkMeasured, tempDir } from "./helpers";
+import { ROOT, buildCli, lines, makeZip, runPmark, runPmarkMeasured, tempDir, type Packed } from "./helpers";
 
 const HEADER = "管理番号,個人情報の名称,利用目的,保管場所,保管方法,アクセス権を有する者,利用期限,保管期限";
 const SAMPLE = join(ROOT, "templates", "samples", "個人情報管理台帳_サンプル.xlsx");
@@ -82,53 +82,23 @@ interface RawPart {
 }
 
 /**
- * A ZIP of parts that may share their bytes: each distinct buffer is deflated once, so a test
- * can build a gigabyte of parts from one 50 MB buffer in a second.
+ * A ZIP of parts that may share their bytes: each distinct buffer is deflated once (fast level),
+ * so a test can build a gigabyte of parts from one 50 MB buffer in a second.
  */
 function zipOf(parts: readonly RawPart[]): Buffer {
-  const deflated = new Map<Buffer, { body: Buffer; crc: number }>();
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    let d = deflated.get(part.data);
-    if (!d) {
-      d = { body: deflateRawSync(part.data, { level: 1 }), crc: crc32(part.data) };
-      deflated.set(part.data, d);
+  const packed = new Map<Buffer, Packed>();
+  const packOnce = (data: Buffer): Packed => {
+    let p = packed.get(data);
+    if (!p) {
+      p = { body: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
+      packed.set(data, p);
     }
-    const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(d.crc, 14);
-    local.writeUInt32LE(d.body.length, 18);
-    local.writeUInt32LE(part.declared ?? part.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(d.crc, 16);
-    cd.writeUInt32LE(d.body.length, 20);
-    cd.writeUInt32LE(part.declared ?? part.data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, name, d.body);
-    central.push(cd, name);
-    offset += 30 + name.length + d.body.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
+    return p;
+  };
+  return makeZip(
+    parts.map((p) => ({ name: p.name, data: p.data, declaredSize: p.declared })),
+    packOnce,
+  );
 }
 
 function xlsxOf(sheets: readonly { name: string; xml: Buffer }[]): Buffer {

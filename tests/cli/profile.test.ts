@@ -8,7 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SheetGrid } from "@pmark/core";
-import { runCli } from "../../packages/cli/src/cli";
+import { runInProcess as run } from "./in-process";
 import { BUILTIN_PROFILE_IDS } from "../../packages/core/src/profile/builtin/index";
 import { PLANTED, RISK, workbookFor } from "../core/profiles/workbooks";
 import { lines, tempDir } from "./helpers";
@@ -23,23 +23,6 @@ function toShiftJisProfile(text: string): Buffer {
     if (i < parts.length - 1) out.push(Buffer.from([0x97, 0x70, 0x93, 0x72]));
   });
   return Buffer.concat(out);
-}
-
-class Capture {
-  text = "";
-  isTTY = false;
-  columns = 80;
-  write(t: string) {
-    this.text += t;
-    return true;
-  }
-}
-
-async function run(argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const status = await runCli(argv, { stdout, stderr, env: {} });
-  return { status, stdout: stdout.text, stderr: stderr.text };
 }
 
 interface JsonFinding {

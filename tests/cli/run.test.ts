@@ -25,27 +25,8 @@ vi.mock("@pmark/core", async (importOriginal) => {
   };
 });
 
-const { runCli } = await import("../../packages/cli/src/cli");
+const { runInProcess: run } = await import("./in-process");
 const { expandInputs } = await import("../../packages/cli/src/inputs");
-
-class Capture {
-  text = "";
-  constructor(
-    public isTTY = false,
-    public columns = 80,
-  ) {}
-  write(t: string) {
-    this.text += t;
-    return true;
-  }
-}
-
-async function run(argv: string[], opts: { ttyErr?: boolean } = {}) {
-  const stdout = new Capture();
-  const stderr = new Capture(opts.ttyErr ?? false);
-  const status = await runCli(argv, { stdout, stderr, env: {} });
-  return { status, stdout: stdout.text, stderr: stderr.text };
-}
 
 function errorReport(accepted = false): WorkbookReport {
   const r = cleanReport();
