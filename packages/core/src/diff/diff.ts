@@ -175,7 +175,7 @@ class Risks {
     if (items.length === 0) return [this.text(this.table.ref, r)];
     const out = new Set<string>();
     for (const k of items) out.add(this.items.label(k));
-    return [...out];
+    return Array.from(out);
   }
   ref(r: number): RiskRowRef {
     const t = this.table;
@@ -263,7 +263,7 @@ function diffItems(a: Items, b: Items, pairs: readonly ItemPair[], pairing: Pair
   let renamed = 0;
   let renamedUncertain = 0;
   let fieldsChanged = 0;
-  for (const p of [...pairs].sort((x, y) => x.new - y.new)) {
+  for (const p of pairs.slice().sort((x, y) => x.new - y.new)) {
     const fields = fieldChanges(a, p.old, b, p.new);
     const isRenamed = p.match === "similar" || a.nameId(p.old) !== b.nameId(p.new);
     if (p.match === "similar") renamedUncertain++;
@@ -353,7 +353,7 @@ class RiskGroups {
     if (items.length === 0) return this.refBase + risks.refId(r);
     const ids = new Set<number>();
     for (const i of items) ids.add(this.itemNum(year, i));
-    const key = [...ids].sort((x, y) => x - y).join(",");
+    const key = Array.from(ids).sort((x, y) => x - y).join(",");
     let k = this.sets.get(key);
     if (k === undefined) this.sets.set(key, (k = this.nextSet++));
     return k;
@@ -467,7 +467,7 @@ function diffRisks(a: Risks, b: Risks, rows: RowPairs): { groups: RiskGroupChang
     // Removed rows are shown apart from this year's rows of the same group (negative keys).
     show(-1 - group, a, oi, { old: a.labels(oi), new: [] }, { change: "removed", old: a.ref(oi) }, b.count + oi);
   }
-  const groups = [...shown.values()].sort((x, y) => x.order - y.order).map((e) => e.change);
+  const groups = Array.from(shown.values()).sort((x, y) => x.order - y.order).map((e) => e.change);
   return { groups, summary };
 }
 
