@@ -175,7 +175,7 @@ class Risks {
     if (items.length === 0) return [this.text(this.table.ref, r)];
     const out = new Set<string>();
     for (const k of items) out.add(this.items.label(k));
-    return [...out];
+    return Array.from(out);
   }
   ref(r: number): RiskRowRef {
     const t = this.table;
@@ -263,7 +263,7 @@ function diffItems(a: Items, b: Items, pairs: readonly ItemPair[], pairing: Pair
   let renamed = 0;
   let renamedUncertain = 0;
   let fieldsChanged = 0;
-  for (const p of [...pairs].sort((x, y) => x.new - y.new)) {
+  for (const p of pairs.slice().sort((x, y) => x.new - y.new)) {
     const fields = fieldChanges(a, p.old, b, p.new);
     const isRenamed = p.match === "similar" || a.nameId(p.old) !== b.nameId(p.new);
     if (p.match === "similar") renamedUncertain++;
@@ -302,97 +302,123 @@ class RowPairs {
   }
 }
 
+/** Which year's rows a group list holds. */
+type Year = keyof Group;
+
 /**
- * Pairs the risk rows of both years within groups of one item (as paired) and phase, by their
- * risk texts. Groups are numbered, not named: a paired item, an item of one year only, a row's
- * own reference (rows linked to no item), or a set of several items; times the phase.
+ * Both years' risk rows in groups of one item (as paired) and phase. Groups are numbered, not
+ * named: a paired item, an item of one year only, a row's own reference (rows linked to no item),
+ * or a set of several items; times the phase.
  */
-function pairRiskRows(a: Side, b: Side, items: Pairing, canon: Canon): RowPairs {
-  const P = items.pairs.length;
-  const aCount = a.items.count;
-  const itemNumOld = (i: number): number => {
-    const k = items.ofOldIndex(i);
-    return k !== -1 ? k : P + i;
-  };
-  const itemNumNew = (i: number): number => {
-    const k = items.ofNewIndex(i);
-    return k !== -1 ? k : P + aCount + i;
-  };
-  const refBase = P + aCount + b.items.count;
-  const sets = new Map<string, number>();
-  let setBase = refBase + canon.texts.length;
-  const setNum = (risks: Risks, r: number, itemNum: (i: number) => number): number => {
+class RiskGroups {
+  /** Rows by what they are about (one item, a set of items, or their own reference) and phase. */
+  readonly bySet = new Map<number, Group>();
+  /** Rows about several items, again under each of their items and phase, joined by the rows about that item alone. */
+  readonly byItem = new Map<number, Group>();
+  private readonly pairedItems: number;
+  private readonly oldItems: number;
+  private readonly refBase: number;
+  private readonly sets = new Map<string, number>();
+  private nextSet: number;
+  private readonly phaseCount: number;
+  private readonly phaseIds = new Map<string, number>();
+  /** Wider than any phase number: every (set, phase) pair has its own number. */
+  private readonly width: number;
+  constructor(
+    a: Side,
+    b: Side,
+    private readonly items: Pairing,
+    canon: Canon,
+  ) {
+    this.pairedItems = items.pairs.length;
+    this.oldItems = a.items.count;
+    this.refBase = this.pairedItems + a.items.count + b.items.count;
+    this.nextSet = this.refBase + canon.texts.length;
+    this.phaseCount = Math.max(a.snapshot.phases.length, b.snapshot.phases.length) + 1;
+    this.width = this.phaseCount + a.risks.count + b.risks.count + 1;
+  }
+
+  /** An item's number: its pair's, else its own (last year's items, then this year's). */
+  private itemNum(year: Year, i: number): number {
+    const k = year === "olds" ? this.items.ofOldIndex(i) : this.items.ofNewIndex(i);
+    if (k !== -1) return k;
+    return year === "olds" ? this.pairedItems + i : this.pairedItems + this.oldItems + i;
+  }
+
+  /** What row r is about: its one item, else its own reference, else the set of its items. */
+  private setNum(year: Year, risks: Risks, r: number): number {
     const only = risks.onlyItem(r);
-    if (only >= 0) return itemNum(only);
+    if (only >= 0) return this.itemNum(year, only);
     const items = risks.itemsOf(r);
-    if (items.length === 0) return refBase + risks.refId(r);
+    if (items.length === 0) return this.refBase + risks.refId(r);
     const ids = new Set<number>();
-    for (const i of items) ids.add(itemNum(i));
-    const key = [...ids].sort((x, y) => x - y).join(",");
-    let k = sets.get(key);
-    if (k === undefined) sets.set(key, (k = setBase++));
+    for (const i of items) ids.add(this.itemNum(year, i));
+    const key = Array.from(ids).sort((x, y) => x - y).join(",");
+    let k = this.sets.get(key);
+    if (k === undefined) this.sets.set(key, (k = this.nextSet++));
     return k;
-  };
-  const phaseCount = Math.max(a.snapshot.phases.length, b.snapshot.phases.length) + 1;
-  const phaseIds = new Map<string, number>();
-  const phaseNum = (risks: Risks, r: number): number => {
+  }
+
+  private phaseNum(risks: Risks, r: number): number {
     const p = risks.phaseIndex(r);
     if (p >= 0) return p;
     // An unknown phase is grouped by its text (normalised), no phase apart.
-    if (risks.phaseTextId(r) < 0) return phaseCount - 1;
+    if (risks.phaseTextId(r) < 0) return this.phaseCount - 1;
     const key = risks.phaseKey(r);
-    let id = phaseIds.get(key);
-    if (id === undefined) phaseIds.set(key, (id = phaseIds.size));
-    return phaseCount + id;
-  };
+    let id = this.phaseIds.get(key);
+    if (id === undefined) this.phaseIds.set(key, (id = this.phaseIds.size));
+    return this.phaseCount + id;
+  }
+
+  /** Puts one year's rows in their groups; returns each row's group in `bySet`. */
+  add(year: Year, risks: Risks): Float64Array {
+    const groups = new Float64Array(risks.count);
+    for (let i = 0; i < risks.count; i++) {
+      const phase = this.phaseNum(risks, i);
+      const group = this.setNum(year, risks, i) * this.width + phase;
+      groups[i] = group;
+      groupIn(this.bySet, group)[year].push(i);
+      const items = risks.itemsOf(i);
+      if (items.length > 1) for (const k of items) groupIn(this.byItem, this.itemNum(year, k) * this.width + phase)[year].push(i);
+    }
+    return groups;
+  }
+
+  /** Rows about one item join the per-item groups that rows about several items opened. */
+  join(year: Year, risks: Risks): void {
+    for (let i = 0; i < risks.count; i++) {
+      const only = risks.onlyItem(i);
+      if (only >= 0) this.byItem.get(this.itemNum(year, only) * this.width + this.phaseNum(risks, i))?.[year].push(i);
+    }
+  }
+}
+
+/** Pairs the rows of each group that has rows of both years still free. */
+function pairWithin(groups: Iterable<Group>, texts: RowTexts, pairing: Pairing): void {
+  for (const g of groups) {
+    if (g.olds.length === 0 || g.news.length === 0) continue;
+    const olds = g.olds.filter((i) => pairing.oldFree(i));
+    const news = g.news.filter((i) => pairing.newFree(i));
+    if (olds.length === 0 || news.length === 0) continue;
+    matchRows(olds, news, texts, pairing);
+  }
+}
+
+/** Pairs the risk rows of both years within groups of one item (as paired) and phase, by their risk texts. */
+function pairRiskRows(a: Side, b: Side, items: Pairing, canon: Canon): RowPairs {
+  const groups = new RiskGroups(a, b, items, canon);
+  const groupOld = groups.add("olds", a.risks);
+  const groupNew = groups.add("news", b.risks);
+  groups.join("olds", a.risks);
+  groups.join("news", b.risks);
   const ra = a.risks;
   const rb = b.risks;
-  // First the rows about the same items; then rows about several items (a business, a category
-  // code, an id two items share) pair with the rows of any one of their items.
-  const bySet = new Map<number, Group>();
-  const byItem = new Map<number, Group>();
-  const groupOld = new Float64Array(ra.count);
-  const groupNew = new Float64Array(rb.count);
-  // Wider than any phase number: every (set, phase) pair has its own number.
-  const PH = phaseCount + ra.count + rb.count + 1;
-  for (let i = 0; i < ra.count; i++) {
-    const phase = phaseNum(ra, i);
-    const group = setNum(ra, i, itemNumOld) * PH + phase;
-    groupOld[i] = group;
-    groupIn(bySet, group).olds.push(i);
-    const items = ra.itemsOf(i);
-    if (items.length > 1) for (const k of items) groupIn(byItem, itemNumOld(k) * PH + phase).olds.push(i);
-  }
-  for (let i = 0; i < rb.count; i++) {
-    const phase = phaseNum(rb, i);
-    const group = setNum(rb, i, itemNumNew) * PH + phase;
-    groupNew[i] = group;
-    groupIn(bySet, group).news.push(i);
-    const items = rb.itemsOf(i);
-    if (items.length > 1) for (const k of items) groupIn(byItem, itemNumNew(k) * PH + phase).news.push(i);
-  }
-  // Rows about one item join the per-item groups that rows about several items opened.
-  for (let i = 0; i < ra.count; i++) {
-    const only = ra.onlyItem(i);
-    if (only >= 0) byItem.get(itemNumOld(only) * PH + phaseNum(ra, i))?.olds.push(i);
-  }
-  for (let i = 0; i < rb.count; i++) {
-    const only = rb.onlyItem(i);
-    if (only >= 0) byItem.get(itemNumNew(only) * PH + phaseNum(rb, i))?.news.push(i);
-  }
   const pairing = new Pairing(ra.count, rb.count);
   const texts: RowTexts = { oldId: (r) => ra.riskId(r), newId: (r) => rb.riskId(r), text: (id) => canon.text(id) };
-  const pairWithin = (groups: Iterable<Group>) => {
-    for (const g of groups) {
-      if (g.olds.length === 0 || g.news.length === 0) continue;
-      const olds = g.olds.filter((i) => pairing.oldFree(i));
-      const news = g.news.filter((i) => pairing.newFree(i));
-      if (olds.length === 0 || news.length === 0) continue;
-      matchRows(olds, news, texts, pairing);
-    }
-  };
-  pairWithin(bySet.values());
-  pairWithin(byItem.values());
+  // First the rows about the same items; then rows about several items (a business, a category
+  // code, an id two items share) pair with the rows of any one of their items.
+  pairWithin(groups.bySet.values(), texts, pairing);
+  pairWithin(groups.byItem.values(), texts, pairing);
   return new RowPairs(pairing, groupOld, groupNew);
 }
 
@@ -441,7 +467,7 @@ function diffRisks(a: Risks, b: Risks, rows: RowPairs): { groups: RiskGroupChang
     // Removed rows are shown apart from this year's rows of the same group (negative keys).
     show(-1 - group, a, oi, { old: a.labels(oi), new: [] }, { change: "removed", old: a.ref(oi) }, b.count + oi);
   }
-  const groups = [...shown.values()].sort((x, y) => x.order - y.order).map((e) => e.change);
+  const groups = Array.from(shown.values()).sort((x, y) => x.order - y.order).map((e) => e.change);
   return { groups, summary };
 }
 

@@ -116,101 +116,158 @@ function uniqueIds(view: ItemView): Map<number, number> {
   return seen;
 }
 
-export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[] {
-  const pairs: ItemPair[] = [];
-  const oldTaken = new Uint8Array(a.count);
-  const newTaken = new Uint8Array(b.count);
-  const take = (o: number, n: number, match: ItemPair["match"]) => {
-    oldTaken[o] = 1;
-    newTaken[n] = 1;
-    pairs.push({ old: o, new: n, match });
-  };
-  const ga = new Grams(a);
-  const gb = new Grams(b);
+/** A candidate pair and how alike the two are; the best go first, then row order. */
+interface Candidate {
+  o: number;
+  n: number;
+  score: number;
+}
 
-  const oldIds = useIds ? uniqueIds(a) : new Map<number, number>();
-  const newIds = useIds ? uniqueIds(b) : new Map<number, number>();
+const byScore = (x: Candidate, y: Candidate): number => y.score - x.score || x.o - y.o || x.n - y.n;
 
-  // 1. Same id, same name.
-  for (const [id, n] of newIds) {
-    const o = oldIds.get(id);
-    if (o !== undefined && a.nameId(o) === b.nameId(n)) take(o, n, "id");
+/** Last year's names not yet paired, indexed for pass 4: by bigram, and by name without bracketed notes. */
+interface NameIndex {
+  postings: Map<string, number[]>;
+  byLoose: Map<number, number[]>;
+}
+
+/** The four passes of `matchItems`, each over the items the earlier ones left free. */
+class ItemMatcher {
+  readonly pairs: ItemPair[] = [];
+  private readonly oldTaken: Uint8Array;
+  private readonly newTaken: Uint8Array;
+  private readonly ga: Grams;
+  private readonly gb: Grams;
+  constructor(
+    private readonly a: ItemView,
+    private readonly b: ItemView,
+  ) {
+    this.oldTaken = new Uint8Array(a.count);
+    this.newTaken = new Uint8Array(b.count);
+    this.ga = new Grams(a);
+    this.gb = new Grams(b);
   }
 
-  // 2. Same name.
-  const byName = new Map<number, { olds: number[]; news: number[] }>();
-  for (let i = 0; i < a.count; i++) {
-    const k = a.nameId(i);
-    if (oldTaken[i] || k <= 0) continue;
-    let g = byName.get(k);
-    if (!g) byName.set(k, (g = { olds: [], news: [] }));
-    g.olds.push(i);
+  private take(o: number, n: number, match: ItemPair["match"]): void {
+    this.oldTaken[o] = 1;
+    this.newTaken[n] = 1;
+    this.pairs.push({ old: o, new: n, match });
   }
-  for (let i = 0; i < b.count; i++) {
-    const k = b.nameId(i);
-    if (newTaken[i] || k <= 0) continue;
-    byName.get(k)?.news.push(i);
-  }
-  for (const g of byName.values()) {
-    if (g.news.length === 0) continue;
-    const oneOld = only(g.olds);
-    const oneNew = only(g.news);
-    if (oneOld >= 0 && oneNew >= 0) {
-      take(oneOld, oneNew, "name");
-      continue;
+
+  /** 1. Same id, same name. */
+  sameIdSameName(oldIds: ReadonlyMap<number, number>, newIds: ReadonlyMap<number, number>): void {
+    for (const [id, n] of newIds) {
+      const o = oldIds.get(id);
+      if (o !== undefined && this.a.nameId(o) === this.b.nameId(n)) this.take(o, n, "id");
     }
-    // Several rows of one name: the pairs whose other fields agree most go first, then row order.
-    const candidates: { o: number; n: number; score: number }[] = [];
-    for (const o of g.olds.slice(0, CANDIDATES)) for (const n of g.news.slice(0, CANDIDATES)) candidates.push({ o, n, score: agreement(a, o, b, n) ?? 0 });
-    candidates.sort((x, y) => y.score - x.score || x.o - y.o || x.n - y.n);
-    for (const c of candidates) if (!oldTaken[c.o] && !newTaken[c.n]) take(c.o, c.n, "name");
+  }
+
+  /** 2. Same name. */
+  sameName(): void {
+    const { a, b } = this;
+    const byName = new Map<number, { olds: number[]; news: number[] }>();
+    for (let i = 0; i < a.count; i++) {
+      const k = a.nameId(i);
+      if (this.oldTaken[i] || k <= 0) continue;
+      let g = byName.get(k);
+      if (!g) byName.set(k, (g = { olds: [], news: [] }));
+      g.olds.push(i);
+    }
+    for (let i = 0; i < b.count; i++) {
+      const k = b.nameId(i);
+      if (this.newTaken[i] || k <= 0) continue;
+      byName.get(k)?.news.push(i);
+    }
+    for (const g of byName.values()) {
+      if (g.news.length === 0) continue;
+      const oneOld = only(g.olds);
+      const oneNew = only(g.news);
+      if (oneOld >= 0 && oneNew >= 0) this.take(oneOld, oneNew, "name");
+      else this.namesakes(g.olds, g.news);
+    }
+  }
+
+  /** Several rows of one name (紙 and 電子): the pairs whose other fields agree most go first, then row order. */
+  private namesakes(olds: readonly number[], news: readonly number[]): void {
+    const candidates: Candidate[] = [];
+    for (const o of olds.slice(0, CANDIDATES)) for (const n of news.slice(0, CANDIDATES)) candidates.push({ o, n, score: agreement(this.a, o, this.b, n) ?? 0 });
+    candidates.sort(byScore);
+    for (const c of candidates) if (!this.oldTaken[c.o] && !this.newTaken[c.n]) this.take(c.o, c.n, "name");
     // Beyond the rows weighed, the rest of one name pair in row order.
-    const news = g.news.filter((n) => !newTaken[n]);
+    const left = news.filter((n) => !this.newTaken[n]);
     let k = 0;
-    for (const o of g.olds) {
-      if (oldTaken[o]) continue;
-      const n = news[k++];
+    for (const o of olds) {
+      if (this.oldTaken[o]) continue;
+      const n = left[k++];
       if (n === undefined) break;
-      take(o, n, "name");
+      this.take(o, n, "name");
     }
   }
 
-  // 3. Same id, another name.
-  for (const [id, n] of newIds) {
-    const o = oldIds.get(id);
-    if (o === undefined || oldTaken[o] || newTaken[n]) continue;
-    if (similarity(a, o, ga, b, n, gb) >= SIMILAR || (agreement(a, o, b, n) ?? 0) >= AGREEING) take(o, n, "id");
+  /** 3. Same id, another name: only when the names are near misses or most other fields agree. */
+  sameIdOtherName(oldIds: ReadonlyMap<number, number>, newIds: ReadonlyMap<number, number>): void {
+    const { a, b } = this;
+    for (const [id, n] of newIds) {
+      const o = oldIds.get(id);
+      if (o === undefined || this.oldTaken[o] || this.newTaken[n]) continue;
+      if (similarity(a, o, this.ga, b, n, this.gb) >= SIMILAR || (agreement(a, o, b, n) ?? 0) >= AGREEING) this.take(o, n, "id");
+    }
   }
 
-  // 4. Near-miss names: candidates from an index of last year's name bigrams, the rarest bigrams first.
-  const postings = new Map<string, number[]>();
-  const byLoose = new Map<number, number[]>();
-  let rest = 0;
-  for (let o = 0; o < a.count; o++) {
-    if (oldTaken[o] || a.nameId(o) <= 0) continue;
-    rest++;
-    for (const g of ga.of(o)) {
-      const list = postings.get(g);
-      if (list) list.push(o);
-      else postings.set(g, [o]);
+  /** 4. Near-miss names: candidates from an index of last year's name bigrams, the rarest bigrams first. */
+  nearMissNames(): void {
+    const index = this.freeOldNames();
+    if (!index) return;
+    const found: Candidate[] = [];
+    const shared = new Map<number, number>();
+    for (let n = 0; n < this.b.count; n++) {
+      if (this.newTaken[n] || this.b.nameId(n) <= 0) continue;
+      this.nearMissesOf(n, index, shared, found);
     }
-    const loose = a.looseId(o);
-    if (loose <= 0) continue;
-    const same = byLoose.get(loose);
-    if (same) same.push(o);
-    else byLoose.set(loose, [o]);
+    found.sort(byScore);
+    for (const c of found) if (!this.oldTaken[c.o] && !this.newTaken[c.n]) this.take(c.o, c.n, "similar");
   }
-  if (rest === 0) return pairs;
-  const found: { o: number; n: number; score: number }[] = [];
-  const shared = new Map<number, number>();
-  for (let n = 0; n < b.count; n++) {
-    if (newTaken[n] || b.nameId(n) <= 0) continue;
+
+  /** The index of last year's free names; null when none is left. */
+  private freeOldNames(): NameIndex | null {
+    const postings = new Map<string, number[]>();
+    const byLoose = new Map<number, number[]>();
+    let rest = 0;
+    for (let o = 0; o < this.a.count; o++) {
+      if (this.oldTaken[o] || this.a.nameId(o) <= 0) continue;
+      rest++;
+      for (const g of this.ga.of(o)) {
+        const list = postings.get(g);
+        if (list) list.push(o);
+        else postings.set(g, [o]);
+      }
+      const loose = this.a.looseId(o);
+      if (loose <= 0) continue;
+      const same = byLoose.get(loose);
+      if (same) same.push(o);
+      else byLoose.set(loose, [o]);
+    }
+    return rest === 0 ? null : { postings, byLoose };
+  }
+
+  /** Adds to `found` last year's names near this year's name n; `shared` is scratch space. */
+  private nearMissesOf(n: number, index: NameIndex, shared: Map<number, number>, found: Candidate[]): void {
     // Names equal but for bracketed notes are candidates whatever their bigrams.
-    const loose = b.looseId(n);
-    const sameLoose = loose > 0 ? byLoose.get(loose) : undefined;
+    const loose = this.b.looseId(n);
+    const sameLoose = loose > 0 ? index.byLoose.get(loose) : undefined;
     if (sameLoose) for (const o of sameLoose.slice(0, CANDIDATES)) found.push({ o, n, score: 1 });
+    this.countShared(n, index.postings, shared);
+    for (const o of closest(shared)) {
+      if (loose > 0 && this.a.looseId(o) === loose) continue;
+      const score = similarity(this.a, o, this.ga, this.b, n, this.gb);
+      if (score >= SIMILAR) found.push({ o, n, score });
+    }
+  }
+
+  /** Into `shared`: last year's items and how many of name n's bigrams they share, following the rarest bigrams first. */
+  private countShared(n: number, postings: ReadonlyMap<string, number[]>, shared: Map<number, number>): void {
     const lists: number[][] = [];
-    for (const g of gb.of(n)) {
+    for (const g of this.gb.of(n)) {
       const list = postings.get(g);
       if (list) lists.push(list);
     }
@@ -223,21 +280,29 @@ export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[
       scanned += list.length;
       for (const o of list) shared.set(o, (shared.get(o) ?? 0) + 1);
     }
-    // Only the items sharing the most bigrams can be near; weigh at most CANDIDATES of them.
-    let most = 0;
-    for (const c of shared.values()) if (c > most) most = c;
-    const close: [number, number][] = [];
-    for (const e of shared) if (e[1] * 2 >= most) close.push(e);
-    const best = close.length > CANDIDATES ? close.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES) : close;
-    for (const [o] of best) {
-      if (loose > 0 && a.looseId(o) === loose) continue;
-      const score = similarity(a, o, ga, b, n, gb);
-      if (score >= SIMILAR) found.push({ o, n, score });
-    }
   }
-  found.sort((x, y) => y.score - x.score || x.o - y.o || x.n - y.n);
-  for (const c of found) if (!oldTaken[c.o] && !newTaken[c.n]) take(c.o, c.n, "similar");
-  return pairs;
+}
+
+/** Only the items sharing the most bigrams can be near: at most CANDIDATES of those sharing at least half the most. */
+function closest(shared: ReadonlyMap<number, number>): number[] {
+  let most = 0;
+  for (const c of shared.values()) if (c > most) most = c;
+  const close: [number, number][] = [];
+  for (const e of shared) if (e[1] * 2 >= most) close.push(e);
+  const best = close.length > CANDIDATES ? close.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES) : close;
+  return best.map(([o]) => o);
+}
+
+/** Pairs last year's items with this year's in the four passes described at ItemPair. */
+export function matchItems(a: ItemView, b: ItemView, useIds: boolean): ItemPair[] {
+  const matcher = new ItemMatcher(a, b);
+  const oldIds = useIds ? uniqueIds(a) : new Map<number, number>();
+  const newIds = useIds ? uniqueIds(b) : new Map<number, number>();
+  matcher.sameIdSameName(oldIds, newIds);
+  matcher.sameName();
+  matcher.sameIdOtherName(oldIds, newIds);
+  matcher.nearMissNames();
+  return matcher.pairs;
 }
 
 /** The risk texts of both years' rows as canonical ids, and the text of an id. */

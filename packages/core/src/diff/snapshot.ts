@@ -5,7 +5,7 @@ import type { SheetKind } from "../glossary/kinds";
 import { normaliseValue } from "../glossary/normalise";
 import type { LocalisedText } from "../i18n/text";
 import { residualOfEntry } from "../model/assess";
-import { fieldCell, looseNameKey, nameKey, recordsFlag, type LedgerItem } from "../model/records";
+import { fieldCell, looseNameKey, nameKey, recordsFlag, type LedgerItem, type RiskEntry } from "../model/records";
 import type { WorkbookModel } from "../model/workbook";
 import { readCount } from "../read/count";
 import { isoFromSerial, readDate } from "../read/date";
@@ -217,45 +217,67 @@ function entryOfPhase(entries: readonly number[], phases: Int32Array, wanted: nu
   return first;
 }
 
-/** Builds the snapshot of a checked workbook from its model and report (see WorkbookSnapshot). */
-export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): WorkbookSnapshot {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (s: string): number => {
-    let i = index.get(s);
+/** Texts kept once and referred to by index (WorkbookSnapshot.strings); index 0 is "". */
+class StringPool {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor() {
+    this.intern("");
+  }
+  intern(s: string): number {
+    let i = this.index.get(s);
     if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
     }
     return i;
-  };
-  intern("");
+  }
+}
 
-  // Ledger columns repeat a few texts down thousands of rows (媒体, 部署, 廃棄方法): each is read once per type.
-  const memo = new Map<string, [string, string]>();
-  const valueMemo = (value: CellValue, text: string, type: string): [string, string] => {
-    if (typeof value !== "string" || memo.size >= VALUE_MEMO_MAX) return valueOf(value, text, type);
+/** Ledger columns repeat a few texts down thousands of rows (媒体, 部署, 廃棄方法): each is read once per type. */
+class CellReadings {
+  private readonly memo = new Map<string, [string, string]>();
+  of(value: CellValue, text: string, type: string): [string, string] {
+    if (typeof value !== "string" || this.memo.size >= VALUE_MEMO_MAX) return valueOf(value, text, type);
     const k = `${type}\u0000${value}`;
-    let pair = memo.get(k);
-    if (!pair) memo.set(k, (pair = valueOf(value, text, type)));
+    let pair = this.memo.get(k);
+    if (!pair) this.memo.set(k, (pair = valueOf(value, text, type)));
     return pair;
-  };
+  }
+}
 
-  const ledgers = model.ofKind("ledger");
-  const ledgerFields = COMPARED_FIELDS.filter((f) => ledgers.some((s) => sheetHasField(s, f)));
-  const F = COMPARED_FIELDS.length;
+/** Per ledger sheet, the compared fields it has a column for. */
+function recordedFields(ledgers: readonly RecognisedSheet[]): Map<RecognisedSheet, RecordedField[]> {
   const fieldsOf = new Map<RecognisedSheet, RecordedField[]>();
   for (const sheet of ledgers) {
     const recorded: RecordedField[] = [];
     for (const [slot, field] of COMPARED_FIELDS.entries()) if (sheetHasField(sheet, field)) recorded.push({ slot, field, type: fieldDef("ledger", field).type });
     fieldsOf.set(sheet, recorded);
   }
+  return fieldsOf;
+}
 
-  // ---- items
-  const list = model.ledgerItems;
+/** Rows of each sheet (by name, 0-based row) mapped to what sits there. */
+type RowsOf<T> = Map<string, Map<number, T>>;
+
+function rowsIn<T>(at: RowsOf<T>, sheet: string): Map<number, T> {
+  let rows = at.get(sheet);
+  if (!rows) at.set(sheet, (rows = new Map()));
+  return rows;
+}
+
+/** The item table, with each item's index by item and by sheet and row (for risk links and finding anchors). */
+interface ItemsBuilt {
+  table: ItemTable;
+  index: Map<LedgerItem, number>;
+  at: RowsOf<number>;
+}
+
+function itemTable(list: readonly LedgerItem[], fieldsOf: ReadonlyMap<RecognisedSheet, readonly RecordedField[]>, pool: StringPool): ItemsBuilt {
   const n = list.length;
-  const items: ItemTable = {
+  const F = COMPARED_FIELDS.length;
+  const table: ItemTable = {
     count: n,
     sheet: new Int32Array(n),
     row: new Int32Array(n),
@@ -267,39 +289,53 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
     looseKey: new Int32Array(n),
     fields: new Int32Array(n * F * 2).fill(-1),
   };
-  const itemIndex = new Map<LedgerItem, number>();
-  const itemAt = new Map<string, Map<number, number>>();
+  const readings = new CellReadings();
+  const index = new Map<LedgerItem, number>();
+  const at: RowsOf<number> = new Map();
   list.forEach((item, i) => {
-    itemIndex.set(item, i);
-    let rows = itemAt.get(item.sheet.name);
-    if (!rows) itemAt.set(item.sheet.name, (rows = new Map()));
-    rows.set(item.row, i);
+    index.set(item, i);
+    rowsIn(at, item.sheet.name).set(item.row, i);
     const name = item.name.text !== "" ? item.name.text : item.dataItems.text;
-    items.sheet[i] = intern(item.sheet.name);
-    items.row[i] = item.row + 1;
-    items.cell[i] = intern(a1(item.row + 1, item.labelCol + 1));
-    items.id[i] = intern(shown(item.id.text));
-    items.idKey[i] = intern(textKey(item.id.text));
-    items.label[i] = intern(item.label);
-    items.nameKey[i] = intern(nameKey(name));
-    items.looseKey[i] = intern(looseNameKey(name));
+    table.sheet[i] = pool.intern(item.sheet.name);
+    table.row[i] = item.row + 1;
+    table.cell[i] = pool.intern(a1(item.row + 1, item.labelCol + 1));
+    table.id[i] = pool.intern(shown(item.id.text));
+    table.idKey[i] = pool.intern(textKey(item.id.text));
+    table.label[i] = pool.intern(item.label);
+    table.nameKey[i] = pool.intern(nameKey(name));
+    table.looseKey[i] = pool.intern(looseNameKey(name));
     const base = i * F * 2;
     for (const { slot, field, type } of fieldsOf.get(item.sheet) ?? []) {
       let pair: [string, string];
       if (field === "sensitive" || field === "myNumber") pair = flagValue(item, field);
       else {
         const cell = fieldCell(item.sheet, item.row, field);
-        pair = valueMemo(cell.value, cell.text, type);
+        pair = readings.of(cell.value, cell.text, type);
       }
-      items.fields[base + slot * 2] = intern(pair[0]);
-      items.fields[base + slot * 2 + 1] = intern(pair[1]);
+      table.fields[base + slot * 2] = pool.intern(pair[0]);
+      table.fields[base + slot * 2 + 1] = pool.intern(pair[1]);
     }
   });
+  return { table, index, at };
+}
 
-  // ---- risk rows
-  const entries = model.riskEntries;
-  const m = entries.length;
-  const risks: RiskTable = {
+/** A risk row's level before measures: its assessment's, else its level cell as read; rated when it was assessed or its sheet has a level column. */
+function levelBefore(e: RiskEntry): { level: LevelId | null; rated: boolean } {
+  const a = e.assessment;
+  if (a) return { level: a.level, rated: true };
+  const cell = fieldCell(e.sheet, e.row, "level", e.group);
+  const l = cell.col < 0 ? null : readLevel(cell.value);
+  return { level: l && l.ok ? l.value : null, rated: cell.col >= 0 };
+}
+
+/** The risk table, with the rows of each sheet and row (a wide sheet's row holds one entry per phase group). */
+interface RisksBuilt {
+  table: RiskTable;
+  at: RowsOf<number[]>;
+}
+
+function emptyRiskTable(m: number): RiskTable {
+  return {
     count: m,
     sheet: new Int32Array(m),
     row: new Int32Array(m),
@@ -317,68 +353,80 @@ export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): 
     after: new Int8Array(m),
     rated: new Uint8Array(m),
   };
-  const phaseIndex = new Map(model.profile.phases.map((p, k) => [p.id, k]));
+}
+
+function riskTable(model: WorkbookModel, itemIndex: ReadonlyMap<LedgerItem, number>, phaseIndex: ReadonlyMap<string, number>, pool: StringPool): RisksBuilt {
+  const entries = model.riskEntries;
+  const table = emptyRiskTable(entries.length);
   const linked: number[] = [];
-  // Risk rows by sheet and row; a wide sheet's row holds one entry per phase group.
-  const riskAt = new Map<string, Map<number, number[]>>();
+  const at: RowsOf<number[]> = new Map();
   entries.forEach((e, i) => {
-    risks.itemStart[i] = linked.length;
+    table.itemStart[i] = linked.length;
     for (const item of model.links.itemsOf.get(e) ?? []) {
       const k = itemIndex.get(item);
       if (k !== undefined) linked.push(k);
     }
     const ref = e.refs.itemRef.text || e.refs.itemName.text || e.refs.business.text || e.refs.categoryCode.text;
-    const a = e.assessment;
-    let before: LevelId | null = a ? a.level : null;
-    let beforeRated = a !== null && a !== undefined;
-    if (!a) {
-      const cell = fieldCell(e.sheet, e.row, "level", e.group);
-      const l = cell.col < 0 ? null : readLevel(cell.value);
-      before = l && l.ok ? l.value : null;
-      beforeRated = cell.col >= 0;
-    }
+    const before = levelBefore(e);
     const residual = residualOfEntry(e);
-    risks.sheet[i] = intern(e.sheet.name);
-    risks.row[i] = e.row + 1;
-    risks.ref[i] = intern(shown(ref));
-    risks.refKey[i] = intern(nameKey(ref));
+    table.sheet[i] = pool.intern(e.sheet.name);
+    table.row[i] = e.row + 1;
+    table.ref[i] = pool.intern(shown(ref));
+    table.refKey[i] = pool.intern(nameKey(ref));
     const p = e.phase === null ? undefined : phaseIndex.get(e.phase);
-    risks.phase[i] = p ?? -1;
-    risks.phaseText[i] = p === undefined && e.phaseCell.text !== "" ? intern(shown(e.phaseCell.text)) : -1;
-    risks.risk[i] = intern(shown(e.risk.text));
-    risks.riskKey[i] = intern(textKey(e.risk.text));
-    risks.measure[i] = intern(shown(e.measure.text));
-    risks.measureKey[i] = intern(textKey(e.measure.text));
-    risks.before[i] = levelCode(before);
-    risks.after[i] = levelCode(residual?.level ?? null);
-    risks.rated[i] = (beforeRated ? 1 : 0) | (residual !== null ? 2 : 0);
-    let rows = riskAt.get(e.sheet.name);
-    if (!rows) riskAt.set(e.sheet.name, (rows = new Map()));
-    const at = rows.get(e.row);
-    if (at) at.push(i);
+    table.phase[i] = p ?? -1;
+    table.phaseText[i] = p === undefined && e.phaseCell.text !== "" ? pool.intern(shown(e.phaseCell.text)) : -1;
+    table.risk[i] = pool.intern(shown(e.risk.text));
+    table.riskKey[i] = pool.intern(textKey(e.risk.text));
+    table.measure[i] = pool.intern(shown(e.measure.text));
+    table.measureKey[i] = pool.intern(textKey(e.measure.text));
+    table.before[i] = levelCode(before.level);
+    table.after[i] = levelCode(residual?.level ?? null);
+    table.rated[i] = (before.rated ? 1 : 0) | (residual !== null ? 2 : 0);
+    const rows = rowsIn(at, e.sheet.name);
+    const same = rows.get(e.row);
+    if (same) same.push(i);
     else rows.set(e.row, [i]);
   });
-  risks.itemStart[m] = linked.length;
-  risks.itemList = Int32Array.from(linked);
+  table.itemStart[entries.length] = linked.length;
+  table.itemList = Int32Array.from(linked);
+  return { table, at };
+}
 
-  // ---- findings
+/** Each finding of the report anchored on the item, risk row or register row it sits on. */
+function findingAnchors(model: WorkbookModel, findings: readonly Finding[], items: ItemsBuilt, risks: RisksBuilt, phaseIndex: ReadonlyMap<string, number>): FindingAnchor[] {
   const sheets = new Map(model.sheets.map((s) => [s.name, s]));
-  const findings = report.findings.map((f): FindingAnchor => {
+  return findings.map((f): FindingAnchor => {
     const sheet = sheets.get(f.sheet);
     const row0 = f.row - 1;
     const column = sheet?.columns.find((c) => c.col === f.col - 1);
     const field = column?.field ?? "";
-    const item = itemAt.get(f.sheet)?.get(row0);
+    const item = items.at.get(f.sheet)?.get(row0);
     if (item !== undefined) return { on: { item }, key: findingKey(f, field, false) };
-    const rows = riskAt.get(f.sheet)?.get(row0);
+    const rows = risks.at.get(f.sheet)?.get(row0);
     if (rows && rows.length > 0) {
       // A wide row: the entry of the column's phase group (the first one for a column outside the groups).
       const wanted = column?.phase === undefined ? -1 : (phaseIndex.get(column.phase) ?? -1);
-      return { on: { risk: entryOfPhase(rows, risks.phase, wanted) }, key: findingKey(f, field, false) };
+      return { on: { risk: entryOfPhase(rows, risks.table.phase, wanted) }, key: findingKey(f, field, false) };
     }
     return { on: { sheet: sheet?.kind ?? "unknown", row: sheet ? registerRowKey(sheet, row0) : "" }, key: findingKey(f, field, true) };
   });
+}
 
-  const phases = model.profile.phases.map((p) => ({ id: p.id, label: { ja: p.label.ja, en: p.label.en } }));
-  return { strings, ledgerFields, hasIds: ledgers.some((s) => s.byField.has("id")), phases, items, risks, findings };
+/** Builds the snapshot of a checked workbook from its model and report (see WorkbookSnapshot). */
+export function snapshotWorkbook(model: WorkbookModel, report: WorkbookReport): WorkbookSnapshot {
+  const pool = new StringPool();
+  const ledgers = model.ofKind("ledger");
+  const phaseIndex = new Map(model.profile.phases.map((p, k) => [p.id, k]));
+  const items = itemTable(model.ledgerItems, recordedFields(ledgers), pool);
+  const risks = riskTable(model, items.index, phaseIndex, pool);
+  return {
+    strings: pool.strings,
+    ledgerFields: COMPARED_FIELDS.filter((f) => ledgers.some((s) => sheetHasField(s, f))),
+    hasIds: ledgers.some((s) => s.byField.has("id")),
+    phases: model.profile.phases.map((p) => ({ id: p.id, label: { ja: p.label.ja, en: p.label.en } })),
+    items: items.table,
+    risks: risks.table,
+    findings: findingAnchors(model, report.findings, items, risks, phaseIndex),
+  };
 }

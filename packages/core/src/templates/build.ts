@@ -1,7 +1,8 @@
-import { columnLetters, type CellValue } from "../grid/grid";
+import { columnLetters } from "../grid/grid";
 import { FIELD_CATALOGUE } from "../glossary/fields";
 import { interpolate, type Lang, type LocalisedText } from "../i18n/text";
 import type { ResolvedProfile } from "../profile/resolve";
+import type { PhaseDef } from "../profile/schema";
 import { serialFromYmd } from "../read/date";
 import { LEVEL_IDS, LEVEL_WORDS } from "../scoring/index";
 import {
@@ -144,49 +145,70 @@ function scaleValues(min: number, max: number): string[] {
   return out;
 }
 
-function riskSheet(profile: ResolvedProfile, lang: Lang, scoring: TemplateScoring): SheetSpec {
-  const byField = new Map(RISK_COLUMNS.map((c) => [c.field, c]));
-  const text = (field: string): ColumnText => byField.get(field) ?? { field, width: 9 };
-  const { inputs, wordInputs, hasScore } = scoring;
-  const residualInputs = inputs.length > 0 && inputs.every((i) => i.residualField !== null);
-  const levelWords = scoring.levels.map((l) => l.label);
+/** A risk column's texts; a field the catalogue lacks gets a plain narrow column. */
+function riskText(field: string): ColumnText {
+  return RISK_COLUMNS.find((c) => c.field === field) ?? { field, width: 9 };
+}
 
-  const inputColumn = (field: string, min: number, max: number, residual: boolean): ColumnSpec => ({
-    ...columnSpec("risk", text(field), lang),
+/** A scale input (1–3…), picked from a strict dropdown, with the scale's help (the residual one for residual inputs). */
+function inputColumn(lang: Lang, field: string, min: number, max: number, residual: boolean): ColumnSpec {
+  return {
+    ...columnSpec("risk", riskText(field), lang),
     list: { values: scaleValues(min, max), strict: true },
     help: residual ? scaleHelp(RESIDUAL_HELP, lang, min, max) : scaleHelp(SCALE_HELP[field] ?? RESIDUAL_HELP, lang, min, max),
-  });
-  const wordColumn = (field: string, words: string[]): ColumnSpec => ({
-    ...columnSpec("risk", text(field), lang),
+  };
+}
+
+/** An input typed as a level word (a qualitative model); level columns are coloured. */
+function wordColumn(lang: Lang, field: string, words: string[]): ColumnSpec {
+  return {
+    ...columnSpec("risk", riskText(field), lang),
     list: { values: words, strict: true },
     ...(field === "level" || field === "residualLevel" ? { levelColours: true } : {}),
-  });
-  const computed = (field: string, levelColours: boolean): ColumnSpec => ({
-    ...columnSpec("risk", text(field), lang),
+  };
+}
+
+/** A score or level the sheet computes (its formula is set by `setRiskFormulas`). */
+function computedColumn(lang: Lang, field: string, levelColours: boolean): ColumnSpec {
+  return {
+    ...columnSpec("risk", riskText(field), lang),
     help: { title: COMPUTED_HELP.title[lang], text: COMPUTED_HELP.text[lang] },
     computed: true,
     ...(levelColours ? { levelColours: true } : {}),
-  });
+  };
+}
 
+/** Every scale input has a residual counterpart: the residual score and level are computed too. */
+function hasResidualInputs(scoring: TemplateScoring): boolean {
+  return scoring.inputs.length > 0 && scoring.inputs.every((i) => i.residualField !== null);
+}
+
+/** Item, phase and risk; the inputs, score and level; the measure; the residual ones; acceptance, owner, review date. */
+function riskColumns(profile: ResolvedProfile, lang: Lang, scoring: TemplateScoring): ColumnSpec[] {
+  const { inputs, wordInputs, hasScore } = scoring;
   const columns: ColumnSpec[] = [];
-  for (const f of ["itemRef", "itemName", "phase", "risk"]) columns.push(columnSpec("risk", text(f), lang));
+  for (const f of ["itemRef", "itemName", "phase", "risk"]) columns.push(columnSpec("risk", riskText(f), lang));
   const phaseColumn = columns.find((c) => c.field === "phase");
   if (phaseColumn) phaseColumn.list = { values: profile.phases.map((p) => p.label[lang]), strict: false };
-  for (const i of inputs) columns.push(inputColumn(i.field, i.min, i.max, false));
-  for (const w of wordInputs) columns.push(wordColumn(w.field, w.words));
-  if (hasScore) columns.push(computed("score", false));
-  if (!wordInputs.some((w) => w.field === "level")) columns.push(computed("level", true));
-  columns.push(columnSpec("risk", text("measure"), lang));
-  if (residualInputs) {
-    for (const i of inputs) columns.push(inputColumn(i.residualField as string, i.min, i.max, true));
-    if (hasScore) columns.push(computed("residualScore", false));
-    columns.push(computed("residualLevel", true));
+  for (const i of inputs) columns.push(inputColumn(lang, i.field, i.min, i.max, false));
+  for (const w of wordInputs) columns.push(wordColumn(lang, w.field, w.words));
+  if (hasScore) columns.push(computedColumn(lang, "score", false));
+  if (!wordInputs.some((w) => w.field === "level")) columns.push(computedColumn(lang, "level", true));
+  columns.push(columnSpec("risk", riskText("measure"), lang));
+  if (hasResidualInputs(scoring)) {
+    for (const i of inputs) if (i.residualField !== null) columns.push(inputColumn(lang, i.residualField, i.min, i.max, true));
+    if (hasScore) columns.push(computedColumn(lang, "residualScore", false));
+    columns.push(computedColumn(lang, "residualLevel", true));
   } else {
-    columns.push(wordColumn("residualLevel", wordInputs[0]?.words ?? levelWords));
+    columns.push(wordColumn(lang, "residualLevel", wordInputs[0]?.words ?? scoring.levels.map((l) => l.label)));
   }
-  for (const f of ["acceptance", "owner", "reviewedDate"]) columns.push(columnSpec("risk", text(f), lang));
+  for (const f of ["acceptance", "owner", "reviewedDate"]) columns.push(columnSpec("risk", riskText(f), lang));
+  return columns;
+}
 
-  // Formulas: each input's cell on the same row; the level reads the score next to it.
+/** Formulas of the computed columns: each input's cell on the same row; the level reads the score next to it. */
+function setRiskFormulas(columns: ColumnSpec[], scoring: TemplateScoring): void {
+  const { inputs, hasScore } = scoring;
   const letter = (field: string) => columnLetters(columns.findIndex((c) => c.field === field) + 1);
   const empty = scoring.evaluate({});
   const setFormula = (field: string, formula: string, result: "score" | "level") => {
@@ -200,53 +222,69 @@ function riskSheet(profile: ResolvedProfile, lang: Lang, scoring: TemplateScorin
   const residualRef = (f: string) => `${letter(residualOf.get(f) ?? f)}{row}`;
   if (hasScore) setFormula("score", scoring.scoreFormula(inherentRef), "score");
   setFormula("level", scoring.levelFormula(inherentRef, hasScore ? `${letter("score")}{row}` : null), "level");
-  if (residualInputs) {
+  if (hasResidualInputs(scoring)) {
     if (hasScore) setFormula("residualScore", scoring.scoreFormula(residualRef), "score");
     setFormula("residualLevel", scoring.levelFormula(residualRef, hasScore ? `${letter("residualScore")}{row}` : null), "level");
   }
+}
 
-  // The example item walks through every phase (it has a contractor, so 委託・提供 applies too).
-  const example = EXAMPLE_LEDGER[lang];
-  const rows: SpecCell[][] = profile.phases.map((phase, n) => {
-    const row = HEADER_ROW + 1 + n;
-    const ex = EXAMPLE_RISKS[phase.id] ?? GENERIC_RISK;
-    const inherent: Record<string, CellValue> = {};
-    const residual: Record<string, CellValue> = {};
-    inputs.forEach((input, k) => {
-      // Examples are written on 1–3; other scales take the same position on theirs.
-      const at = (v: number | undefined) => Math.min(input.max, Math.max(input.min, input.min + (v ?? 1) - 1));
-      inherent[input.field] = at(ex.inherent[k] ?? ex.inherent[1]);
-      residual[input.field] = at(ex.residual[k] ?? ex.residual[1]);
-    });
-    for (const w of wordInputs) {
-      inherent[w.field] = w.words[1] ?? null;
-      residual[w.field] = w.words[2] ?? null;
-    }
-    const before = scoring.evaluate(inherent);
-    const after = scoring.evaluate(residual);
-    const values: Record<string, SpecCell> = {
-      itemRef: example.id ?? null,
-      itemName: example.name ?? null,
-      phase: phase.label[lang],
-      risk: ex.risk[lang],
-      measure: ex.measure[lang],
-      owner: example.owner ?? null,
-      reviewedDate: EXAMPLE_SERIAL,
-    };
-    for (const input of inputs) {
-      values[input.field] = inherent[input.field] as number;
-      if (input.residualField) values[input.residualField] = residual[input.field] as number;
-    }
-    for (const w of wordInputs) values[w.field] = inherent[w.field] as string;
-    if (!residualInputs) values.residualLevel = (residual[wordInputs[0]?.field ?? ""] as string | undefined) ?? after.level;
-    const cells = rowFrom(columns, values);
-    columns.forEach((c, k) => {
-      if (!c.formula) return;
-      const result = c.field === "score" ? before.score : c.field === "level" ? before.level : c.field === "residualScore" ? after.score : after.level;
-      cells[k] = { formula: rowFormula(c.formula, row), result };
-    });
-    return cells;
+type ExampleRisk = (typeof EXAMPLE_RISKS)[string];
+type Ratings = Record<string, string | number | null>;
+
+/** The example's inputs before and after its measure, on the profile's scales and words. */
+function exampleRatings(ex: ExampleRisk, scoring: TemplateScoring): { inherent: Ratings; residual: Ratings } {
+  const inherent: Ratings = {};
+  const residual: Ratings = {};
+  scoring.inputs.forEach((input, k) => {
+    // Examples are written on 1–3; other scales take the same position on theirs.
+    const at = (v: number | undefined) => Math.min(input.max, Math.max(input.min, input.min + (v ?? 1) - 1));
+    inherent[input.field] = at(ex.inherent[k] ?? ex.inherent[1]);
+    residual[input.field] = at(ex.residual[k] ?? ex.residual[1]);
   });
+  for (const w of scoring.wordInputs) {
+    inherent[w.field] = w.words[1] ?? null;
+    residual[w.field] = w.words[2] ?? null;
+  }
+  return { inherent, residual };
+}
+
+/** The example item's row for one phase (sheet row `row`), with each formula and the result it gives. */
+function exampleRiskRow(phase: PhaseDef, row: number, lang: Lang, scoring: TemplateScoring, columns: readonly ColumnSpec[]): SpecCell[] {
+  const { inputs, wordInputs } = scoring;
+  const example = EXAMPLE_LEDGER[lang];
+  const ex = EXAMPLE_RISKS[phase.id] ?? GENERIC_RISK;
+  const { inherent, residual } = exampleRatings(ex, scoring);
+  const before = scoring.evaluate(inherent);
+  const after = scoring.evaluate(residual);
+  const values: Record<string, SpecCell> = {
+    itemRef: example.id ?? null,
+    itemName: example.name ?? null,
+    phase: phase.label[lang],
+    risk: ex.risk[lang],
+    measure: ex.measure[lang],
+    owner: example.owner ?? null,
+    reviewedDate: EXAMPLE_SERIAL,
+  };
+  for (const input of inputs) {
+    values[input.field] = inherent[input.field] ?? null;
+    if (input.residualField) values[input.residualField] = residual[input.field] ?? null;
+  }
+  for (const w of wordInputs) values[w.field] = inherent[w.field] ?? null;
+  if (!hasResidualInputs(scoring)) values.residualLevel = residual[wordInputs[0]?.field ?? ""] ?? after.level;
+  const cells = rowFrom(columns, values);
+  columns.forEach((c, k) => {
+    if (!c.formula) return;
+    const result = c.field === "score" ? before.score : c.field === "level" ? before.level : c.field === "residualScore" ? after.score : after.level;
+    cells[k] = { formula: rowFormula(c.formula, row), result };
+  });
+  return cells;
+}
+
+function riskSheet(profile: ResolvedProfile, lang: Lang, scoring: TemplateScoring): SheetSpec {
+  const columns = riskColumns(profile, lang, scoring);
+  setRiskFormulas(columns, scoring);
+  // The example item walks through every phase (it has a contractor, so 委託・提供 applies too).
+  const rows = profile.phases.map((phase, n) => exampleRiskRow(phase, HEADER_ROW + 1 + n, lang, scoring, columns));
   return sheetBase("risk", lang, columns, rows, "phase");
 }
 
