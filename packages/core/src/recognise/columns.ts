@@ -121,7 +121,7 @@ export function assignColumns(kind: RecognisedKind, headerColumns: readonly Head
     const label = fieldLabel(kind, h.field);
     const what = whatItHolds(v);
     const against: LocalisedText = {
-      ja: `見出しは${label.ja}を示すが、${what.ja}`,
+      ja: `見出しは${label.ja}だが、${what.ja}`,
       en: `the header names ${label.en.toLowerCase()}, but ${what.en}`,
     };
     const riskDescribed = headerColumns.some((x) => x.field === "risk" && x.col !== h.col) || columns.some((m) => m.field === "risk");

@@ -40,7 +40,7 @@ function kindReason(best: HeaderChoice, columns: readonly ColumnMapping[]): Loca
   const label = KIND_LABELS[best.kind];
   const layout = best.layout === "wide" ? { ja: "(局面ごとの列グループ)", en: " (a column group per phase)" } : { ja: "", en: "" };
   return {
-    ja: `${rows}行目の見出しが${label.ja}の項目を${n}個示す(${fields.ja})${layout.ja}`,
+    ja: `${rows}行目の見出しに${label.ja}の項目が${n}個ある(${fields.ja})${layout.ja}`,
     en: `the header in row ${rows} names ${n} ${label.en} fields (${fields.en})${layout.en}`,
   };
 }
