@@ -45,7 +45,7 @@ export function bandsText(model: RiskModel): LocalisedText | null {
   return { ja: `${medium}以上が中、${high}以上が高`, en: `Medium from ${medium}, High from ${high}` };
 }
 
-/** Where the rule came from: 「H5の数式」「28行の記入内容」「プロファイル」「列の構成」. */
+/** Where the rule came from: 「H5の数式」「28行の記入内容から推定」「プロファイル」「列の構成」. */
 export function sourceOfRule(sheet: SheetRiskModel): LocalisedText {
   switch (sheet.source) {
     case "formula": {
@@ -53,7 +53,7 @@ export function sourceOfRule(sheet: SheetRiskModel): LocalisedText {
       return { ja: `${cell}の数式`, en: `the formula in ${cell}` };
     }
     case "inferred":
-      return { ja: `${sheet.rows ?? 0}行の記入内容`, en: `${sheet.rows ?? 0} consistent rows` };
+      return { ja: `${sheet.rows ?? 0}行の記入内容から推定`, en: `${sheet.rows ?? 0} consistent rows` };
     case "profile":
       return { ja: "プロファイルの基準", en: "the profile's criteria" };
     case "columns":
@@ -64,7 +64,7 @@ export function sourceOfRule(sheet: SheetRiskModel): LocalisedText {
 /**
  * The whole rule: 「発生可能性 × 影響度、8以上が中、15以上が高(H5の数式)」; when the score's formula
  * and the bands came from different places, each says where: 「発生可能性 × 影響度(G5の数式)、
- * 3以上が中、6以上が高(106行の記入内容)」.
+ * 3以上が中、6以上が高(106行の記入内容から推定)」.
  */
 export function ruleText(sheet: SheetRiskModel): LocalisedText {
   const f = formulaText(sheet.model);
