@@ -202,7 +202,7 @@ const ledger: Catalogue<LedgerField> = {
   dataItems: {
     type: "text",
     label: { ja: "個人情報の項目", en: "Data items" },
-    synonyms: ["個人情報の項目", "個人情報項目", "項目", "個人情報の内容", "情報の内容", "内容", "記載項目", "含まれる項目", "主な項目", "データ項目", "dataitems", "datafields", "fields", "categoriesofdata", "datacategories", "contents"],
+    synonyms: ["個人情報の項目", "個人情報項目", "項目", "個人情報の内容", "情報の内容", "内容", "記載項目", "含まれる項目", "主な項目", "データ項目", "記録項目", "記録されている項目", "収集項目", "取得項目", "dataitems", "datafields", "fields", "categoriesofdata", "datacategories", "contents"],
     exactOnly: ["項目", "内容", "fields", "contents"],
     signature: true,
   },
@@ -250,7 +250,7 @@ const ledger: Catalogue<LedgerField> = {
   medium: {
     type: "medium",
     label: { ja: "媒体", en: "Medium" },
-    synonyms: ["媒体", "情報媒体", "媒体区分", "形態", "保管形態", "情報の形態", "属性", "形式", "媒体・保存先", "媒体の種類", "紙電子の別", "紙・電子", "medium", "media", "format", "paperorelectronic"],
+    synonyms: ["媒体", "情報媒体", "媒体区分", "保存媒体", "保管媒体", "記録媒体", "形態", "保管形態", "情報の形態", "属性", "形式", "媒体・保存先", "媒体の種類", "紙電子の別", "紙・電子", "medium", "media", "format", "paperorelectronic"],
     exactOnly: ["形態", "属性", "形式", "format"],
   },
   storagePlace: {
@@ -419,7 +419,7 @@ const risk: Catalogue<RiskField> = {
   medium: {
     type: "medium",
     label: { ja: "媒体", en: "Medium" },
-    synonyms: ["媒体", "媒体区分", "情報媒体", "形態", "medium", "media"],
+    synonyms: ["媒体", "媒体区分", "情報媒体", "保存媒体", "保管媒体", "記録媒体", "形態", "medium", "media"],
     exactOnly: ["形態"],
   },
   phase: {
@@ -527,7 +527,7 @@ const risk: Catalogue<RiskField> = {
   residualLevel: {
     type: "level",
     label: { ja: "残存リスク", en: "Residual risk" },
-    synonyms: ["残存リスク", "残留リスク", "残存", "残留", "残存リスクレベル", "残留リスクレベル", "対策後リスクレベル", "対策後のリスク", "対策後リスク", "residualrisk", "residual", "residuallevel", "residualrisklevel"],
+    synonyms: ["残存リスク", "残留リスク", "残存", "残留", "残存リスクレベル", "残留リスクレベル", "対策後リスクレベル", "対策後のリスク", "対策後リスク", "対策後評価", "対策後の評価", "対策後レベル", "residualrisk", "residual", "residuallevel", "residualrisklevel"],
     exactOnly: ["残存", "残留", "residual"],
     signature: true,
   },

@@ -28,14 +28,14 @@ const FRAME: Readonly<Record<RecognisedKind, ReadonlySet<string>>> = {
 /** Value types a dropdown offers: a value of these alone is a default, not an entry. */
 const PICKED: ReadonlySet<ValueType> = new Set(["yesno", "medium"]);
 
-/** 「記入例」 rows under the header: instructions, not data. (Not 「サンプル」: real items are named that.) */
-const EXAMPLE_MARK = /^(?:記入例|例$|例[:：)）]|example\b|e\.g\.)/i;
+/** 「記入例」「（記入例）」「【例】」 rows under the header: instructions, not data. (Not 「サンプル」: real items are named that.) */
+const EXAMPLE_MARK = /^[(\[【〔<]?(?:記入例|例$|例[:：)）\]】〕>]|example\b|e\.g\.)/i;
 /** Totals and sign-off lines below the table. */
 const TOTAL_MARK = /^(?:合計|小計|総計|計|total|subtotal)$/i;
 /** A footnote: one cell of prose starting with ※ or 注. */
 const FOOTNOTE_MARK = /^(?:※|\*|注[:：)）]|注記)/;
 /** The first characters the marks above can start with (full-width forms too): other rows skip the tests. */
-const MARK_STARTS = new Set([..."記例合小総計※*＊注eEｅＥtTｔＴsSｓＳ"]);
+const MARK_STARTS = new Set([..."記例合小総計※*＊注eEｅＥtTｔＴsSｓＳ(（【[［〔<＜"]);
 /** A section label inside the table: 「【人事部】」「■ 採用関係」. */
 const SECTION_MARK = /^(?:【[^】]*】|[■□●◆◇▼▶]).{0,30}$/;
 
