@@ -68,6 +68,21 @@ describe("data rows", () => {
     expect(risk.columns.find((c) => c.col === 6)?.field).toBe("residualLevel");
   });
 
+  it("reads an English register's Record set, Where kept, How protected and Who can access", () => {
+    const s = recogniseSheet(
+      {
+        name: "PI Register",
+        values: [
+          ["Ref", "Record set", "Purpose of use", "Where kept", "How protected", "Who can access", "Retention"],
+          ["P-01", "Customer list", "Shipping orders", "CRM", "SSO + MFA", "Sales", "3 years"],
+        ],
+      },
+      0,
+    );
+    expect(s.kind).toBe("ledger");
+    expect(s.columns.map((c) => c.field)).toEqual(["id", "name", "purpose", "storagePlace", "storageMethod", "accessScope", "retention"]);
+  });
+
   it("keeps a header found below a long title block", () => {
     const titles = Array.from({ length: 12 }, (_, i) => [i % 2 ? "株式会社サンプル" : "改訂日 2024/4/1"]);
     const s = recogniseSheet({ name: "x", values: [...titles, header, [1, "顧客名簿", "営業", "CRM", "5年", 10]] }, 0);
