@@ -4,8 +4,9 @@ import type { Lang, LocalisedText } from "../../i18n/text";
 import { suggestedAction } from "../actions";
 import type { ReadinessComponentId, ReportOverview, ReportSummary, WorkbookReport } from "../types";
 import { html } from "./escape";
+import { heatMapTotal } from "./heat";
 import { closePage, headerRight, HtmlWriter, metaList, openPage, pageRule, type HtmlReportMeta } from "./page";
-import { departmentBarsSvg, heatMapSvg, phaseBarsSvg, total } from "./svg";
+import { departmentBarsSvg, heatMapSvg, phaseBarsSvg } from "./svg";
 import { w } from "./words";
 
 /** One input of `pmark check`: its report, or why it could not be read. */
@@ -49,8 +50,8 @@ export function summaryCards(s: ReportSummary, readiness: number | null, lang: L
 /** The heat maps of one workbook before and after measures as figures, and the notes that go under them. */
 export function heatMapParts(o: ReportOverview, lang: Lang, id: string, caption = ""): { figures: string[]; notes: string[] } {
   const map = o.heatMap;
-  if (total(map.before) === 0 && total(map.after) === 0) return { figures: [], notes: [`<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`] };
-  const withAfter = map.columns.after || total(map.after) > 0;
+  if (heatMapTotal(map.before) === 0 && heatMapTotal(map.after) === 0) return { figures: [], notes: [`<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`] };
+  const withAfter = map.columns.after || heatMapTotal(map.after) > 0;
   const fig = (which: "before" | "after") =>
     `<figure><figcaption>${caption}${html(w(which, lang))}</figcaption>${heatMapSvg(map, which, `${caption}${w(which, lang)}`, lang, id)}</figure>`;
   const figures = withAfter ? [fig("before"), fig("after")] : [fig("before")];
