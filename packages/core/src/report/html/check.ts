@@ -1,6 +1,7 @@
 import { compareFindings, type Finding } from "../../findings/finding";
 import { KIND_LABELS, type SheetKind } from "../../glossary/kinds";
 import type { Lang, LocalisedText } from "../../i18n/text";
+import { SEVERITY_LABELS } from "../../plan/report-sheet";
 import { suggestedAction } from "../actions";
 import type { ReadinessComponentId, ReportOverview, ReportSummary, WorkbookReport } from "../types";
 import { html } from "./escape";
@@ -18,12 +19,6 @@ const READINESS_LABELS: Record<ReadinessComponentId, LocalisedText> = {
   phases: { ja: "すべての局面を分析済みの項目", en: "Items analysed in every phase" },
   scoring: { ja: "レベルを判定できたリスク行", en: "Risk rows with a level" },
   areas: { ja: "エラーのない分野", en: "Rule areas without errors" },
-};
-
-const SEVERITY_WORDS: Record<Finding["severity"], LocalisedText> = {
-  error: { ja: "エラー", en: "Error" },
-  warning: { ja: "警告", en: "Warning" },
-  info: { ja: "情報", en: "Info" },
 };
 
 /** A count card; `key` names the count for readers of the page (tests compare it with the JSON). */
@@ -129,7 +124,7 @@ export function findingRow(f: Finding, lang: Lang, opts: { cell?: string; extra?
   const hint = f.hint ? ` <span class="hint">(${html(f.hint, 100, lang)})</span>` : "";
   return (
     `<tr class="finding" data-rule="${html(f.rule)}" data-severity="${f.severity}" data-sheet="${html(f.sheet, 300, lang)}" data-cell="${html(f.cell)}"${f.accepted ? ` data-accepted="true"` : ""}>` +
-    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="severity"><span class="sev ${f.severity}">${SEVERITY_WORDS[f.severity][lang]}</span>${accepted}</td>` +
+    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="severity"><span class="sev ${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span>${accepted}</td>` +
     `<td class="rule"><code>${ruleId(f.rule)}</code></td><td>${html(f.message[lang], 1000, lang)}${hint}</td><td>${html(suggestedAction(f.rule)[lang])}</td>${opts.extra ?? ""}</tr>`
   );
 }
