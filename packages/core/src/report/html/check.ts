@@ -2,6 +2,7 @@ import { compareFindings, type Finding } from "../../findings/finding";
 import { KIND_LABELS, type SheetKind } from "../../glossary/kinds";
 import type { Lang, LocalisedText } from "../../i18n/text";
 import { SEVERITY_LABELS } from "../../plan/report-sheet";
+import { levelLabel } from "../../scoring/levels";
 import { suggestedAction } from "../actions";
 import type { ReadinessComponentId, ReportOverview, ReportSummary, WorkbookReport } from "../types";
 import { html } from "./escape";
@@ -33,9 +34,9 @@ export function summaryCards(s: ReportSummary, readiness: number | null, lang: L
     card(w("warnings", lang), s.warnings, `${prefix}warnings`, s.warnings > 0 ? "warning" : ""),
     card(w("infos", lang), s.infos, `${prefix}infos`),
     card(w("accepted", lang), s.accepted, `${prefix}accepted`),
-    card(`${w("risks", lang)}: ${w("high", lang)}`, r.high, `${prefix}risks.high`),
-    card(`${w("risks", lang)}: ${w("medium", lang)}`, r.medium, `${prefix}risks.medium`),
-    card(`${w("risks", lang)}: ${w("low", lang)}`, r.low, `${prefix}risks.low`),
+    card(`${w("risks", lang)}: ${levelLabel("high", lang)}`, r.high, `${prefix}risks.high`),
+    card(`${w("risks", lang)}: ${levelLabel("medium", lang)}`, r.medium, `${prefix}risks.medium`),
+    card(`${w("risks", lang)}: ${levelLabel("low", lang)}`, r.low, `${prefix}risks.low`),
     card(`${w("risks", lang)}: ${w("incomplete", lang)}`, r.incomplete, `${prefix}risks.incomplete`),
   ];
   if (readiness !== null) cards.push(card(w("readiness", lang), readiness, `${prefix}readiness`, "", "/ 100"));
