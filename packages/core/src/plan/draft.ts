@@ -17,7 +17,7 @@ import { templateScoring } from "../templates/scoring";
 import { rowFormula, type ColumnSpec, type SpecCell, type WorkbookSpec } from "../templates/spec";
 import { textCell } from "./cells";
 import type { PlanProblem } from "./check";
-import { headerLanguage } from "./notation";
+import { headerLanguage, headersLanguage } from "./notation";
 import type { WriteOp, WritePlan } from "./types";
 
 /**
@@ -414,14 +414,8 @@ function unitsOf(model: WorkbookModel, missing: Map<LedgerItem, PhaseDef[]>, tar
 
 /** The language most recognised sheets' headers are written in; `fallback` when they say nothing. */
 function workbookLang(model: WorkbookModel, fallback: Lang): Lang {
-  const votes = { ja: 0, en: 0 };
-  for (const s of model.sheets) {
-    if (s.kind === "unknown" || s.headerRow < 0) continue;
-    const l = headerLanguage(s.grid, s.headerRows.length > 0 ? s.headerRows : [s.headerRow]);
-    if (l) votes[l]++;
-  }
-  if (votes.ja === 0 && votes.en === 0) return fallback;
-  return votes.ja >= votes.en ? "ja" : "en";
+  const headers = model.sheets.filter((s) => s.kind !== "unknown" && s.headerRow >= 0).map((s) => ({ grid: s.grid, rows: s.headerRows.length > 0 ? s.headerRows : [s.headerRow] }));
+  return headersLanguage(headers, fallback);
 }
 
 /** Ops that insert each sheet's blocks and write their rows; blocks listed bottom-up so each insertion point is still the one read. */
