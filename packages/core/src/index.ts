@@ -84,3 +84,4 @@ export { checkForDiff, diffWorkbooks, snapshotWorkbook, type WorkbookSnapshot } 
 export type { DiffSide, ItemRef, LevelChange, RiskRowRef, WorkbookDiff } from "./diff/types";
 export type { LevelId } from "./scoring/levels";
 export { writeCheckHtml, writeDiffHtml, type HtmlCheckFile, type HtmlReportMeta } from "./report/html/index";
+export { heatMapCells, heatMapTotal, type HeatCell, type HeatZone } from "./report/html/heat";

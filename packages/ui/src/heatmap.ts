@@ -1,4 +1,4 @@
-import type { HeatMap, Lang, RiskCounts, WorkbookReport } from "@pmark/core";
+import { heatMapCells, heatMapTotal, type HeatMap, type Lang, type RiskCounts, type WorkbookReport } from "@pmark/core";
 import { el, svg } from "./dom";
 import type { Translate } from "./messages";
 
@@ -7,13 +7,6 @@ import type { Translate } from "./messages";
  * each cell's count written in it and coloured by the level its score falls in. Before and
  * after measures side by side when the report has an overview; the level counts always.
  */
-
-/** Thresholds of likelihood × impact on the common square scales (as the default profile). */
-function levelOf(score: number, maxScore: number, scaleMax: number): "high" | "medium" | "low" {
-  const table: Record<number, { medium: number; high: number }> = { 3: { medium: 3, high: 6 }, 4: { medium: 4, high: 9 }, 5: { medium: 5, high: 15 } };
-  const t = table[scaleMax] ?? { medium: maxScore / 3, high: (2 * maxScore) / 3 };
-  return score >= t.high ? "high" : score >= t.medium ? "medium" : "low";
-}
 
 const FILL = {
   high: { empty: "#FDE7E9", full: "#E8A0A8" },
@@ -40,23 +33,18 @@ function matrix(doc: Document, heat: HeatMap, counts: number[][], title: string,
     "aria-label": t("heatMapLabel", { title }),
   });
   root.appendChild(svg(doc, "title", undefined, t("heatMapLabel", { title })));
-  const maxScore = ls.max * is.max;
-  for (let r = 0; r < rows; r++) {
-    const likelihood = ls.max - r;
-    for (let c = 0; c < cols; c++) {
-      const impact = is.min + c;
-      const n = counts[likelihood - ls.min]?.[impact - is.min] ?? 0;
-      const level = levelOf(likelihood * impact, maxScore, Math.max(ls.max, is.max));
+  heatMapCells(heat, counts).forEach((cells, r) => {
+    const y = r * CELL;
+    cells.forEach(({ likelihood, impact, count: n, zone: level }, c) => {
       const x = AXIS + c * CELL;
-      const y = r * CELL;
       const g = svg(doc, "g", { class: `pm-heat-cell pm-${level}`, "data-likelihood": likelihood, "data-impact": impact, "data-count": n });
       g.appendChild(svg(doc, "title", undefined, t("heatCellTitle", { likelihood, impact, count: n })));
       g.appendChild(svg(doc, "rect", { x, y, width: CELL - 2, height: CELL - 2, rx: 3, fill: n > 0 ? FILL[level].full : FILL[level].empty }));
       if (n > 0) g.appendChild(svg(doc, "text", { x: x + (CELL - 2) / 2, y: y + CELL / 2 + 3, "text-anchor": "middle", class: "pm-heat-count" }, String(n)));
       root.appendChild(g);
-    }
-    root.appendChild(svg(doc, "text", { x: AXIS - 6, y: r * CELL + CELL / 2 + 3, "text-anchor": "end", class: "pm-heat-axis" }, String(likelihood)));
-  }
+    });
+    root.appendChild(svg(doc, "text", { x: AXIS - 6, y: y + CELL / 2 + 3, "text-anchor": "end", class: "pm-heat-axis" }, String(ls.max - r)));
+  });
   for (let c = 0; c < cols; c++) {
     root.appendChild(svg(doc, "text", { x: AXIS + c * CELL + (CELL - 2) / 2, y: rows * CELL + 14, "text-anchor": "middle", class: "pm-heat-axis" }, String(is.min + c)));
   }
@@ -96,7 +84,6 @@ export function heatMapView(doc: Document, report: WorkbookReport | null, t: Tra
   }
   const heat = report.overview?.heatMap;
   if (isHeatMap(heat)) {
-    const total = (m: number[][]) => m.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
     const axes = (title: string, counts: number[][]) =>
       el(
         doc,
@@ -107,7 +94,7 @@ export function heatMapView(doc: Document, report: WorkbookReport | null, t: Tra
         el(doc, "div", { class: "pm-axis-x" }, t("heatImpact")),
       );
     box.appendChild(axes(t("heatBefore"), heat.before));
-    if (total(heat.after) > 0) box.appendChild(axes(t("heatAfter"), heat.after));
+    if (heatMapTotal(heat.after) > 0) box.appendChild(axes(t("heatAfter"), heat.after));
     if (heat.unplaced.before > 0) box.appendChild(el(doc, "p", { class: "pm-muted" }, t("heatUnplaced", { count: heat.unplaced.before })));
   }
   box.appendChild(levelBars(doc, report.summary.risks, t));

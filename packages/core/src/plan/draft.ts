@@ -1,4 +1,4 @@
-import { a1, gridSize, type CellValue, type SheetGrid } from "../grid/grid";
+import { gridSize, type CellValue, type SheetGrid } from "../grid/grid";
 import { fieldLabel } from "../glossary/fields";
 import { DRAFT_STATUS } from "../glossary/draft";
 import type { Lang, LocalisedText } from "../i18n/text";
@@ -12,12 +12,12 @@ import type { PhaseDef, ProfileInput } from "../profile/schema";
 import type { RecognisedSheet } from "../recognise/sheet";
 import type { WorkbookReport } from "../report/types";
 import { buildTemplate } from "../templates/build";
-import { levelRules } from "../templates/plan";
+import { levelRules, sheetSpecOps } from "../templates/plan";
 import { templateScoring } from "../templates/scoring";
-import { COMPUTED_FILL, HEADER_FILL, rowFormula, type ColumnSpec } from "../templates/spec";
+import { rowFormula, type ColumnSpec, type SpecCell, type WorkbookSpec } from "../templates/spec";
 import { textCell } from "./cells";
 import type { PlanProblem } from "./check";
-import { headerLanguage } from "./notation";
+import { headerLanguage, headersLanguage } from "./notation";
 import type { WriteOp, WritePlan } from "./types";
 
 /**
@@ -414,14 +414,8 @@ function unitsOf(model: WorkbookModel, missing: Map<LedgerItem, PhaseDef[]>, tar
 
 /** The language most recognised sheets' headers are written in; `fallback` when they say nothing. */
 function workbookLang(model: WorkbookModel, fallback: Lang): Lang {
-  const votes = { ja: 0, en: 0 };
-  for (const s of model.sheets) {
-    if (s.kind === "unknown" || s.headerRow < 0) continue;
-    const l = headerLanguage(s.grid, s.headerRows.length > 0 ? s.headerRows : [s.headerRow]);
-    if (l) votes[l]++;
-  }
-  if (votes.ja === 0 && votes.en === 0) return fallback;
-  return votes.ja >= votes.en ? "ja" : "en";
+  const headers = model.sheets.filter((s) => s.kind !== "unknown" && s.headerRow >= 0).map((s) => ({ grid: s.grid, rows: s.headerRows.length > 0 ? s.headerRows : [s.headerRow] }));
+  return headersLanguage(headers, fallback);
 }
 
 /** Ops that insert each sheet's blocks and write their rows; blocks listed bottom-up so each insertion point is still the one read. */
@@ -453,80 +447,47 @@ function sheetRowOps(d: SheetDraft): WriteOp[] {
 }
 
 /** The draft sheet: the profile's template risk sheet's columns and formulas, a status column, and one row per drafted risk. */
-function draftSheetOps(drafter: Drafter, name: string, lang: Lang, whole: boolean): WriteOp[] {
+function draftSheetOps(drafter: Drafter, spec: WorkbookSpec, name: string, lang: Lang, whole: boolean): WriteOp[] {
   const profile = drafter.profile;
-  const spec = buildTemplate(profile, lang);
   const risk = spec.sheets.find((s) => s.kind === "risk");
   if (!risk) return [];
   const scoring = templateScoring(profile, lang);
   const statusColumn: ColumnSpec = { field: "status", header: fieldLabel("risk", "status")[lang], width: 14 };
   const columns = [...risk.columns, statusColumn];
-  const headerRow = risk.headerRow;
-  const first = headerRow + 1;
-  const n = drafter.sheetRows.length;
+  const first = risk.headerRow + 1;
   const scores = profile.draftScores;
-  const ops: WriteOp[] = [{ op: "addSheet", sheet: name, ...(risk.tabColor ? { tabColor: risk.tabColor } : {}) }];
-  const title = whole ? risk.title ?? "" : DRAFT_SHEET_NAME[lang];
-  ops.push({ op: "values", sheet: name, row: 1, col: 1, values: [[text(title)], [text(DRAFT_NOTE[lang])]] });
-  ops.push({ op: "format", sheet: name, range: "A1", bold: true });
-  ops.push({ op: "values", sheet: name, row: headerRow, col: 1, values: [columns.map((c) => text(c.header))] });
-  ops.push({ op: "format", sheet: name, range: `${a1(headerRow, 1)}:${a1(headerRow, columns.length)}`, bold: true, fill: HEADER_FILL, wrap: true });
-  if (n === 0) return ops;
-  const inputs: Record<string, CellValue>[] = [];
-  const values: CellValue[][] = drafter.sheetRows.map(({ item, phase, entry }) => {
+  const rows: SpecCell[][] = drafter.sheetRows.map(({ item, phase, entry }, k) => {
     const given: Record<string, CellValue> = {};
-    const row = columns.map((c): CellValue => {
+    const cells = columns.map((c): SpecCell => {
       switch (c.field) {
         case "itemRef":
-          return item.id.text !== "" ? text(item.id.text) : null;
+          return item.id.text !== "" ? item.id.text : null;
         case "itemName":
-          return text(labelOf(item));
+          return labelOf(item);
         case "phase":
-          return text(phase.label[lang]);
+          return phase.label[lang];
         case "risk":
-          return text(entry.risk[lang]);
+          return entry.risk[lang];
         case "measure":
-          return text(entry.measure[lang]);
+          return entry.measure[lang];
         case "status":
-          return text(DRAFT_STATUS[lang]);
+          return DRAFT_STATUS[lang];
         default: {
           const v = c.formula ? undefined : scores[c.field];
           if (v === undefined) return null;
           given[c.field] = v;
-          return typeof v === "string" ? text(v) : v;
+          return v;
         }
       }
     });
-    inputs.push(given);
-    return row;
+    const r = scoring.evaluate(given);
+    columns.forEach((c, i) => {
+      if (c.formula) cells[i] = { formula: rowFormula(c.formula, first + k), result: c.field === "score" || c.field === "residualScore" ? r.score : c.field === "level" ? r.level : "" };
+    });
+    return cells;
   });
-  ops.push({ op: "values", sheet: name, row: first, col: 1, values });
-  const last = first + n - 1;
-  const rules = levelRules(spec);
-  columns.forEach((c, i) => {
-    const col = i + 1;
-    const range = `${a1(first, col)}:${a1(last, col)}`;
-    if (c.formula) {
-      const formulas: (string | null)[][] = [];
-      const results: (string | number | null)[][] = [];
-      for (let k = 0; k < n; k++) {
-        formulas.push([rowFormula(c.formula, first + k)]);
-        const r = scoring.evaluate(inputs[k] ?? {});
-        results.push([c.field === "score" || c.field === "residualScore" ? r.score : c.field === "level" ? r.level : ""]);
-      }
-      ops.push({ op: "formulas", sheet: name, row: first, col, formulas, results });
-    }
-    if (c.computed) ops.push({ op: "format", sheet: name, range, fill: COMPUTED_FILL });
-    if (c.numberFormat) ops.push({ op: "format", sheet: name, range, numberFormat: c.numberFormat });
-    if (c.list) {
-      const prompt = c.help ? `${c.help.title}: ${c.help.text}` : undefined;
-      ops.push({ op: "validation", sheet: name, range, list: c.list.values, allowBlank: true, strict: c.list.strict, ...(prompt ? { prompt: { ja: prompt, en: prompt } } : {}) });
-    }
-    if (c.levelColours) ops.push({ op: "conditionalFormat", sheet: name, range, rules });
-  });
-  ops.push({ op: "columnWidths", sheet: name, col: 1, widths: columns.map((c) => c.width) });
-  ops.push({ op: "freeze", sheet: name, rows: risk.freeze.rows, cols: risk.freeze.cols });
-  return ops;
+  const title = whole ? risk.title ?? "" : DRAFT_SHEET_NAME[lang];
+  return sheetSpecOps({ ...risk, name, title, note: DRAFT_NOTE[lang], columns, rows, tableRows: rows.length }, levelRules(spec));
 }
 
 /** "従業員名簿(利用・加工、保管・バックアップ)、…ほか 3 件" for the preview. */
@@ -607,9 +568,10 @@ export function draftPlan(grids: readonly SheetGrid[], report: WorkbookReport, o
   const ops: WriteOp[] = [];
   let sheetName: string | null = null;
   if (drafter.sheetRows.length > 0) {
-    const template = buildTemplate(profile, lang).sheets.find((s) => s.kind === "risk");
+    const spec = buildTemplate(profile, lang);
+    const template = spec.sheets.find((s) => s.kind === "risk");
     sheetName = whole && template ? template.name : DRAFT_SHEET_NAME[lang];
-    for (const op of draftSheetOps(drafter, sheetName, lang, whole)) ops.push(op);
+    for (const op of draftSheetOps(drafter, spec, sheetName, lang, whole)) ops.push(op);
   }
   for (const d of drafter.sheets.values()) if (d.blocks.size > 0) for (const op of sheetRowOps(d)) ops.push(op);
   const scored = Object.keys(profile.draftScores).length > 0;

@@ -27,6 +27,17 @@ export function headerLanguage(grid: SheetGrid, rows: readonly number[]): Lang |
   return ja >= en ? "ja" : "en";
 }
 
+/** The language most of the given header rows are written in (each sheet one vote, ties to Japanese); `fallback` when none says. */
+export function headersLanguage(headers: Iterable<{ grid: SheetGrid; rows: readonly number[] }>, fallback: Lang): Lang {
+  const votes = { ja: 0, en: 0 };
+  for (const h of headers) {
+    const lang = headerLanguage(h.grid, h.rows);
+    if (lang) votes[lang]++;
+  }
+  if (votes.ja === 0 && votes.en === 0) return fallback;
+  return votes.ja >= votes.en ? "ja" : "en";
+}
+
 /** Spellings of one notation: the yes words and the no words, the first of each its default. */
 const FAMILIES: readonly { yes: readonly string[]; no: readonly string[] }[] = [
   { yes: ["○", "〇", "◯"], no: ["×", "✕", "☓"] },

@@ -8,7 +8,7 @@ import { buildTemplate } from "../templates/build";
 import { readTemplateMeta } from "../templates/meta";
 import { templateToPlan } from "../templates/plan";
 import type { SheetSpec } from "../templates/spec";
-import { headerLanguage } from "./notation";
+import { headersLanguage } from "./notation";
 import type { WritePlan } from "./types";
 
 /** The workbook a template is inserted into: its sheets and what the check recognised in them. */
@@ -22,15 +22,13 @@ export interface TemplateTarget {
  * inserted sheets match them; `fallback` (the user's) when nothing is recognised.
  */
 export function workbookLanguage(target: TemplateTarget, fallback: Lang): Lang {
-  const votes = { ja: 0, en: 0 };
+  const headers: { grid: SheetGrid; rows: number[] }[] = [];
   for (const s of target.report.sheets) {
     if (s.kind === "unknown" || s.headerRow < 1) continue;
     const grid = target.grids.find((g) => g.name === s.name);
-    const lang = grid ? headerLanguage(grid, [s.headerRow - 1]) : null;
-    if (lang) votes[lang]++;
+    if (grid) headers.push({ grid, rows: [s.headerRow - 1] });
   }
-  if (votes.ja === 0 && votes.en === 0) return fallback;
-  return votes.ja >= votes.en ? "ja" : "en";
+  return headersLanguage(headers, fallback);
 }
 
 function joinNames(names: readonly string[], lang: Lang): string {

@@ -12,7 +12,12 @@ function columnRange(sheet: SheetSpec, col: number): string {
   return `${a1(sheet.headerRow + 1, col)}:${a1(sheet.headerRow + sheet.tableRows, col)}`;
 }
 
-function sheetOps(sheet: SheetSpec, levels: { equals: string; fill: string; font: string }[]): WriteOp[] {
+/**
+ * One sheet's ops: the sheet, title and note, headers, its rows, then per column over the table
+ * rows the formulas, fills, number formats, dropdowns and level colours, widths and frozen panes.
+ * A formula column whose every table row holds a formula cell carries those cells' results.
+ */
+export function sheetSpecOps(sheet: SheetSpec, levels: { equals: string; fill: string; font: string }[]): WriteOp[] {
   const name = sheet.name;
   const width = sheet.columns.length;
   const ops: WriteOp[] = [{ op: "addSheet", sheet: name, ...(sheet.tabColor ? { tabColor: sheet.tabColor } : {}), ...(sheet.hidden ? { hidden: true } : {}) }];
@@ -34,8 +39,14 @@ function sheetOps(sheet: SheetSpec, levels: { equals: string; fill: string; font
     const range = columnRange(sheet, col);
     if (c.formula) {
       const formulas: (string | null)[][] = [];
-      for (let r = 1; r <= sheet.tableRows; r++) formulas.push([rowFormula(c.formula, sheet.headerRow + r)]);
-      ops.push({ op: "formulas", sheet: name, row: sheet.headerRow + 1, col, formulas });
+      let results: (string | number | null)[][] | null = [];
+      for (let r = 1; r <= sheet.tableRows; r++) {
+        formulas.push([rowFormula(c.formula, sheet.headerRow + r)]);
+        const cell = sheet.rows[r - 1]?.[i];
+        if (results && cell !== null && typeof cell === "object") results.push([cell.result]);
+        else results = null;
+      }
+      ops.push({ op: "formulas", sheet: name, row: sheet.headerRow + 1, col, formulas, ...(results ? { results } : {}) });
     }
     if (c.computed) ops.push({ op: "format", sheet: name, range, fill: COMPUTED_FILL });
     if (c.numberFormat) ops.push({ op: "format", sheet: name, range, numberFormat: c.numberFormat });
@@ -60,7 +71,7 @@ export function templateToPlan(spec: WorkbookSpec): WritePlan {
   const levels = levelRules(spec);
   return {
     title: { ja: "テンプレートシートの挿入", en: "Insert template sheets" },
-    ops: spec.sheets.flatMap((s) => sheetOps(s, levels)),
+    ops: spec.sheets.flatMap((s) => sheetSpecOps(s, levels)),
   };
 }
 

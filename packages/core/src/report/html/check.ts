@@ -1,11 +1,14 @@
 import { compareFindings, type Finding } from "../../findings/finding";
 import { KIND_LABELS, type SheetKind } from "../../glossary/kinds";
 import type { Lang, LocalisedText } from "../../i18n/text";
+import { SEVERITY_LABELS } from "../../plan/report-sheet";
+import { levelLabel } from "../../scoring/levels";
 import { suggestedAction } from "../actions";
 import type { ReadinessComponentId, ReportOverview, ReportSummary, WorkbookReport } from "../types";
 import { html } from "./escape";
+import { heatMapTotal } from "./heat";
 import { closePage, headerRight, HtmlWriter, metaList, openPage, pageRule, type HtmlReportMeta } from "./page";
-import { departmentBarsSvg, heatMapSvg, phaseBarsSvg, total } from "./svg";
+import { departmentBarsSvg, heatMapSvg, phaseBarsSvg } from "./svg";
 import { w } from "./words";
 
 /** One input of `pmark check`: its report, or why it could not be read. */
@@ -17,12 +20,6 @@ const READINESS_LABELS: Record<ReadinessComponentId, LocalisedText> = {
   phases: { ja: "すべての局面を分析済みの項目", en: "Items analysed in every phase" },
   scoring: { ja: "レベルを判定できたリスク行", en: "Risk rows with a level" },
   areas: { ja: "エラーのない分野", en: "Rule areas without errors" },
-};
-
-const SEVERITY_WORDS: Record<Finding["severity"], LocalisedText> = {
-  error: { ja: "エラー", en: "Error" },
-  warning: { ja: "警告", en: "Warning" },
-  info: { ja: "情報", en: "Info" },
 };
 
 /** A count card; `key` names the count for readers of the page (tests compare it with the JSON). */
@@ -37,9 +34,9 @@ export function summaryCards(s: ReportSummary, readiness: number | null, lang: L
     card(w("warnings", lang), s.warnings, `${prefix}warnings`, s.warnings > 0 ? "warning" : ""),
     card(w("infos", lang), s.infos, `${prefix}infos`),
     card(w("accepted", lang), s.accepted, `${prefix}accepted`),
-    card(`${w("risks", lang)}: ${w("high", lang)}`, r.high, `${prefix}risks.high`),
-    card(`${w("risks", lang)}: ${w("medium", lang)}`, r.medium, `${prefix}risks.medium`),
-    card(`${w("risks", lang)}: ${w("low", lang)}`, r.low, `${prefix}risks.low`),
+    card(`${w("risks", lang)}: ${levelLabel("high", lang)}`, r.high, `${prefix}risks.high`),
+    card(`${w("risks", lang)}: ${levelLabel("medium", lang)}`, r.medium, `${prefix}risks.medium`),
+    card(`${w("risks", lang)}: ${levelLabel("low", lang)}`, r.low, `${prefix}risks.low`),
     card(`${w("risks", lang)}: ${w("incomplete", lang)}`, r.incomplete, `${prefix}risks.incomplete`),
   ];
   if (readiness !== null) cards.push(card(w("readiness", lang), readiness, `${prefix}readiness`, "", "/ 100"));
@@ -49,8 +46,8 @@ export function summaryCards(s: ReportSummary, readiness: number | null, lang: L
 /** The heat maps of one workbook before and after measures as figures, and the notes that go under them. */
 export function heatMapParts(o: ReportOverview, lang: Lang, id: string, caption = ""): { figures: string[]; notes: string[] } {
   const map = o.heatMap;
-  if (total(map.before) === 0 && total(map.after) === 0) return { figures: [], notes: [`<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`] };
-  const withAfter = map.columns.after || total(map.after) > 0;
+  if (heatMapTotal(map.before) === 0 && heatMapTotal(map.after) === 0) return { figures: [], notes: [`<p class="note" data-map-empty="${html(id)}">${caption}${html(w("noMap", lang))}</p>`] };
+  const withAfter = map.columns.after || heatMapTotal(map.after) > 0;
   const fig = (which: "before" | "after") =>
     `<figure><figcaption>${caption}${html(w(which, lang))}</figcaption>${heatMapSvg(map, which, `${caption}${w(which, lang)}`, lang, id)}</figure>`;
   const figures = withAfter ? [fig("before"), fig("after")] : [fig("before")];
@@ -128,7 +125,7 @@ export function findingRow(f: Finding, lang: Lang, opts: { cell?: string; extra?
   const hint = f.hint ? ` <span class="hint">(${html(f.hint, 100, lang)})</span>` : "";
   return (
     `<tr class="finding" data-rule="${html(f.rule)}" data-severity="${f.severity}" data-sheet="${html(f.sheet, 300, lang)}" data-cell="${html(f.cell)}"${f.accepted ? ` data-accepted="true"` : ""}>` +
-    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="severity"><span class="sev ${f.severity}">${SEVERITY_WORDS[f.severity][lang]}</span>${accepted}</td>` +
+    `<td class="cell">${opts.cell ?? html(f.cell)}</td><td class="severity"><span class="sev ${f.severity}">${SEVERITY_LABELS[f.severity][lang]}</span>${accepted}</td>` +
     `<td class="rule"><code>${ruleId(f.rule)}</code></td><td>${html(f.message[lang], 1000, lang)}${hint}</td><td>${html(suggestedAction(f.rule)[lang])}</td>${opts.extra ?? ""}</tr>`
   );
 }

@@ -40,9 +40,9 @@ function summaryComparison(a: ReportSummary, b: ReportSummary, ra: number | null
     [w("warnings", lang), a.warnings, b.warnings],
     [w("infos", lang), a.infos, b.infos],
     [w("accepted", lang), a.accepted, b.accepted],
-    [`${w("risks", lang)}: ${w("high", lang)}`, a.risks.high, b.risks.high],
-    [`${w("risks", lang)}: ${w("medium", lang)}`, a.risks.medium, b.risks.medium],
-    [`${w("risks", lang)}: ${w("low", lang)}`, a.risks.low, b.risks.low],
+    [`${w("risks", lang)}: ${levelLabel("high", lang)}`, a.risks.high, b.risks.high],
+    [`${w("risks", lang)}: ${levelLabel("medium", lang)}`, a.risks.medium, b.risks.medium],
+    [`${w("risks", lang)}: ${levelLabel("low", lang)}`, a.risks.low, b.risks.low],
     [`${w("risks", lang)}: ${w("incomplete", lang)}`, a.risks.incomplete, b.risks.incomplete],
     [w("readiness", lang), ra, rb],
   ];

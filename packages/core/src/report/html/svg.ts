@@ -1,6 +1,7 @@
 import type { Lang } from "../../i18n/text";
 import type { Coverage, HeatMap } from "../types";
 import { html, label } from "./escape";
+import { heatMapCells } from "./heat";
 import { w } from "./words";
 
 /**
@@ -10,13 +11,6 @@ import { w } from "./words";
  * data attributes so a test can read them back.
  */
 
-/** Level thresholds of likelihood × impact on the common square scales (the default profile's on 1–3). */
-function zone(score: number, maxScore: number, scaleMax: number): "high" | "medium" | "low" {
-  const table: Record<number, { medium: number; high: number }> = { 3: { medium: 3, high: 6 }, 4: { medium: 4, high: 9 }, 5: { medium: 5, high: 15 } };
-  const t = table[scaleMax] ?? { medium: maxScore / 3, high: (2 * maxScore) / 3 };
-  return score >= t.high ? "high" : score >= t.medium ? "medium" : "low";
-}
-
 const FILL = {
   high: { empty: "#fdeef0", full: "#e8a0a8" },
   medium: { empty: "#fffae6", full: "#f5d76e" },
@@ -25,12 +19,6 @@ const FILL = {
 
 const CELL = 40;
 const AXIS = 34;
-
-export function total(grid: readonly (readonly number[])[]): number {
-  let n = 0;
-  for (const row of grid) for (const v of row) n += v;
-  return n;
-}
 
 /** One heat map grid: likelihood up the side (highest on top), impact across. */
 export function heatMapSvg(map: HeatMap, which: "before" | "after", title: string, lang: Lang, id: string): string {
@@ -46,14 +34,9 @@ export function heatMapSvg(map: HeatMap, which: "before" | "after", title: strin
     `<svg xmlns="http://www.w3.org/2000/svg" class="heat" data-map="${which}" data-id="${html(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${html(label)}">`,
     `<title>${html(label)}</title>`,
   ];
-  const maxScore = ls.max * is.max;
-  for (let r = 0; r < rows; r++) {
-    const likelihood = ls.max - r;
+  heatMapCells(map, counts).forEach((cells, r) => {
     const y = r * CELL;
-    for (let c = 0; c < cols; c++) {
-      const impact = is.min + c;
-      const n = counts[likelihood - ls.min]?.[impact - is.min] ?? 0;
-      const level = zone(likelihood * impact, maxScore, Math.max(ls.max, is.max));
+    cells.forEach(({ likelihood, impact, count: n, zone: level }, c) => {
       const x = AXIS + 16 + c * CELL;
       out.push(
         `<g class="heat-cell" data-likelihood="${likelihood}" data-impact="${impact}" data-count="${n}"><title>${html(`${w("likelihood", lang)} ${likelihood} × ${w("impact", lang)} ${impact}: ${n}`)}</title>` +
@@ -61,9 +44,9 @@ export function heatMapSvg(map: HeatMap, which: "before" | "after", title: strin
           (n > 0 ? `<text x="${x + (CELL - 3) / 2}" y="${y + CELL / 2 + 3}" text-anchor="middle" font-size="13" font-weight="600" fill="#1f1f1f">${n}</text>` : "") +
           `</g>`,
       );
-    }
-    out.push(`<text x="${AXIS + 10}" y="${y + CELL / 2 + 3}" text-anchor="end" font-size="11" fill="#595959">${likelihood}</text>`);
-  }
+    });
+    out.push(`<text x="${AXIS + 10}" y="${y + CELL / 2 + 3}" text-anchor="end" font-size="11" fill="#595959">${ls.max - r}</text>`);
+  });
   for (let c = 0; c < cols; c++) {
     out.push(`<text x="${AXIS + 16 + c * CELL + (CELL - 3) / 2}" y="${rows * CELL + 12}" text-anchor="middle" font-size="11" fill="#595959">${is.min + c}</text>`);
   }
