@@ -83,8 +83,6 @@ export interface ResidualAssessment {
   scored: ScoreAssessment | null;
 }
 
-const ABSENT: FieldCell = { col: -1, value: null, text: "" };
-
 /** A field's column on a row: the phase group's own in wide layouts, else an ungrouped one. */
 function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
   const cols = sheet.byField.get(field);
@@ -247,18 +245,17 @@ function residualOf(sheet: RecognisedSheet, plan: GroupPlan, r: number): Residua
   const scoreCol = plan.residualScoreCol;
   const levelCol = plan.residualLevelCol;
   const firstInputCol = usable && plan.residual ? plan.residual.firstCellCol : -1;
-  const cell = (col: number) => (col < 0 ? ABSENT : cellOf(row, col));
   if (usable && usable.result.ok) {
     const col = scoreCol >= 0 ? scoreCol : levelCol >= 0 ? levelCol : firstInputCol;
-    return { level: usable.result.level, score: usable.result.score, via: "inputs", cell: cell(col), scored: usable };
+    return { level: usable.result.level, score: usable.result.score, via: "inputs", cell: cellOf(row, col), scored: usable };
   }
   const storedScore = scoreCol < 0 ? null : scoreOf(valueAt(row, scoreCol));
-  if (!model.scoreIsRank && typeof storedScore === "number") return { level: model.level(storedScore), score: storedScore, via: "score", cell: cell(scoreCol), scored: usable };
+  if (!model.scoreIsRank && typeof storedScore === "number") return { level: model.level(storedScore), score: storedScore, via: "score", cell: cellOf(row, scoreCol), scored: usable };
   const storedLevel = levelCol < 0 ? null : levelOf(valueAt(row, levelCol));
-  if (storedLevel) return { level: storedLevel, score: null, via: "level", cell: cell(levelCol), scored: usable };
+  if (storedLevel) return { level: storedLevel, score: null, via: "level", cell: cellOf(row, levelCol), scored: usable };
   const col = levelCol >= 0 ? levelCol : scoreCol >= 0 ? scoreCol : firstInputCol;
   if (col < 0) return null;
-  return { level: null, score: null, via: null, cell: cell(col), scored: usable };
+  return { level: null, score: null, via: null, cell: cellOf(row, col), scored: usable };
 }
 
 function storedLevelOf(model: RiskModel, inherent: ScoreAssessment): LevelId | null {
