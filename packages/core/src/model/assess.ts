@@ -1,11 +1,11 @@
-import { formulaAt, isBlank, type CellValue } from "../grid/grid";
+import { isBlank, type CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import { textMemo } from "../memo";
 import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
 import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
-import type { RuleSource } from "../recognise/scoring-rule";
+import { typedOver, type RuleSource } from "../recognise/scoring-rule";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { baseSheetModel, WORD_RATING } from "../scoring/infer";
 import { LEVEL_WORDS, levelRank, type LevelId } from "../scoring/levels";
@@ -233,8 +233,7 @@ class Scored implements ScoreAssessment {
 
 function score(sheet: RecognisedSheet, model: RiskModel, plan: ScorePlan, r: number): Scored {
   const row = sheet.grid.values[r];
-  const typedOver = plan.scoreComputed && !isBlank(valueAt(row, plan.scoreCol)) && formulaAt(sheet.grid, r, plan.scoreCol) === undefined;
-  return new Scored(model.evaluate(inputsOf(plan, model, row)), row, plan, typedOver);
+  return new Scored(model.evaluate(inputsOf(plan, model, row)), row, plan, plan.scoreComputed && typedOver(sheet.grid, r, plan.scoreCol));
 }
 
 function residualOf(sheet: RecognisedSheet, plan: GroupPlan, r: number): ResidualAssessment | null {
