@@ -91,6 +91,12 @@ function columnOf(sheet: RecognisedSheet, field: string, group: string | undefin
   return m ? m.col : -1;
 }
 
+/** A rating input's column (the phase group's own in wide layouts) and whether it is written in words (高/中/低 as 3/2/1). */
+export function inputColumn(sheet: RecognisedSheet, field: string, group: string | undefined): { col: number; wordScale: boolean } {
+  const col = columnOf(sheet, field, group);
+  return { col, wordScale: sheet.columns.find((m) => m.col === col)?.wordScale === true };
+}
+
 /** A field's cell on a row (the phase group's own column in wide layouts). */
 export function inputCell(sheet: RecognisedSheet, row: number, field: string, group?: string): FieldCell {
   return cellOf(sheet.grid.values[row], columnOf(sheet, field, group));
@@ -154,9 +160,7 @@ function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
   for (const input of model.inputs) {
     const field = fieldOf(input);
     if (field === null) return null;
-    const col = columnOf(sheet, field, group);
-    const mapping = sheet.columns.find((m) => m.col === col);
-    inputs.push({ input, col, wordScale: mapping?.wordScale === true });
+    inputs.push({ input, ...inputColumn(sheet, field, group) });
   }
   const scoreCol = columnOf(sheet, scoreField, group);
   return {
