@@ -4,7 +4,7 @@ import { textMemo } from "../memo";
 import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
-import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
+import { cellOf, groupColumn, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
 import { typedOver, type RuleSource } from "../recognise/scoring-rule";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { baseSheetModel, WORD_RATING } from "../scoring/infer";
@@ -83,23 +83,15 @@ export interface ResidualAssessment {
   scored: ScoreAssessment | null;
 }
 
-/** A field's column on a row: the phase group's own in wide layouts, else an ungrouped one. */
-function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
-  const cols = sheet.byField.get(field);
-  if (!cols || cols.length === 0) return -1;
-  const m = group === undefined ? cols[0] : (cols.find((c) => c.phase === group) ?? cols.find((c) => c.phase === undefined));
-  return m ? m.col : -1;
-}
-
 /** A rating input's column (the phase group's own in wide layouts) and whether it is written in words (高/中/低 as 3/2/1). */
 export function inputColumn(sheet: RecognisedSheet, field: string, group: string | undefined): { col: number; wordScale: boolean } {
-  const col = columnOf(sheet, field, group);
+  const col = groupColumn(sheet, field, group);
   return { col, wordScale: sheet.columns.find((m) => m.col === col)?.wordScale === true };
 }
 
 /** A field's cell on a row (the phase group's own column in wide layouts). */
 export function inputCell(sheet: RecognisedSheet, row: number, field: string, group?: string): FieldCell {
-  return cellOf(sheet.grid.values[row], columnOf(sheet, field, group));
+  return cellOf(sheet.grid.values[row], groupColumn(sheet, field, group));
 }
 
 /** Reads a cell for the model: blank → null, numeric text → number, level words → 高/中/低 or 3/2/1. */
@@ -162,13 +154,13 @@ function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
     if (field === null) return null;
     inputs.push({ input, ...inputColumn(sheet, field, group) });
   }
-  const scoreCol = columnOf(sheet, scoreField, group);
+  const scoreCol = groupColumn(sheet, scoreField, group);
   return {
     inputs,
     absent: Object.freeze(inputs.filter((i) => i.col < 0).map((i) => i.input)),
     firstCellCol: inputs[0]?.col ?? -1,
     scoreCol,
-    levelCol: columnOf(sheet, levelField, group),
+    levelCol: groupColumn(sheet, levelField, group),
     scoreComputed: scoreCol >= 0 && (sheet.scoring?.computedCols.includes(scoreCol) ?? false),
   };
 }
@@ -178,8 +170,8 @@ function groupPlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
     model,
     inherent: scorePlan(sheet, model, group, (i) => i, "score", "level") as ScorePlan,
     residual: model.inputs.every((i) => model.residualField(i) !== null) ? scorePlan(sheet, model, group, (i) => model.residualField(i), "residualScore", "residualLevel") : null,
-    residualScoreCol: columnOf(sheet, "residualScore", group),
-    residualLevelCol: columnOf(sheet, "residualLevel", group),
+    residualScoreCol: groupColumn(sheet, "residualScore", group),
+    residualLevelCol: groupColumn(sheet, "residualLevel", group),
   };
 }
 
