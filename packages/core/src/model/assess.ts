@@ -1,11 +1,11 @@
-import { formulaAt, isBlank, type CellValue } from "../grid/grid";
+import { isBlank, type CellValue } from "../grid/grid";
 import { nfkc } from "../glossary/normalise";
 import { textMemo } from "../memo";
 import { NO_MEASURE_WORDS as NO_MEASURE } from "../glossary/vocabulary";
 import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale, readScore } from "../read/level";
-import { cellOf, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
-import type { RuleSource } from "../recognise/scoring-rule";
+import { cellOf, groupColumn, riskEntries, type FieldCell, type RiskEntry } from "../model/records";
+import { typedOver, type RuleSource } from "../recognise/scoring-rule";
 import type { RecognisedSheet } from "../recognise/sheet";
 import { baseSheetModel, WORD_RATING } from "../scoring/infer";
 import { LEVEL_WORDS, levelRank, type LevelId } from "../scoring/levels";
@@ -83,19 +83,15 @@ export interface ResidualAssessment {
   scored: ScoreAssessment | null;
 }
 
-const ABSENT: FieldCell = { col: -1, value: null, text: "" };
-
-/** A field's column on a row: the phase group's own in wide layouts, else an ungrouped one. */
-function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
-  const cols = sheet.byField.get(field);
-  if (!cols || cols.length === 0) return -1;
-  const m = group === undefined ? cols[0] : (cols.find((c) => c.phase === group) ?? cols.find((c) => c.phase === undefined));
-  return m ? m.col : -1;
+/** A rating input's column (the phase group's own in wide layouts) and whether it is written in words (高/中/低 as 3/2/1). */
+export function inputColumn(sheet: RecognisedSheet, field: string, group: string | undefined): { col: number; wordScale: boolean } {
+  const col = groupColumn(sheet, field, group);
+  return { col, wordScale: sheet.columns.find((m) => m.col === col)?.wordScale === true };
 }
 
 /** A field's cell on a row (the phase group's own column in wide layouts). */
 export function inputCell(sheet: RecognisedSheet, row: number, field: string, group?: string): FieldCell {
-  return cellOf(sheet.grid.values[row], columnOf(sheet, field, group));
+  return cellOf(sheet.grid.values[row], groupColumn(sheet, field, group));
 }
 
 /** Reads a cell for the model: blank → null, numeric text → number, level words → 高/中/低 or 3/2/1. */
@@ -156,17 +152,15 @@ function scorePlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
   for (const input of model.inputs) {
     const field = fieldOf(input);
     if (field === null) return null;
-    const col = columnOf(sheet, field, group);
-    const mapping = sheet.columns.find((m) => m.col === col);
-    inputs.push({ input, col, wordScale: mapping?.wordScale === true });
+    inputs.push({ input, ...inputColumn(sheet, field, group) });
   }
-  const scoreCol = columnOf(sheet, scoreField, group);
+  const scoreCol = groupColumn(sheet, scoreField, group);
   return {
     inputs,
     absent: Object.freeze(inputs.filter((i) => i.col < 0).map((i) => i.input)),
     firstCellCol: inputs[0]?.col ?? -1,
     scoreCol,
-    levelCol: columnOf(sheet, levelField, group),
+    levelCol: groupColumn(sheet, levelField, group),
     scoreComputed: scoreCol >= 0 && (sheet.scoring?.computedCols.includes(scoreCol) ?? false),
   };
 }
@@ -176,8 +170,8 @@ function groupPlan(sheet: RecognisedSheet, model: RiskModel, group: string | und
     model,
     inherent: scorePlan(sheet, model, group, (i) => i, "score", "level") as ScorePlan,
     residual: model.inputs.every((i) => model.residualField(i) !== null) ? scorePlan(sheet, model, group, (i) => model.residualField(i), "residualScore", "residualLevel") : null,
-    residualScoreCol: columnOf(sheet, "residualScore", group),
-    residualLevelCol: columnOf(sheet, "residualLevel", group),
+    residualScoreCol: groupColumn(sheet, "residualScore", group),
+    residualLevelCol: groupColumn(sheet, "residualLevel", group),
   };
 }
 
@@ -235,8 +229,7 @@ class Scored implements ScoreAssessment {
 
 function score(sheet: RecognisedSheet, model: RiskModel, plan: ScorePlan, r: number): Scored {
   const row = sheet.grid.values[r];
-  const typedOver = plan.scoreComputed && !isBlank(valueAt(row, plan.scoreCol)) && formulaAt(sheet.grid, r, plan.scoreCol) === undefined;
-  return new Scored(model.evaluate(inputsOf(plan, model, row)), row, plan, typedOver);
+  return new Scored(model.evaluate(inputsOf(plan, model, row)), row, plan, plan.scoreComputed && typedOver(sheet.grid, r, plan.scoreCol));
 }
 
 function residualOf(sheet: RecognisedSheet, plan: GroupPlan, r: number): ResidualAssessment | null {
@@ -247,18 +240,17 @@ function residualOf(sheet: RecognisedSheet, plan: GroupPlan, r: number): Residua
   const scoreCol = plan.residualScoreCol;
   const levelCol = plan.residualLevelCol;
   const firstInputCol = usable && plan.residual ? plan.residual.firstCellCol : -1;
-  const cell = (col: number) => (col < 0 ? ABSENT : cellOf(row, col));
   if (usable && usable.result.ok) {
     const col = scoreCol >= 0 ? scoreCol : levelCol >= 0 ? levelCol : firstInputCol;
-    return { level: usable.result.level, score: usable.result.score, via: "inputs", cell: cell(col), scored: usable };
+    return { level: usable.result.level, score: usable.result.score, via: "inputs", cell: cellOf(row, col), scored: usable };
   }
   const storedScore = scoreCol < 0 ? null : scoreOf(valueAt(row, scoreCol));
-  if (!model.scoreIsRank && typeof storedScore === "number") return { level: model.level(storedScore), score: storedScore, via: "score", cell: cell(scoreCol), scored: usable };
+  if (!model.scoreIsRank && typeof storedScore === "number") return { level: model.level(storedScore), score: storedScore, via: "score", cell: cellOf(row, scoreCol), scored: usable };
   const storedLevel = levelCol < 0 ? null : levelOf(valueAt(row, levelCol));
-  if (storedLevel) return { level: storedLevel, score: null, via: "level", cell: cell(levelCol), scored: usable };
+  if (storedLevel) return { level: storedLevel, score: null, via: "level", cell: cellOf(row, levelCol), scored: usable };
   const col = levelCol >= 0 ? levelCol : scoreCol >= 0 ? scoreCol : firstInputCol;
   if (col < 0) return null;
-  return { level: null, score: null, via: null, cell: cell(col), scored: usable };
+  return { level: null, score: null, via: null, cell: cellOf(row, col), scored: usable };
 }
 
 function storedLevelOf(model: RiskModel, inherent: ScoreAssessment): LevelId | null {

@@ -37,6 +37,17 @@ export function fieldColumn(sheet: RecognisedSheet, field: string, phase?: strin
   return m ? m.col : -1;
 }
 
+/**
+ * The column of a field for a row of phase group `group` (wide layouts): the group's own column,
+ * else one outside any group. Without a group, the first column outside any group (every column
+ * is, in a long layout). -1 when there is none.
+ */
+export function groupColumn(sheet: RecognisedSheet, field: string, group: string | undefined): number {
+  const cols = sheet.byField.get(field) ?? [];
+  const m = cols.find((c) => c.phase === group) ?? (group !== undefined ? cols.find((c) => c.phase === undefined) : undefined);
+  return m ? m.col : -1;
+}
+
 export function hasField(sheet: RecognisedSheet, field: string): boolean {
   return (sheet.byField.get(field)?.length ?? 0) > 0;
 }

@@ -118,10 +118,6 @@ function levelOf(v: FormulaValue): "high" | "medium" | "low" | null {
   return r && r.ok ? r.value : null;
 }
 
-/**
- * The bands a level formula draws, found by evaluating it for every score from 0 up: the level
- * formula may read the score cell, or the inputs themselves through the score formula's shape.
- */
 /** A reader of the sheet's own cells and, by name, of the workbook's other sheets (a criteria sheet). */
 function readerOf(grid: SheetGrid, workbook: readonly SheetGrid[]): CellReader {
   return (r, c, sheet) => {
@@ -131,6 +127,10 @@ function readerOf(grid: SheetGrid, workbook: readonly SheetGrid[]): CellReader {
   };
 }
 
+/**
+ * The bands a level formula draws, found by evaluating it for every score from 0 up: the level
+ * formula may read the score cell, or the inputs themselves through the score formula's shape.
+ */
 function readBands(workbook: readonly SheetGrid[], grid: SheetGrid, levelCols: readonly number[], scoreCols: readonly number[], score: ScoreFormula | null, from: number, to: number, maxScore: number): LevelBands | null {
   const read = readerOf(grid, workbook);
   for (const col of levelCols) {

@@ -4,7 +4,7 @@ import { readLevel, readScale } from "../read/level";
 import { nameKey, type LedgerItem } from "../model/records";
 import type { RecognisedSheet } from "../recognise/sheet";
 import type { ResolvedProfile } from "../profile/resolve";
-import { inputCell, readInput } from "../model/assess";
+import { inputColumn, readInput } from "../model/assess";
 import type { RiskModel } from "../scoring/model";
 import type { RuleArea } from "../rules/define";
 import type { WorkbookModel } from "../model/workbook";
@@ -108,15 +108,7 @@ function emptyGrid(rows: Scale, cols: Scale): number[][] {
 }
 
 /** A rating column of one sheet (and phase group): where it is and whether it is written in words. */
-interface RatingColumn {
-  col: number;
-  wordScale: boolean;
-}
-
-function ratingColumn(sheet: RecognisedSheet, field: string, group: string | undefined): RatingColumn {
-  const col = inputCell(sheet, sheet.headerRow, field, group).col;
-  return { col, wordScale: sheet.columns.find((m) => m.col === col)?.wordScale === true };
-}
+type RatingColumn = ReturnType<typeof inputColumn>;
 
 /**
  * Counts risk rows per (likelihood, impact) before measures and per (residual likelihood,
@@ -171,7 +163,7 @@ export function heatMap(model: WorkbookModel): HeatMap {
     let cols = byGroup.get(e.group);
     if (!cols) {
       const pair = (p: { likelihood: string; impact: string } | null): [RatingColumn, RatingColumn] | null =>
-        p ? [ratingColumn(e.sheet, p.likelihood, e.group), ratingColumn(e.sheet, p.impact, e.group)] : null;
+        p ? [inputColumn(e.sheet, p.likelihood, e.group), inputColumn(e.sheet, p.impact, e.group)] : null;
       byGroup.set(e.group, (cols = { before: pair(a.before), after: pair(a.after) }));
     }
     const row = e.sheet.grid.values[e.row];

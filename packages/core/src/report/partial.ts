@@ -1,5 +1,6 @@
 import type { Finding } from "../findings/finding";
 import type { RuleId } from "../rules/ids";
+import { countFindings } from "./summary";
 import type { WorkbookReport } from "./types";
 
 /**
@@ -62,13 +63,7 @@ export function partialReport(report: WorkbookReport, skipped: readonly string[]
   if (skipped.length === 0) return { ...report, withheld: 0 };
   const unread = new Set(skipped);
   const kept: Finding[] = report.findings.filter((f) => SOUND_ON_PART.has(f.rule) && !unread.has(f.sheet));
-  const summary = { ...report.summary, errors: 0, warnings: 0, infos: 0, accepted: 0 };
-  for (const f of kept) {
-    if (f.accepted) summary.accepted++;
-    else if (f.severity === "error") summary.errors++;
-    else if (f.severity === "warning") summary.warnings++;
-    else summary.infos++;
-  }
+  const summary = { ...report.summary, ...countFindings(kept) };
   const { overview: _dropped, ...rest } = report;
   return { ...rest, findings: kept, summary, withheld: report.findings.length - kept.length };
 }

@@ -23,16 +23,18 @@ export function riskCounts(model: WorkbookModel): RiskCounts {
   return counts;
 }
 
-export function summarise(findings: readonly Finding[], model: WorkbookModel): ReportSummary {
-  const summary: ReportSummary = { errors: 0, warnings: 0, infos: 0, accepted: 0, risks: riskCounts(model) };
+/** Findings by severity, accepted ones counted apart (whatever their severity). */
+export function countFindings(findings: readonly Finding[]): Omit<ReportSummary, "risks"> {
+  const out = { errors: 0, warnings: 0, infos: 0, accepted: 0 };
   for (const f of findings) {
-    if (f.accepted) {
-      summary.accepted++;
-      continue;
-    }
-    if (f.severity === "error") summary.errors++;
-    else if (f.severity === "warning") summary.warnings++;
-    else summary.infos++;
+    if (f.accepted) out.accepted++;
+    else if (f.severity === "error") out.errors++;
+    else if (f.severity === "warning") out.warnings++;
+    else out.infos++;
   }
-  return summary;
+  return out;
+}
+
+export function summarise(findings: readonly Finding[], model: WorkbookModel): ReportSummary {
+  return { ...countFindings(findings), risks: riskCounts(model) };
 }

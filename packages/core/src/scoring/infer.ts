@@ -3,6 +3,7 @@ import type { ResolvedProfile } from "../profile/resolve";
 import { readLevel, readScale } from "../read/level";
 import type { RuleSource } from "../recognise/scoring-rule";
 import type { RecognisedSheet } from "../recognise/sheet";
+import { groupColumn } from "../model/records";
 import { buildRiskModel, defaultThresholds, type RiskModel } from "./model";
 import type { LevelId } from "./levels";
 import type { RiskModelDef, ScaleDef } from "./schema";
@@ -148,12 +149,6 @@ function groupsOf(sheet: RecognisedSheet): (string | undefined)[] {
   return out;
 }
 
-function columnOf(sheet: RecognisedSheet, field: string, group: string | undefined): number {
-  const cols = sheet.byField.get(field) ?? [];
-  const m = cols.find((c) => c.phase === group) ?? (group !== undefined ? cols.find((c) => c.phase === undefined) : undefined);
-  return m ? m.col : -1;
-}
-
 const SQUARE_SCALES = [3, 4, 5] as const;
 
 /** What the rating cells hold, summed up as they are read (a 50k-item sheet has 1.2M of them). */
@@ -230,9 +225,9 @@ function likelihoodImpactScale(sheet: RecognisedSheet, impactField: string, seen
   ] as const;
   for (const group of groupsOf(sheet)) {
     for (const [lf, impf, levf] of sets) {
-      const lc = columnOf(sheet, lf, group);
-      const ic = columnOf(sheet, impf, group);
-      const vc = columnOf(sheet, levf, group);
+      const lc = groupColumn(sheet, lf, group);
+      const ic = groupColumn(sheet, impf, group);
+      const vc = groupColumn(sheet, levf, group);
       if (lc < 0 || ic < 0 || vc < 0) continue;
       for (const r of sheet.dataRows) {
         const l = readScale(cellAt(sheet.grid, r, lc), 1, 5);

@@ -1,10 +1,10 @@
-import { NOT_PROVISION_WORDS, PROVISION_RECORD_WORDS, SERVICE_PROVIDER_WORDS, STATUTORY_RECIPIENT_WORDS } from "../../glossary/parties";
-import { LEGAL_BASIS_WORDS } from "../../glossary/vocabulary";
+import { PROVISION_RECORD_WORDS } from "../../glossary/parties";
 import { scanText } from "../../read/annual";
-import { flagOf, partyPresence, splitParties, truncate } from "../../model/records";
+import { flagOf, truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { ledgerCell } from "../fields";
 import { legalBasisRecorded } from "./consent";
+import { recipientsOf } from "./recipients";
 
 /**
  * A third-party recipient with no provision record (APPI 第29条: the provider records each
@@ -38,19 +38,13 @@ export const ledgerProvisionUnrecorded = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      if (partyPresence(item.recipient) !== "present") continue;
-      const text = scanText(item.recipient.text);
-      const split = splitParties(text);
-      let third: string | null = null;
-      let entrusted: string | null = null;
-      for (const party of split.length > 0 ? split : [text]) {
-        if (STATUTORY_RECIPIENT_WORDS.test(party) || NOT_PROVISION_WORDS.test(party) || LEGAL_BASIS_WORDS.test(party)) continue;
-        if (SERVICE_PROVIDER_WORDS.test(party)) entrusted ??= party;
-        else third ??= party;
-      }
+      const { thirdParties, serviceProviders } = recipientsOf(item);
+      const [third] = thirdParties;
+      const [entrusted] = serviceProviders;
       const at = { sheet: item.sheet.name, row: item.row, col: item.recipient.col };
-      if (entrusted !== null) ctx.report("maybeEntrusted", at, { data: { item: item.label, party: truncate(entrusted, 30) } });
-      if (third === null || legalBasisRecorded(item)) continue;
+      if (entrusted !== undefined) ctx.report("maybeEntrusted", at, { data: { item: item.label, party: truncate(entrusted, 30) } });
+      if (third === undefined || legalBasisRecorded(item)) continue;
+      const text = scanText(item.recipient.text);
       const record = ledgerCell(item, "provisionRecord");
       if (flagOf(record) === true || PROVISION_RECORD_WORDS.test(text) || PROVISION_RECORD_WORDS.test(scanText(ledgerCell(item, "note").text))) continue;
       ctx.report("noRecord", record.col >= 0 ? { ...at, col: record.col } : at, { data: { item: item.label, party: truncate(third, 30) } });

@@ -1,26 +1,12 @@
-import { NOT_PROVISION_WORDS, SERVICE_PROVIDER_WORDS, STATUTORY_RECIPIENT_WORDS } from "../../glossary/parties";
-import { LEGAL_BASIS_WORDS } from "../../glossary/vocabulary";
-import { scanText } from "../../read/annual";
-import { partyPresence, splitParties, truncate, type LedgerItem } from "../../model/records";
+import { truncate } from "../../model/records";
 import { defineRule } from "../define";
 import { consentRecorded, legalBasisRecorded } from "./consent";
+import { recipientsOf } from "./recipients";
 
 /**
- * The recipients of a ledger item that need the person's consent: third parties other than
- * those the law makes the company provide to (税務署, 市区町村, 年金事務所…: APPI 第27条第1項第1号)
- * and other than service providers doing work for the company (宅配業者, 印刷会社…: entrustment,
- * 第27条第5項第1号, which is not provision; so is a joint use). A recipient cell that gives a legal basis itself
- * (「市区町村(法令に基づく提供)」) names no recipient that needs consent.
+ * Third-party recipients need the person's consent; those the law makes the company provide to
+ * and service providers doing work for it (entrustment) do not (recipients.ts).
  */
-export function recipientsNeedingConsent(item: LedgerItem): string[] {
-  if (partyPresence(item.recipient) !== "present") return [];
-  const text = scanText(item.recipient.text);
-  const parties = splitParties(text);
-  return (parties.length > 0 ? parties : [text]).filter(
-    (p) => !STATUTORY_RECIPIENT_WORDS.test(p) && !SERVICE_PROVIDER_WORDS.test(p) && !NOT_PROVISION_WORDS.test(p) && !LEGAL_BASIS_WORDS.test(p),
-  );
-}
-
 export const ledgerProvisionWithoutConsent = defineRule({
   meta: {
     id: "ledger/provision-without-consent",
@@ -40,7 +26,7 @@ export const ledgerProvisionWithoutConsent = defineRule({
   },
   check(ctx) {
     for (const item of ctx.model.ledgerItems) {
-      const parties = recipientsNeedingConsent(item);
+      const parties = recipientsOf(item).thirdParties;
       if (parties.length === 0) continue;
       const consent = consentRecorded(item);
       if (consent.recorded || legalBasisRecorded(item)) continue;

@@ -1,12 +1,4 @@
-import { partyPresence, type LedgerItem } from "../../model/records";
-import type { PhaseDef } from "../../profile/schema";
 import { defineRule } from "../define";
-import { RISK } from "../fields";
-
-function applies(phase: PhaseDef, item: LedgerItem): boolean {
-  if (phase.appliesWhen !== "contractorOrRecipient") return true;
-  return partyPresence(item.contractor) === "present" || partyPresence(item.recipient) === "present";
-}
 
 export const riskPhaseMissing = defineRule({
   meta: {
@@ -35,22 +27,23 @@ export const riskPhaseMissing = defineRule({
     const { entriesOf, modeOf } = ctx.model.links;
     // Without any way to tell which item a risk row is about, nothing can be said per item.
     if (![...modeOf.values()].some((m) => m !== null)) return;
-    const phased = riskSheets.some((s) => s.layout === "wide" || RISK.has(s, "phase"));
-    for (const item of ctx.model.ledgerItems) {
-      if (item.name.text === "" && item.dataItems.text === "" && item.id.text === "") continue;
+    // Which phases apply to each item and which its rows cover: the workbook model's coverage.
+    const { phased, phases, applies, covered } = ctx.model.coverage;
+    const n = phases.length;
+    ctx.model.ledgerItems.forEach((item, i) => {
+      if (item.name.text === "" && item.dataItems.text === "" && item.id.text === "") return;
       const entries = entriesOf.get(item) ?? [];
       const at = { sheet: item.sheet.name, row: item.row, col: item.labelCol };
       if (entries.length === 0) {
         ctx.report("notAnalysed", at, { data: { item: item.label } });
-        continue;
+        return;
       }
       // A risk sheet with no phase column gets one header warning, not one finding per item.
-      if (!phased) continue;
-      const covered = new Set(entries.map((e) => e.phase).filter((p): p is string => p !== null));
-      for (const phase of ctx.profile.phases) {
-        if (!applies(phase, item) || covered.has(phase.id)) continue;
+      if (!phased) return;
+      phases.forEach((phase, k) => {
+        if (applies[i * n + k] !== 1 || covered[i * n + k] === 1) return;
         ctx.report("phaseMissing", at, { data: { item: item.label, phase: phase.label.ja, phaseEn: phase.label.en } });
-      }
-    }
+      });
+    });
   },
 });
