@@ -13,7 +13,7 @@ import {
   type PlanKind,
   type WorkbookState,
 } from "@pmark/core";
-import { isDarkColour, type ApplyResult, type CheckNotice, type CheckResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "@pmark/ui";
+import { applyProblem, isDarkColour, settingsOf, type ApplyResult, type CheckNotice, type CheckResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "@pmark/ui";
 import { applyHighlights, applyPlan, clearHighlights, readGrids, readValidations, selectCell, type Features, type WorkbookRead } from "./adapter";
 import { withExcel } from "./errors";
 
@@ -183,7 +183,7 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
       writingRun(async (ctx): Promise<ApplyResult> => {
         const { read, built, prepared, remembered, report } = await prepare(ctx, kind, options, confirmOverwrite);
         const notice = report.notice ? { notice: report.notice } : {};
-        const problem = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+        const problem = applyProblem(built, prepared);
         if (problem) return { ok: false, written: 0, skipped: [], error: { code: problem.code, message: problem.message }, ...notice };
         let written = 0;
         if (prepared.plan.ops.length > 0) {
@@ -203,8 +203,7 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
         return { ok: true, written: outcome.written, skipped: [] };
       }),
     async settings() {
-      const { profile, suppressions } = state();
-      return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+      return settingsOf(state());
     },
     async saveSettings(settings) {
       const { additions } = state();

@@ -121,6 +121,21 @@ export class BridgeError extends Error {
   }
 }
 
+/** What a bridge's `settings()` hands the pane: the remembered profile and acceptances, not what the add-in added. */
+export function settingsOf(state: WorkbookSettings): WorkbookSettings {
+  const { profile, suppressions } = state;
+  return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+}
+
+/**
+ * Why an apply writes nothing: a plan that cannot be written, or an empty one with a reason
+ * (nothing to accept, nothing left to remove). An empty "accept" that only remembers an
+ * acceptance goes on; any other plan writes what it can.
+ */
+export function applyProblem(built: { plan: WritePlan; problem?: BridgeProblem; suppression?: unknown }, prepared: { problem?: BridgeProblem }): BridgeProblem | undefined {
+  return prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+}
+
 /** The error a cancelled check rejects with. */
 export class CheckCancelled extends Error {
   constructor() {

@@ -26,7 +26,7 @@ import {
   type WorkbookState,
   type WritePlan,
 } from "@pmark/core";
-import type { ApplyResult, HostBridge, HostTheme, PlanOptions, PlanPreview } from "./bridge";
+import { applyProblem, settingsOf, type ApplyResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "./bridge";
 
 /**
  * An in-memory workbook that implements the host bridge by running core directly: the preview
@@ -381,7 +381,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
     async apply(kind, planOptions, confirmOverwrite): Promise<ApplyResult> {
       const { built, prepared, remembered } = prepare(kind, planOptions, confirmOverwrite);
       // An empty plan with a reason (nothing to accept, nothing left to remove) says why; others write what they can.
-      const issue = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+      const issue = applyProblem(built, prepared);
       if (issue) return { ok: false, written: 0, skipped: [], error: { code: issue.code, message: issue.message } };
       const written = applyPlanToWorkbook(wb, prepared.plan);
       const next = stateAfterApply(remembered, kind, planOptions, built, prepared.plan);
@@ -393,8 +393,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
       return { ok: true, written, skipped: [] };
     },
     async settings() {
-      const { profile, suppressions } = state();
-      return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+      return settingsOf(state());
     },
     async saveSettings(settings) {
       const { additions } = state();
