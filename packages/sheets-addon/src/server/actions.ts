@@ -1,8 +1,8 @@
 import type { ExistingValidation, Lang, PlanKind, SheetGrid, WorkbookSettings, WorkbookState } from "@pmark/core";
-import { buildPlan, checkWorkbook, optionsToday, partialReport, planOptionsFor, preparePlan, profileForCheck, readWorkbookState, stateAfterApply, validationTargets } from "@pmark/core";
+import { buildPlan, optionsToday, planOptionsFor, preparePlan, readWorkbookState, stateAfterApply, validationTargets } from "@pmark/core";
 import type { ApplyResult, BridgeProblem, CheckNotice, CheckRequest, CheckResult } from "@pmark/ui";
 // The bridge contract alone: the UI's index brings the pane's DOM code and CSS, which have no place in Apps Script.
-import { applyProblem, settingsOf } from "@pmark/ui/bridge";
+import { applyProblem, checkRead, settingsOf } from "@pmark/ui/bridge";
 import type { PlanOptions, SheetsCheckResponse, SheetsPlanPreview, SheetsReadPart } from "../contract";
 import type { GasServices, SheetPort } from "../gas/ports";
 import { both, langOf, text } from "../messages";
@@ -79,15 +79,13 @@ export function checkOpen(rt: Runtime, request: CheckRequest | null | undefined,
   const outcome = readWorkbook(ss, { ...rt.limits, startedAt: rt.now(), now: rt.now }, mergeScope);
   const today = request?.today || todayIn(outcome.timeZone);
   const state = stateOf(rt);
-  const profile = profileForCheck(state);
-  const full = checkWorkbook(outcome.grids, { today, ...(profile ? { profile } : {}) });
   const sheets = new Map(outcome.grids.map((g, i) => [g.name, outcome.sheets[i] as SheetPort]));
   const notice = noticeOf(
     outcome.grids.map((g) => g.name),
     outcome.skipped,
     outcome.totalCells,
   );
-  const report: CheckResult = notice ? { ...partialReport(full, notice.skipped), notice } : full;
+  const report = checkRead(outcome.grids, state, today, notice);
   return { grids: outcome.grids, sheets, report, state };
 }
 
