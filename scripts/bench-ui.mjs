@@ -10,19 +10,18 @@
  *   node scripts/bench-ui.mjs [--runs N]
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { OFFICE_STUB, serve } from "./pane-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runsArg = process.argv.indexOf("--runs");
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_STUB = "window.Office={context:{displayLanguage:'ja-JP'},onReady:function(cb){var i={host:null,platform:null};setTimeout(function(){cb&&cb(i)},0);return Promise.resolve(i)}};";
 
 const dist = mkdtempSync(join(tmpdir(), "pmark-bench-ui-"));
 const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "excel"], { cwd: root, env: { ...process.env, PMARK_EXCEL_OUTDIR: dist }, stdio: ["ignore", "ignore", "inherit"] });
@@ -32,15 +31,8 @@ const script = (name) => readdirSync(dist).find((f) => f.startsWith(`${name}.`) 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const sizes = { taskpaneGzipBytes: gz(script("taskpane")), commandsGzipBytes: gz(script("commands")) };
 
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
-const server = createServer((req, res) => {
-  const file = normalize(join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname)));
-  if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(dist);
+const origin = server.origin;
 
 const userDataDir = mkdtempSync(join(tmpdir(), "pmark-bench-chromium-"));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -71,7 +63,7 @@ try {
   }
 } finally {
   await context.close();
-  server.close();
+  void server.close();
   rmSync(userDataDir, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
 }

@@ -6,16 +6,15 @@
  * (`apt-get install fonts-ipafont-gothic`); nothing is fetched.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { OFFICE_STUB, serve } from "./pane-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "docs", "screenshots");
-const OFFICE_STUB = "window.Office={context:{displayLanguage:'ja-JP'},onReady:function(cb){var i={host:null,platform:null};setTimeout(function(){cb&&cb(i)},0);return Promise.resolve(i)}};";
 
 const fonts = spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" });
 if (fonts.status === 0 && fonts.stdout.trim() === "") {
@@ -26,15 +25,8 @@ if (fonts.status === 0 && fonts.stdout.trim() === "") {
 const dist = mkdtempSync(join(tmpdir(), "pmark-shots-"));
 const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "excel"], { cwd: root, env: { ...process.env, PMARK_EXCEL_OUTDIR: dist }, stdio: ["ignore", "ignore", "inherit"] });
 if (built.status !== 0) process.exit(built.status ?? 1);
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
-const server = createServer((req, res) => {
-  const file = normalize(join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname)));
-  if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(dist);
+const origin = server.origin;
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"] });
 try {
@@ -76,6 +68,6 @@ try {
   await shot("actions");
 } finally {
   await browser.close();
-  server.close();
+  void server.close();
   rmSync(dist, { recursive: true, force: true });
 }

@@ -202,6 +202,31 @@ describe("applyPlan", () => {
     expect(contentOf(wb, "S")).toEqual({ "0:0": "v:string:a" });
   });
 
+  it("puts a failed write's cells back in commands that do not grow with its rows", async () => {
+    const rollbackCommands: number[] = [];
+    for (const n of [10, 2_000]) {
+      const rows = Array.from({ length: n }, (_, i) => [`a${i + 1}`, i + 1]);
+      const wb = workbook({ S: rows, T: [["t"]] });
+      const original = contentOf(wb, "S");
+      const read = await wb.run((ctx) => readGrids(asExcel(ctx)));
+      wb.sheet("T").protected = true;
+      const plan: WritePlan = {
+        title: { ja: "", en: "" },
+        ops: [
+          { op: "values", sheet: "S", row: 1, col: 1, values: rows.map(() => [textCell("new"), 0]) },
+          // Too large to share a round trip with the first write: that one goes through first.
+          { op: "values", sheet: "T", row: 2, col: 1, values: [[textCell("z".repeat(99_750))]] },
+        ],
+      };
+      const failedAt = wb.syncCount;
+      const error = await wb.run((ctx) => applyPlan(asExcel(ctx), plan, { lang: "en", grids: read.grids, budget: 100_000 })).catch((e: unknown) => e);
+      expect((error as FakeOfficeError).code).toBe("AccessDenied");
+      expect(contentOf(wb, "S")).toEqual(original);
+      rollbackCommands.push(wb.syncs.slice(failedAt + 1).reduce((sum, s) => sum + s.commands, 0));
+    }
+    expect(rollbackCommands[1]).toBe(rollbackCommands[0]);
+  });
+
   it("suspends screen updating once per apply", async () => {
     const wb = pmarkWorkbook(10, { scored: false });
     await bridgeOver(wb).apply("formulas", undefined, false);

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { OFFICE_STUB, serve } from "../../scripts/pane-server.mjs";
+
+export { OFFICE_STUB, serve };
 
 /**
  * Browser-test plumbing: build the task pane with scripts/build.mjs into a temporary folder,
@@ -18,36 +20,11 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 
-/** office.js outside Office: onReady reports no host, as the real script does in a plain browser. */
-export const OFFICE_STUB = `window.Office = {
-  context: { displayLanguage: "ja-JP" },
-  onReady: function (cb) { var info = { host: null, platform: null }; setTimeout(function () { if (cb) cb(info); }, 0); return Promise.resolve(info); }
-};`;
-
 export function buildPane(): string {
   const out = mkdtempSync(join(tmpdir(), "pmark-pane-"));
   const res = spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "excel"], { cwd: ROOT, env: { ...process.env, PMARK_EXCEL_OUTDIR: out }, encoding: "utf8" });
   if (res.status !== 0) throw new Error(`build failed: ${res.stderr}`);
   return out;
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".json": "application/json" };
-
-export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export interface Session {

@@ -664,11 +664,23 @@ function rollbackSheet(ctx: Excel.RequestContext, name: string, touched: readonl
   for (const t of touched) {
     if (t.sheet !== name) continue;
     const grid = grids.find((g) => g.name === t.sheet);
-    // Row by row: a row the plan inserted goes away below; any other goes back where it now is.
+    // A row the plan inserted goes away below; any other goes back where it now is, in one
+    // range write per run of rows that are still next to each other.
+    let run: (string | number | boolean)[][] = [];
+    let runTop = 0;
+    const flush = () => {
+      if (run.length > 0) ctx.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(runTop - 1, t.rect.left - 1, run.length, t.rect.right - t.rect.left + 1).formulas = run as string[][];
+      run = [];
+    };
     for (let r = t.rect.top; r <= t.rect.bottom; r++) {
       const read = rows.original(t.sheet, r, t.edits);
       const now = read === null ? null : rows.current(t.sheet, read);
-      if (read === null || now === null) continue;
+      if (read === null || now === null) {
+        flush();
+        continue;
+      }
+      if (run.length > 0 && now !== runTop + run.length) flush();
+      if (run.length === 0) runTop = now;
       const row: (string | number | boolean)[] = [];
       for (let c = t.rect.left; c <= t.rect.right; c++) {
         const f = grid?.formulas?.[read - 1]?.[c - 1];
@@ -676,8 +688,9 @@ function rollbackSheet(ctx: Excel.RequestContext, name: string, touched: readonl
         // Text goes back behind the text prefix, so it stays text (never a number or a formula).
         row.push(typeof f === "string" && f.startsWith("=") ? f : v === null || v === undefined ? "" : typeof v === "string" ? textCell(v) : v);
       }
-      ctx.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(now - 1, t.rect.left - 1, 1, row.length).formulas = [row] as string[][];
+      run.push(row);
     }
+    flush();
   }
   // Inserted rows out again, last first, each where it was put. (Rows the plan deleted were
   // rows it had drafted, unchanged: nothing of the user's to put back.)

@@ -1,11 +1,8 @@
 import {
   buildPlan,
-  checkWorkbook,
   optionsToday,
-  partialReport,
   planOptionsFor,
   preparePlan,
-  profileForCheck,
   readWorkbookState,
   stateAfterApply,
   validationTargets,
@@ -13,7 +10,7 @@ import {
   type PlanKind,
   type WorkbookState,
 } from "@pmark/core";
-import { isDarkColour, type ApplyResult, type CheckNotice, type CheckResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "@pmark/ui";
+import { applyProblem, checkRead, isDarkColour, settingsOf, type ApplyResult, type CheckNotice, type CheckResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "@pmark/ui";
 import { applyHighlights, applyPlan, clearHighlights, readGrids, readValidations, selectCell, type Features, type WorkbookRead } from "./adapter";
 import { withExcel } from "./errors";
 
@@ -128,13 +125,7 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
   const state = (): WorkbookState => readWorkbookState(env.store.load());
   const protectedOf = (read: WorkbookRead) => [...read.sheets.filter((s) => s.protected).map((s) => s.name), ...(read.structureProtected ? ["*"] : [])];
   const check = (read: WorkbookRead, today: string | undefined, remembered: WorkbookState): CheckResult => {
-    const profile = profileForCheck(remembered);
-    const day = today ?? env.today;
-    const report = checkWorkbook(read.grids, { ...(day ? { today: day } : {}), ...(profile ? { profile } : {}) });
-    const notice = skippedNotice(read);
-    if (!notice) return report;
-    const partial = partialReport(report, notice.skipped);
-    return { ...partial, notice };
+    return checkRead(read.grids, remembered, today ?? env.today, skippedNotice(read));
   };
   const readOptions = (withHighlights = false) => ({ features: env.features, withHighlights, ...(env.budget ? { budget: env.budget } : {}) });
   const prepare = async (ctx: Excel.RequestContext, kind: PlanKind, options: PlanOptions | undefined, confirmOverwrite: boolean) => {
@@ -183,7 +174,7 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
       writingRun(async (ctx): Promise<ApplyResult> => {
         const { read, built, prepared, remembered, report } = await prepare(ctx, kind, options, confirmOverwrite);
         const notice = report.notice ? { notice: report.notice } : {};
-        const problem = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+        const problem = applyProblem(built, prepared);
         if (problem) return { ok: false, written: 0, skipped: [], error: { code: problem.code, message: problem.message }, ...notice };
         let written = 0;
         if (prepared.plan.ops.length > 0) {
@@ -203,8 +194,7 @@ export function createExcelBridge(env: ExcelEnv): ExcelBridge {
         return { ok: true, written: outcome.written, skipped: [] };
       }),
     async settings() {
-      const { profile, suppressions } = state();
-      return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+      return settingsOf(state());
     },
     async saveSettings(settings) {
       const { additions } = state();

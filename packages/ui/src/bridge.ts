@@ -1,4 +1,4 @@
-import type { Lang, LocalisedText, Overwrite, PlanKind, WorkbookReport, WorkbookSettings, WritePlan } from "@pmark/core";
+import { checkWorkbook, partialReport, profileForCheck, type Lang, type LocalisedText, type Overwrite, type PlanKind, type SheetGrid, type WorkbookReport, type WorkbookSettings, type WritePlan } from "@pmark/core";
 
 export type { PlanKind };
 
@@ -119,6 +119,31 @@ export class BridgeError extends Error {
     super(text.en);
     this.name = "BridgeError";
   }
+}
+
+/**
+ * Core's check of the grids a host read, with the workbook's remembered profile. A read that
+ * left sheets out (`notice`) keeps only the findings those sheets could never take back.
+ */
+export function checkRead(grids: readonly SheetGrid[], settings: WorkbookSettings, today: string | undefined, notice?: CheckNotice): CheckResult {
+  const profile = profileForCheck(settings);
+  const report = checkWorkbook(grids, { ...(today ? { today } : {}), ...(profile ? { profile } : {}) });
+  return notice ? { ...partialReport(report, notice.skipped), notice } : report;
+}
+
+/** What a bridge's `settings()` hands the pane: the remembered profile and acceptances, not what the add-in added. */
+export function settingsOf(state: WorkbookSettings): WorkbookSettings {
+  const { profile, suppressions } = state;
+  return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+}
+
+/**
+ * Why an apply writes nothing: a plan that cannot be written, or an empty one with a reason
+ * (nothing to accept, nothing left to remove). An empty "accept" that only remembers an
+ * acceptance goes on; any other plan writes what it can.
+ */
+export function applyProblem(built: { plan: WritePlan; problem?: BridgeProblem; suppression?: unknown }, prepared: { problem?: BridgeProblem }): BridgeProblem | undefined {
+  return prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
 }
 
 /** The error a cancelled check rejects with. */

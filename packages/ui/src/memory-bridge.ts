@@ -2,14 +2,12 @@ import {
   a1,
   buildPlan,
   cellsOf,
-  checkWorkbook,
   guardText,
   optionsToday,
   parseA1,
   parseRange,
   planOptionsFor,
   preparePlan,
-  profileForCheck,
   readWorkbookState,
   rectAddress,
   rectsIntersect,
@@ -26,7 +24,7 @@ import {
   type WorkbookState,
   type WritePlan,
 } from "@pmark/core";
-import type { ApplyResult, HostBridge, HostTheme, PlanOptions, PlanPreview } from "./bridge";
+import { applyProblem, checkRead, settingsOf, type ApplyResult, type HostBridge, type HostTheme, type PlanOptions, type PlanPreview } from "./bridge";
 
 /**
  * An in-memory workbook that implements the host bridge by running core directly: the preview
@@ -328,11 +326,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
   const listeners = new Set<() => void>();
   const lang: Lang = options.language ?? "ja";
   const state = (): WorkbookState => readWorkbookState(wb.state);
-  const check = (today?: string): WorkbookReport => {
-    const profile = profileForCheck(state());
-    const day = today ?? options.today;
-    return checkWorkbook(gridsOf(wb), { ...(day ? { today: day } : {}), ...(profile ? { profile } : {}) });
-  };
+  const check = (today?: string): WorkbookReport => checkRead(gridsOf(wb), state(), today ?? options.today);
   const prepare = (kind: PlanKind, planOptions: PlanOptions | undefined, confirmOverwrite: boolean) => {
     const now = gridsOf(wb);
     const remembered = state();
@@ -381,7 +375,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
     async apply(kind, planOptions, confirmOverwrite): Promise<ApplyResult> {
       const { built, prepared, remembered } = prepare(kind, planOptions, confirmOverwrite);
       // An empty plan with a reason (nothing to accept, nothing left to remove) says why; others write what they can.
-      const issue = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+      const issue = applyProblem(built, prepared);
       if (issue) return { ok: false, written: 0, skipped: [], error: { code: issue.code, message: issue.message } };
       const written = applyPlanToWorkbook(wb, prepared.plan);
       const next = stateAfterApply(remembered, kind, planOptions, built, prepared.plan);
@@ -393,8 +387,7 @@ export function createMemoryBridge(grids: readonly SheetGrid[], options: MemoryB
       return { ok: true, written, skipped: [] };
     },
     async settings() {
-      const { profile, suppressions } = state();
-      return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+      return settingsOf(state());
     },
     async saveSettings(settings) {
       const { additions } = state();

@@ -1,6 +1,8 @@
 import type { ExistingValidation, Lang, PlanKind, SheetGrid, WorkbookSettings, WorkbookState } from "@pmark/core";
-import { buildPlan, checkWorkbook, optionsToday, partialReport, planOptionsFor, preparePlan, profileForCheck, readWorkbookState, stateAfterApply, validationTargets } from "@pmark/core";
+import { buildPlan, optionsToday, planOptionsFor, preparePlan, readWorkbookState, stateAfterApply, validationTargets } from "@pmark/core";
 import type { ApplyResult, BridgeProblem, CheckNotice, CheckRequest, CheckResult } from "@pmark/ui";
+// The bridge contract alone: the UI's index brings the pane's DOM code and CSS, which have no place in Apps Script.
+import { applyProblem, checkRead, settingsOf } from "@pmark/ui/bridge";
 import type { PlanOptions, SheetsCheckResponse, SheetsPlanPreview, SheetsReadPart } from "../contract";
 import type { GasServices, SheetPort } from "../gas/ports";
 import { both, langOf, text } from "../messages";
@@ -77,15 +79,13 @@ export function checkOpen(rt: Runtime, request: CheckRequest | null | undefined,
   const outcome = readWorkbook(ss, { ...rt.limits, startedAt: rt.now(), now: rt.now }, mergeScope);
   const today = request?.today || todayIn(outcome.timeZone);
   const state = stateOf(rt);
-  const profile = profileForCheck(state);
-  const full = checkWorkbook(outcome.grids, { today, ...(profile ? { profile } : {}) });
   const sheets = new Map(outcome.grids.map((g, i) => [g.name, outcome.sheets[i] as SheetPort]));
   const notice = noticeOf(
     outcome.grids.map((g) => g.name),
     outcome.skipped,
     outcome.totalCells,
   );
-  const report: CheckResult = notice ? { ...partialReport(full, notice.skipped), notice } : full;
+  const report = checkRead(outcome.grids, state, today, notice);
   return { grids: outcome.grids, sheets, report, state };
 }
 
@@ -97,8 +97,7 @@ export function check(rt: Runtime, request: CheckRequest | null | undefined): Sh
 export function readRest(rt: Runtime, cursor: ReadCursor | null): SheetsReadPart {
   const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
   const part = readPart(ss, cursor ?? { sheet: 0, row: 1 }, { ...rt.limits, maxCells: Math.min(rt.limits.maxCells, PART_CELLS), startedAt: rt.now(), now: rt.now });
-  const { profile, suppressions } = stateOf(rt);
-  return { ...part, today: todayIn(part.timeZone), settings: { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) } };
+  return { ...part, today: todayIn(part.timeZone), settings: settingsOf(stateOf(rt)) };
 }
 
 export function select(rt: Runtime, sheetName: string, cell: string): void {
@@ -197,7 +196,7 @@ export function applyDetailed(rt: Runtime, kind: PlanKind, options: PlanOptions 
   const report = kind === "template" ? null : checked.report;
   const withNotice = (result: ApplyResult): ApplyResult => (checked.report.notice ? { ...result, notice: checked.report.notice } : result);
   // An empty plan with a reason (nothing to accept or remove) says why; others write what they can.
-  const problem = prepared.problem ?? (built.plan.ops.length === 0 && !built.suppression ? built.problem : undefined);
+  const problem = applyProblem(built, prepared);
   if (problem) return { result: withNotice(failure(problem.code, problem.message)), outcome: null, report, lang };
   const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
   const props = rt.services.PropertiesService.getDocumentProperties();
@@ -232,8 +231,7 @@ export function clear(rt: Runtime): ApplyResult {
 }
 
 export function settings(rt: Runtime): WorkbookSettings {
-  const { profile, suppressions } = stateOf(rt);
-  return { ...(profile ? { profile } : {}), ...(suppressions ? { suppressions } : {}) };
+  return settingsOf(stateOf(rt));
 }
 
 export function saveSettings(rt: Runtime, next: WorkbookSettings | null): void {

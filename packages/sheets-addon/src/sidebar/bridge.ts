@@ -1,5 +1,5 @@
-import { checkWorkbook, profileForCheck, type CellValue, type Lang, type MergedRange, type SheetGrid } from "@pmark/core";
-import { CheckCancelled, type ApplyResult, type CheckControl, type CheckRequest, type CheckResult, type HostBridge, type PlanKind, type PlanPreview } from "@pmark/ui";
+import type { CellValue, Lang, MergedRange, SheetGrid } from "@pmark/core";
+import { CheckCancelled, checkRead, type ApplyResult, type CheckControl, type CheckRequest, type CheckResult, type HostBridge, type PlanKind, type PlanPreview } from "@pmark/ui";
 import type { PlanOptions, ReadCursor, ServerApi, SheetsReadPart } from "../contract";
 
 /**
@@ -89,9 +89,7 @@ export function sheetsBridge(run: ScriptRun, lang: Lang): SheetsBridge {
       control?.onProgress?.({ done: part.done, total: part.total });
     }
     if (control?.signal?.aborted) throw new CheckCancelled();
-    const profile = profileForCheck(last?.settings ?? {});
-    const today = request.today || last?.today;
-    return checkWorkbook(assembly.grids(), { ...(today ? { today } : {}), ...(profile ? { profile } : {}) });
+    return checkRead(assembly.grids(), last?.settings ?? {}, request.today || last?.today);
   };
 
   return {
