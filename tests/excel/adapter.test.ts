@@ -227,6 +227,24 @@ describe("applyPlan", () => {
     expect(rollbackCommands[1]).toBe(rollbackCommands[0]);
   });
 
+  it("puts cells back when the first round trip fails part-way (what ran before the failure stays in Excel)", async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => [`a${i + 1}`, i + 1]);
+    const wb = workbook({ S: rows, T: [["t"]] });
+    const original = contentOf(wb, "S");
+    const read = await wb.run((ctx) => readGrids(asExcel(ctx)));
+    wb.sheet("T").protected = true;
+    const plan: WritePlan = {
+      title: { ja: "", en: "" },
+      ops: [
+        { op: "values", sheet: "S", row: 1, col: 1, values: rows.map(() => [textCell("new"), 0]) },
+        { op: "values", sheet: "T", row: 2, col: 1, values: [[textCell("z")]] },
+      ],
+    };
+    const error = await wb.run((ctx) => applyPlan(asExcel(ctx), plan, { lang: "en", grids: read.grids })).catch((e: unknown) => e);
+    expect((error as FakeOfficeError).code).toBe("AccessDenied");
+    expect(contentOf(wb, "S")).toEqual(original);
+  });
+
   it("suspends screen updating once per apply", async () => {
     const wb = pmarkWorkbook(10, { scored: false });
     await bridgeOver(wb).apply("formulas", undefined, false);

@@ -419,8 +419,8 @@ export interface ApplyOutcome {
 /**
  * Writes a checked plan (see core's `preparePlan`; highlights go through `applyHighlights`)
  * in as few round trips as its payload allows, screen updating suspended. Text is written as
- * text. If a round trip fails after others succeeded, the sheets added are deleted and the
- * cells written are put back, so nothing is left half-written.
+ * text. If a round trip fails, the sheets added are deleted and the cells written are put back,
+ * so nothing is left half-written.
  */
 export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, options: ApplyOptions): Promise<ApplyOutcome> {
   const budget = options.budget ?? DEFAULT_BUDGET;
@@ -462,7 +462,8 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, opti
     await batch.flush();
     rows.commit();
   } catch (e) {
-    if (batch.syncs > 0) await rollback(ctx, added, touched, options.grids, rows).catch(() => undefined);
+    // Excel keeps what a failed round trip ran before the failing command, the first one's too.
+    await rollback(ctx, added, touched, options.grids, rows).catch(() => undefined);
     throw e;
   }
   return { written, syncs: batch.syncs };
