@@ -112,7 +112,7 @@ export async function runDraft(args: DraftArgs, io: Io): Promise<number> {
   try {
     bytes = addSheetsToPackage(
       buf,
-      zip.entries,
+      zip,
       prepared.added.map((name) => ({ name, xml: (ns: string) => worksheetXml(prepared.plan.ops, name, lang, ns) })),
     );
   } catch (e) {
