@@ -1,13 +1,12 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { checkWorkbook, draftPlan, preparePlan, type Lang, type LocalisedText } from "@pmark/core";
 import type { DraftArgs } from "./args";
 import { addSheetsToPackage, PackageError } from "./draft/package";
 import { worksheetXml } from "./draft/sheet-xml";
 import { errorText, failureMessage } from "./load/failure";
 import { MAX_FILE_BYTES, loadBytes } from "./load/workbook";
-import { entryData, inspectZip, type ZipEntry } from "./load/zip";
+import { entryText, inspectZip, type ZipEntry } from "./load/zip";
 import { M } from "./messages";
 import { writeFailureMessage, writeOutputFile } from "./output-file";
 import { resolveProfile } from "./profile";
@@ -42,15 +41,10 @@ async function sameFile(input: string, out: string): Promise<boolean> {
 /** The workbook part's content type, from [Content_Types].xml: what tells .xlsx from .xlsm. */
 function mainContentType(buf: Buffer, entries: readonly ZipEntry[]): string | null {
   const entry = entries.find((e) => e.name.toLowerCase() === "[content_types].xml");
-  const data = entry ? entryData(buf, entry) : null;
-  if (!entry || !data || entry.uncompressedSize > 8 * 1024 * 1024) return null;
-  try {
-    const text = (entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) })).toString("utf8");
-    const override = /<(?:[\w.-]+:)?Override\s[^>]*PartName\s*=\s*["']\/xl\/workbook\.xml["'][^>]*>/i.exec(text)?.[0] ?? "";
-    return /ContentType\s*=\s*["']([^"']+)["']/.exec(override)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  const text = entry ? entryText(buf, entry, 8 * 1024 * 1024) : null;
+  if (text === null) return null;
+  const override = /<(?:[\w.-]+:)?Override\s[^>]*PartName\s*=\s*["']\/xl\/workbook\.xml["'][^>]*>/i.exec(text)?.[0] ?? "";
+  return /ContentType\s*=\s*["']([^"']+)["']/.exec(override)?.[1] ?? null;
 }
 
 function line(io: Io, text: LocalisedText, lang: Lang): number {

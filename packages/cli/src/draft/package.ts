@@ -1,5 +1,5 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { CD_SIG, crc32, EOCD_SIG, entryData, LOCAL_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, type ZipArchive, type ZipEntry } from "../load/zip";
+import { deflateRawSync } from "node:zlib";
+import { CD_SIG, crc32, EOCD_SIG, entryData, entryText, LOCAL_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, type ZipArchive, type ZipEntry } from "../load/zip";
 
 /**
  * Adds worksheets to an .xlsx / .xlsm package without touching anything else: every part but
@@ -76,11 +76,8 @@ function centralRecords(buf: Buffer, entries: readonly ZipEntry[]): CentralRecor
 }
 
 function partText(buf: Buffer, entry: ZipEntry): string {
-  const data = entryData(buf, entry);
-  if (!data) throw new PackageError(`bad local header for ${entry.name}`);
-  const bytes = entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : null;
-  if (!bytes) throw new PackageError(`${entry.name}: compression method ${entry.method}`);
-  const text = bytes.toString("utf8");
+  const text = entryText(buf, entry, entry.uncompressedSize);
+  if (text === null) throw new PackageError(`${entry.name} cannot be read (compression method ${entry.method})`);
   if (text.charCodeAt(0) === 0xfeff) throw new PackageError(`${entry.name} starts with a byte-order mark`);
   return text;
 }

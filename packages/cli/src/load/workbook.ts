@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import type { SheetGrid } from "@pmark/core";
 import { OverBudget, READ_LIMITS, ReadBudget } from "./budget";
 import { inspectCfb } from "./cfb";
@@ -10,7 +9,7 @@ import { readOoxmlDirect } from "./ooxml";
 import { biffCells, markupCells, odsContentCounter, sharedStringsCounter, worksheetCounter, xlsbSheetCounter } from "./scan";
 import { readWorkbook, workbookToGrids } from "./sheetjs";
 import { sniffContainer } from "./sniff";
-import { entryData, inspectZip, verifyZipEntries, type PartCounter, type ZipEntry } from "./zip";
+import { entryText, inspectZip, verifyZipEntries, type PartCounter, type ZipEntry } from "./zip";
 
 export type LoadResult = { ok: true; grids: SheetGrid[]; warnings?: LoadWarning[] } | { ok: false; reason: LoadFailure };
 
@@ -56,16 +55,7 @@ function hasEntry(entries: readonly ZipEntry[], name: string): boolean {
 }
 
 function smallEntryText(buf: Buffer, entry: ZipEntry | undefined, max = 1024 * 1024): string | null {
-  if (!entry || entry.uncompressedSize > max) return null;
-  const data = entryData(buf, entry);
-  if (!data) return null;
-  try {
-    if (entry.method === 0) return data.toString("utf8");
-    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: max }).toString("utf8");
-  } catch {
-    return null;
-  }
-  return null;
+  return entry ? entryText(buf, entry, max) : null;
 }
 
 type ZipKind = "ooxml" | "ods" | "ods-encrypted" | "numbers" | "word" | "powerpoint" | "other";

@@ -227,6 +227,23 @@ export function entryData(buf: Buffer, entry: ZipEntry): Buffer | null {
   return buf.subarray(start, end);
 }
 
+/**
+ * A part's text (UTF-8) when it declares at most `max` bytes and inflates within `max`; null
+ * when it is larger, damaged or compressed with a method other than deflate.
+ */
+export function entryText(buf: Buffer, entry: ZipEntry, max: number): string | null {
+  if (entry.uncompressedSize > max) return null;
+  const data = entryData(buf, entry);
+  if (!data) return null;
+  try {
+    if (entry.method === 0) return data.toString("utf8");
+    if (entry.method === 8) return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) }).toString("utf8");
+  } catch {
+    return null;
+  }
+  return null;
+}
+
 // ------------------------------------------------------------------------ CRC-32
 
 let crcTable: Int32Array | null = null;
