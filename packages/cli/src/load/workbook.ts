@@ -199,7 +199,7 @@ function loadCsv(path: string, buf: Buffer): LoadResult {
   return { ok: true, grids: [grid], warnings: [warning] };
 }
 
-function statFailure(e: unknown): LoadResult {
+function statFailure(e: unknown): { ok: false; reason: LoadFailure } {
   const code = (e as { code?: string } | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") return fail("not-found");
   if (code === "EISDIR") return fail("is-directory");
@@ -229,11 +229,8 @@ export async function loadBytes(path: string, buf: Buffer): Promise<LoadResult> 
   }
 }
 
-/**
- * Loads every sheet of a workbook (.xlsx .xlsm .xls .ods .csv) as SheetGrids, reading the file
- * once. Never throws for a bad file: failures come back as data.
- */
-export async function loadWorkbook(path: string): Promise<LoadResult> {
+/** A file's bytes, once it is known to be a regular file within the size limit (loadBytes refuses an empty one). */
+export async function readInputFile(path: string): Promise<{ ok: true; buf: Buffer } | { ok: false; reason: LoadFailure }> {
   let size: number;
   try {
     const st = await stat(path);
@@ -243,13 +240,19 @@ export async function loadWorkbook(path: string): Promise<LoadResult> {
   } catch (e) {
     return statFailure(e);
   }
-  if (size === 0) return fail("empty");
   if (size > MAX_FILE_BYTES) return fail("too-large", { limit: "file-size", detail: `${Math.round(size / 1048576)} MB` });
-  let buf: Buffer;
   try {
-    buf = await readFile(path);
+    return { ok: true, buf: await readFile(path) };
   } catch (e) {
     return statFailure(e);
   }
-  return loadBytes(path, buf);
+}
+
+/**
+ * Loads every sheet of a workbook (.xlsx .xlsm .xls .ods .csv) as SheetGrids, reading the file
+ * once. Never throws for a bad file: failures come back as data.
+ */
+export async function loadWorkbook(path: string): Promise<LoadResult> {
+  const read = await readInputFile(path);
+  return read.ok ? loadBytes(path, read.buf) : read;
 }
