@@ -1,4 +1,5 @@
 import { deflateRawSync } from "node:zlib";
+import { attributes } from "../load/ooxml";
 import { CD_SIG, crc32, EOCD_SIG, entryData, entryText, LOCAL_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, type ZipArchive, type ZipEntry } from "../load/zip";
 
 /**
@@ -84,13 +85,6 @@ function partText(buf: Buffer, entry: ZipEntry): string {
 
 const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
-function attrs(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const re = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1] as string, m[2] ?? m[3] ?? "");
-  return out;
-}
-
 /** Inserts `text` just before the closing tag `</…local>` (any prefix), which must be there once. */
 function beforeClose(xml: string, local: string, text: string, part: string): string {
   const re = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${local}\\s*>`, "g");
@@ -117,7 +111,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   if (!root) throw new PackageError("xl/workbook.xml: no workbook element");
   const prefix = root[1] ?? "";
   const rootTag = workbook.slice(root.index, workbook.indexOf(">", root.index) + 1);
-  const rootAttrs = attrs(rootTag);
+  const rootAttrs = attributes(rootTag);
   const mainNs = rootAttrs.get(prefix === "" ? "xmlns" : `xmlns:${prefix.slice(0, -1)}`);
   if (!mainNs) throw new PackageError("xl/workbook.xml: no SpreadsheetML namespace");
   let relPrefix: string | null = null;
@@ -126,7 +120,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
 
   const ids: number[] = [];
   for (const m of workbook.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\s[^>]*>/g)) {
-    const id = Number(attrs(m[0]).get("sheetId"));
+    const id = Number(attributes(m[0]).get("sheetId"));
     if (Number.isInteger(id)) ids.push(id);
   }
   if (ids.length === 0) throw new PackageError("xl/workbook.xml: no sheets");
@@ -136,7 +130,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   let worksheetType: string | null = null;
   let absolute = false;
   for (const m of rels.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\s[^>]*>/g)) {
-    const a = attrs(m[0]);
+    const a = attributes(m[0]);
     const id = a.get("Id");
     if (id) relIds.add(id);
     const type = a.get("Type") ?? "";
@@ -148,7 +142,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   if (!worksheetType) throw new PackageError("xl/_rels/workbook.xml.rels: no worksheet relationship");
   let worksheetContentType: string | null = null;
   for (const m of types.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override\s[^>]*>/g)) {
-    const ct = attrs(m[0]).get("ContentType") ?? "";
+    const ct = attributes(m[0]).get("ContentType") ?? "";
     if (/worksheet\+xml$/.test(ct)) {
       worksheetContentType = ct;
       break;
