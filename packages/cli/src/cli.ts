@@ -139,10 +139,7 @@ async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   if (!old || !now) return 2;
   readProblems([old, now], lang, io);
   if (!old.ok || !now.ok || !old.snapshot || !now.snapshot) {
-    if (args.format === "json") {
-      const sideOf = (r: typeof old) => (r.ok ? { file: r.file } : { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } });
-      io.stdout.write(formatJsonDiffFailure({ old: sideOf(old), new: sideOf(now) }));
-    }
+    if (args.format === "json") io.stdout.write(formatJsonDiffFailure(old, now));
     return 2;
   }
   const diff = diffWorkbooks({ report: old.report, snapshot: old.snapshot }, { report: now.report, snapshot: now.snapshot });
