@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvToGrid, decodeText, parseCsv, sniffDelimiter } from "../../packages/cli/src/load/csv";
+import { csvCell, csvRowAt, csvToGrid, decodeText, parseCsv, sniffDelimiter } from "../../packages/cli/src/load/csv";
 import { CSV_TEXT, toShiftJis, utf16be, utf16le } from "./helpers";
 
 describe("parseCsv", () => {
@@ -76,5 +76,21 @@ describe("csvToGrid", () => {
   it("trims trailing blank cells and rows", () => {
     expect(csvToGrid("a", "x,1,,\n,,\n\n")).toEqual({ name: "a", values: [["x", 1]] });
     expect(csvToGrid("a", ",y\n")).toEqual({ name: "a", values: [[null, "y"]] });
+  });
+});
+
+describe("csvRowAt", () => {
+  it("counts rows as the parser splits them: a quote after a tab in a comma file opens no quoted field", () => {
+    const text = 'id,name\n1\t"a\n2,b\ufffd\n';
+    const rows = parseCsv(text, sniffDelimiter(text));
+    const at = text.indexOf("\ufffd");
+    expect(rows[csvRowAt(text, at) - 1]).toEqual(["2", "b\ufffd"]);
+    expect(csvRowAt(text, at)).toBe(3);
+  });
+
+  it("counts a quoted line break as part of its row", () => {
+    const text = 'id,note\n1,"two\r\nlines"\n2,x\ufffd';
+    expect(csvRowAt(text, text.indexOf("\ufffd"))).toBe(3);
+    expect(csvRowAt(text, 0)).toBe(1);
   });
 });

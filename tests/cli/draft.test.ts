@@ -162,6 +162,21 @@ describe("pmark draft on the sample (built command)", () => {
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     expect(readFileSync(SAMPLE).equals(input)).toBe(true);
   });
+
+  it("keeps the archive's comment", () => {
+    const input = readFileSync(SAMPLE);
+    const eocd = input.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const comment = Buffer.from("作成: 総務部 / made by the office", "utf8");
+    const withComment = Buffer.concat([input.subarray(0, eocd + 22), comment]);
+    withComment.writeUInt16LE(comment.length, eocd + 20);
+    const file = join(dir, "commented.xlsx");
+    const out = join(dir, "commented-draft.xlsx");
+    writeFileSync(file, withComment);
+    expect(runPmark(["draft", file, "--out", out, "--lang", "en"]).status).toBe(0);
+    const written = readFileSync(out);
+    expect(written.subarray(written.length - comment.length).equals(comment)).toBe(true);
+    expect(written.readUInt16LE(written.length - comment.length - 2)).toBe(comment.length);
+  });
 });
 
 describe("the output package, part by part", () => {

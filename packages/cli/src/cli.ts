@@ -77,6 +77,14 @@ async function optionsWithProfile(profileArg: string | undefined, lang: Lang, io
   return profile.profile === undefined ? {} : { profile: profile.profile };
 }
 
+/** One stderr line for each file that could not be read and for each warning about one that was. */
+function readProblems(results: readonly FileResult[], lang: Lang, io: CliIo): void {
+  for (const r of results) {
+    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
+    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
+  }
+}
+
 async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const lang: Lang = args.lang;
   const options = await optionsWithProfile(args.profile, lang, io);
@@ -88,10 +96,7 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (args.skipRules.length > 0) options.skipRules = args.skipRules;
 
   const results = await checkAll(args.inputs, options, io);
-  for (const r of results) {
-    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
-    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
-  }
+  readProblems(results, lang, io);
   if (args.format === "text") {
     writeText(results, lang, (chunk) => io.stdout.write(chunk), { colour: useColour(io.stdout, io.env) });
   } else if (args.format === "html") {
@@ -132,15 +137,9 @@ async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   if (io.workerScript !== undefined) run.workerScript = io.workerScript;
   const [old, now] = await checkInputs([{ file: args.old }, { file: args.new }], options, run);
   if (!old || !now) return 2;
-  for (const r of [old, now]) {
-    if (!r.ok) line(io, failureMessage(shownName(r.file, lang), r.failure)[lang], lang);
-    else for (const w of r.warnings ?? []) line(io, warningMessage(shownName(r.file, lang), w)[lang], lang);
-  }
+  readProblems([old, now], lang, io);
   if (!old.ok || !now.ok || !old.snapshot || !now.snapshot) {
-    if (args.format === "json") {
-      const sideOf = (r: typeof old) => (r.ok ? { file: r.file } : { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } });
-      io.stdout.write(formatJsonDiffFailure({ old: sideOf(old), new: sideOf(now) }));
-    }
+    if (args.format === "json") io.stdout.write(formatJsonDiffFailure(old, now));
     return 2;
   }
   const diff = diffWorkbooks({ report: old.report, snapshot: old.snapshot }, { report: now.report, snapshot: now.snapshot });

@@ -1,13 +1,12 @@
-import { readFile, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { checkWorkbook, draftPlan, preparePlan, type Lang, type LocalisedText } from "@pmark/core";
 import type { DraftArgs } from "./args";
 import { addSheetsToPackage, PackageError } from "./draft/package";
 import { worksheetXml } from "./draft/sheet-xml";
 import { errorText, failureMessage } from "./load/failure";
-import { MAX_FILE_BYTES, loadBytes } from "./load/workbook";
-import { entryData, inspectZip, type ZipEntry } from "./load/zip";
+import { loadBytes, readInputFile } from "./load/workbook";
+import { entryText, inspectZip, type ZipEntry } from "./load/zip";
 import { M } from "./messages";
 import { writeFailureMessage, writeOutputFile } from "./output-file";
 import { resolveProfile } from "./profile";
@@ -42,15 +41,10 @@ async function sameFile(input: string, out: string): Promise<boolean> {
 /** The workbook part's content type, from [Content_Types].xml: what tells .xlsx from .xlsm. */
 function mainContentType(buf: Buffer, entries: readonly ZipEntry[]): string | null {
   const entry = entries.find((e) => e.name.toLowerCase() === "[content_types].xml");
-  const data = entry ? entryData(buf, entry) : null;
-  if (!entry || !data || entry.uncompressedSize > 8 * 1024 * 1024) return null;
-  try {
-    const text = (entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) })).toString("utf8");
-    const override = /<(?:[\w.-]+:)?Override\s[^>]*PartName\s*=\s*["']\/xl\/workbook\.xml["'][^>]*>/i.exec(text)?.[0] ?? "";
-    return /ContentType\s*=\s*["']([^"']+)["']/.exec(override)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  const text = entry ? entryText(buf, entry, 8 * 1024 * 1024) : null;
+  if (text === null) return null;
+  const override = /<(?:[\w.-]+:)?Override\s[^>]*PartName\s*=\s*["']\/xl\/workbook\.xml["'][^>]*>/i.exec(text)?.[0] ?? "";
+  return /ContentType\s*=\s*["']([^"']+)["']/.exec(override)?.[1] ?? null;
 }
 
 function line(io: Io, text: LocalisedText, lang: Lang): number {
@@ -71,16 +65,13 @@ export async function runDraft(args: DraftArgs, io: Io): Promise<number> {
   if (!profile.ok) return line(io, profile.message, lang);
   const shown = shownName(args.input, lang);
 
-  let buf: Buffer;
+  const read = await readInputFile(args.input);
+  if (!read.ok) return line(io, failureMessage(shown, read.reason), lang);
+  const { buf } = read;
   try {
-    const st = await stat(args.input);
-    if (!st.isFile()) return line(io, failureMessage(shown, { code: st.isDirectory() ? "is-directory" : "unreadable", detail: "not a regular file" }), lang);
-    if (st.size > MAX_FILE_BYTES) return line(io, failureMessage(shown, { code: "too-large", limit: "file-size", detail: `${Math.round(st.size / 1048576)} MB` }), lang);
     if (await sameFile(args.input, args.out)) return line(io, M.draftSameFile(args.input), lang);
-    buf = await readFile(args.input);
   } catch (e) {
-    const code = (e as { code?: string } | null)?.code;
-    return line(io, failureMessage(shown, code === "ENOENT" || code === "ENOTDIR" ? { code: "not-found" } : { code: "unreadable", detail: code ?? errorText(e) }), lang);
+    return line(io, failureMessage(shown, { code: "unreadable", detail: (e as { code?: string } | null)?.code ?? errorText(e) }), lang);
   }
 
   // The same reading as `pmark check`: budget, CRCs, encryption and damage all refuse here.
@@ -112,7 +103,7 @@ export async function runDraft(args: DraftArgs, io: Io): Promise<number> {
   try {
     bytes = addSheetsToPackage(
       buf,
-      zip.entries,
+      zip,
       prepared.added.map((name) => ({ name, xml: (ns: string) => worksheetXml(prepared.plan.ops, name, lang, ns) })),
     );
   } catch (e) {

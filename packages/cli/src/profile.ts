@@ -259,6 +259,13 @@ async function readProfileText(value: string): Promise<{ ok: true; text: string 
   return { ok: true, text: decoded.text };
 }
 
+/** The profile refused with its first three problems and the count of the others. */
+function invalid(value: string, problems: readonly LocalisedText[]): ProfileResult {
+  const shown = problems.slice(0, 3);
+  const joined = { ja: shown.map((s) => s.ja).join("; "), en: shown.map((s) => s.en).join("; ") };
+  return { ok: false, message: M.profileInvalid(value, joined, problems.length - shown.length) };
+}
+
 function looksLikeFile(value: string): boolean {
   return /\.json$/i.test(value) || value.includes("/") || value.includes("\\");
 }
@@ -298,11 +305,7 @@ export async function resolveProfile(value: string | undefined): Promise<Profile
   unknownKeys(profileSchema, json, [], unknown);
   unknownNames(json, unknown);
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 3).map(describeUnknown);
-    return {
-      ok: false,
-      message: M.profileInvalid(value, { ja: shown.map((s) => s.ja).join("; "), en: shown.map((s) => s.en).join("; ") }, unknown.length - shown.length),
-    };
+    return invalid(value, unknown.map(describeUnknown));
   }
   const parsed = profileSchema.safeParse(json);
   if (parsed.success) {
@@ -316,19 +319,9 @@ export async function resolveProfile(value: string | undefined): Promise<Profile
     const phases = (expandProfile(parsed.data).phases ?? DEFAULT_PROFILE.phases).map((p) => p.id);
     const problems = profileLibraryProblems(parsed.data, phases);
     if (problems.length > 0) {
-      const shown = problems.slice(0, 3).map((p) => ({ ja: `${jsonPath(p.path)}: ${p.message.ja}`, en: `${jsonPath(p.path)}: ${p.message.en}` }));
-      return { ok: false, message: M.profileInvalid(value, { ja: shown.map((s) => s.ja).join("; "), en: shown.map((s) => s.en).join("; ") }, problems.length - shown.length) };
+      return invalid(value, problems.map((p) => ({ ja: `${jsonPath(p.path)}: ${p.message.ja}`, en: `${jsonPath(p.path)}: ${p.message.en}` })));
     }
     return { ok: true, profile: parsed.data };
   }
-  const issues = parsed.error.issues as readonly Issue[];
-  const shown = issues.slice(0, 3).map(describeIssue);
-  return {
-    ok: false,
-    message: M.profileInvalid(
-      value,
-      { ja: shown.map((s) => s.ja).join("; "), en: shown.map((s) => s.en).join("; ") },
-      issues.length - shown.length,
-    ),
-  };
+  return invalid(value, (parsed.error.issues as readonly Issue[]).map(describeIssue));
 }

@@ -1,5 +1,6 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { crc32, entryData, type ZipEntry } from "../load/zip";
+import { deflateRawSync } from "node:zlib";
+import { attributes } from "../load/ooxml";
+import { CD_SIG, crc32, EOCD_SIG, entryData, entryText, LOCAL_SIG, ZIP64_EOCD_SIG, ZIP64_LOCATOR_SIG, type ZipArchive, type ZipEntry } from "../load/zip";
 
 /**
  * Adds worksheets to an .xlsx / .xlsm package without touching anything else: every part but
@@ -22,12 +23,6 @@ export interface NewSheet {
   xml: (mainNamespace: string) => string;
 }
 
-const LOCAL_SIG = 0x04034b50;
-const CD_SIG = 0x02014b50;
-const EOCD_SIG = 0x06054b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-
 /** The central directory fields the loader's ZipEntry leaves out, read again for a faithful copy. */
 interface CentralRecord {
   entry: ZipEntry;
@@ -43,11 +38,6 @@ interface CentralRecord {
   localExtra: Buffer;
 }
 
-function findEocd(buf: Buffer): number {
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === EOCD_SIG) return i;
-  return -1;
-}
-
 /** Extra fields without the ZIP64 record: sizes and offsets are rewritten in 32 bits. */
 function withoutZip64(extra: Buffer): Buffer {
   const parts: Buffer[] = [];
@@ -60,27 +50,17 @@ function withoutZip64(extra: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-function centralRecords(buf: Buffer, entries: readonly ZipEntry[]): { records: CentralRecord[]; comment: Buffer } {
-  const eocd = findEocd(buf);
-  if (eocd < 0) throw new PackageError("no end of central directory");
-  let offset = buf.readUInt32LE(eocd + 16);
-  if (offset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) throw new PackageError("bad ZIP64 locator");
-    offset = Number(buf.readBigUInt64LE(Number(buf.readBigUInt64LE(loc + 8)) + 48));
-  }
-  const comment = buf.subarray(eocd + 22, eocd + 22 + buf.readUInt16LE(eocd + 20));
-  const records: CentralRecord[] = [];
-  let p = offset;
-  for (const entry of entries) {
-    if (buf.readUInt32LE(p) !== CD_SIG) throw new PackageError("bad central directory entry");
+/** Each entry's central directory record, at the offset the loader's inspection found it. */
+function centralRecords(buf: Buffer, entries: readonly ZipEntry[]): CentralRecord[] {
+  return entries.map((entry) => {
+    const p = entry.centralHeaderOffset;
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const at = entry.localHeaderOffset;
     const localNameLen = buf.readUInt16LE(at + 26);
     const localExtraLen = buf.readUInt16LE(at + 28);
-    records.push({
+    return {
       entry,
       versionMadeBy: buf.readUInt16LE(p + 4),
       versionNeeded: buf.readUInt16LE(p + 6),
@@ -92,30 +72,18 @@ function centralRecords(buf: Buffer, entries: readonly ZipEntry[]): { records: C
       extra: withoutZip64(buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen)),
       comment: buf.subarray(p + 46 + nameLen + extraLen, p + 46 + nameLen + extraLen + commentLen),
       localExtra: withoutZip64(buf.subarray(at + 30 + localNameLen, at + 30 + localNameLen + localExtraLen)),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return { records, comment };
+    };
+  });
 }
 
 function partText(buf: Buffer, entry: ZipEntry): string {
-  const data = entryData(buf, entry);
-  if (!data) throw new PackageError(`bad local header for ${entry.name}`);
-  const bytes = entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : null;
-  if (!bytes) throw new PackageError(`${entry.name}: compression method ${entry.method}`);
-  const text = bytes.toString("utf8");
+  const text = entryText(buf, entry, entry.uncompressedSize);
+  if (text === null) throw new PackageError(`${entry.name} cannot be read (compression method ${entry.method})`);
   if (text.charCodeAt(0) === 0xfeff) throw new PackageError(`${entry.name} starts with a byte-order mark`);
   return text;
 }
 
 const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-
-function attrs(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const re = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1] as string, m[2] ?? m[3] ?? "");
-  return out;
-}
 
 /** Inserts `text` just before the closing tag `</…local>` (any prefix), which must be there once. */
 function beforeClose(xml: string, local: string, text: string, part: string): string {
@@ -143,7 +111,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   if (!root) throw new PackageError("xl/workbook.xml: no workbook element");
   const prefix = root[1] ?? "";
   const rootTag = workbook.slice(root.index, workbook.indexOf(">", root.index) + 1);
-  const rootAttrs = attrs(rootTag);
+  const rootAttrs = attributes(rootTag);
   const mainNs = rootAttrs.get(prefix === "" ? "xmlns" : `xmlns:${prefix.slice(0, -1)}`);
   if (!mainNs) throw new PackageError("xl/workbook.xml: no SpreadsheetML namespace");
   let relPrefix: string | null = null;
@@ -152,7 +120,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
 
   const ids: number[] = [];
   for (const m of workbook.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\s[^>]*>/g)) {
-    const id = Number(attrs(m[0]).get("sheetId"));
+    const id = Number(attributes(m[0]).get("sheetId"));
     if (Number.isInteger(id)) ids.push(id);
   }
   if (ids.length === 0) throw new PackageError("xl/workbook.xml: no sheets");
@@ -162,7 +130,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   let worksheetType: string | null = null;
   let absolute = false;
   for (const m of rels.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\s[^>]*>/g)) {
-    const a = attrs(m[0]);
+    const a = attributes(m[0]);
     const id = a.get("Id");
     if (id) relIds.add(id);
     const type = a.get("Type") ?? "";
@@ -174,7 +142,7 @@ function rewrite(types: string, workbook: string, rels: string, existing: readon
   if (!worksheetType) throw new PackageError("xl/_rels/workbook.xml.rels: no worksheet relationship");
   let worksheetContentType: string | null = null;
   for (const m of types.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override\s[^>]*>/g)) {
-    const ct = attrs(m[0]).get("ContentType") ?? "";
+    const ct = attributes(m[0]).get("ContentType") ?? "";
     if (/worksheet\+xml$/.test(ct)) {
       worksheetContentType = ct;
       break;
@@ -266,11 +234,12 @@ function centralHeader(w: Written): Buffer {
 const EDITED = ["[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"] as const;
 
 /**
- * The package with `sheets` added (see above). `buf` and `entries` are the input as the loader
+ * The package with `sheets` added (see above). `buf` and `archive` are the input as the loader
  * inspected it. Throws PackageError for a package this writer cannot extend faithfully.
  */
-export function addSheetsToPackage(buf: Buffer, entries: readonly ZipEntry[], sheets: readonly NewSheet[]): Buffer {
-  const { records, comment } = centralRecords(buf, entries);
+export function addSheetsToPackage(buf: Buffer, archive: ZipArchive, sheets: readonly NewSheet[]): Buffer {
+  const records = centralRecords(buf, archive.entries);
+  const { comment } = archive;
   const find = (name: string) => {
     const hits = records.filter((r) => r.entry.name.toLowerCase() === name);
     if (hits.length !== 1) throw new PackageError(hits.length === 0 ? `no part ${name}` : `${name} twice`);

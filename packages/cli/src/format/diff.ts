@@ -14,9 +14,9 @@ import {
   type SheetSummary,
   type WorkbookDiff,
 } from "@pmark/core";
-import type { FailureCode } from "../load/failure";
+import type { FileResult } from "../check-file";
 import { TEXT_LIMITS, terminalText } from "../terminal-text";
-import { jsonFinding, jsonOverview, type JsonFinding, type JsonSheet } from "./json";
+import { jsonFileError, jsonFinding, jsonOverview, type JsonFileError, type JsonFinding, type JsonSheet } from "./json";
 import { displayWidth, heatMapLines, LineWriter, summaryLine } from "./text";
 
 /** The two files a diff compares, as the user named them. */
@@ -34,7 +34,7 @@ export interface JsonDiffSide {
   overview?: ReportOverview;
 }
 
-export type JsonDiffFailure = { file: string; error: { code: FailureCode; message: LocalisedText } };
+export type JsonDiffFailure = JsonFileError;
 
 export interface JsonDiffDocument {
   old: JsonDiffSide;
@@ -119,8 +119,9 @@ export function formatJsonDiff(files: DiffFiles, d: WorkbookDiff): string {
 }
 
 /** The JSON printed when an input could not be read: each side its file and either nothing or its error. */
-export function formatJsonDiffFailure(sides: { old: JsonDiffFailure | { file: string }; new: JsonDiffFailure | { file: string } }): string {
-  return `${JSON.stringify(sides, null, 2)}\n`;
+export function formatJsonDiffFailure(old: FileResult, now: FileResult): string {
+  const side = (r: FileResult): JsonDiffFailure | { file: string } => (r.ok ? { file: r.file } : jsonFileError(r.file, r.failure));
+  return `${JSON.stringify({ old: side(old), new: side(now) }, null, 2)}\n`;
 }
 
 // ---------------------------------------------------------------- text

@@ -1,7 +1,7 @@
 import { KIND_LABELS, type Lang, type LocalisedText, type SheetExplanation, type SkippedRole, type WorkbookExplanation } from "@pmark/core";
 import type { FileResult } from "../check-file";
-import { failureMessage } from "../load/failure";
 import { TEXT_LIMITS, terminalText } from "../terminal-text";
+import { jsonFileError, type JsonFileError } from "./json";
 
 /**
  * `pmark explain`: how each sheet of each file was read. Text for a person (every workbook text
@@ -86,12 +86,12 @@ export function explainText(results: readonly FileResult[], lang: Lang): string 
 }
 
 export interface ExplainJsonDocument {
-  files: ({ file: string; sheets: WorkbookExplanation["sheets"] } | { file: string; error: { code: string; message: LocalisedText } })[];
+  files: ({ file: string; sheets: WorkbookExplanation["sheets"] } | JsonFileError)[];
 }
 
 export function explainJson(results: readonly FileResult[]): string {
   const doc: ExplainJsonDocument = {
-    files: results.map((r) => (r.ok ? { file: r.file, sheets: r.report.explanation?.sheets ?? [] } : { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } })),
+    files: results.map((r) => (r.ok ? { file: r.file, sheets: r.report.explanation?.sheets ?? [] } : jsonFileError(r.file, r.failure))),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -8,7 +8,7 @@ import {
   type WorkbookReport,
 } from "@pmark/core";
 import type { FileResult } from "../check-file";
-import { failureMessage, type FailureCode } from "../load/failure";
+import { failureMessage, type FailureCode, type LoadFailure } from "../load/failure";
 
 export interface JsonFinding {
   rule: string;
@@ -29,9 +29,14 @@ export interface JsonSheet {
   rows: number;
 }
 
-export type JsonFile =
-  | { file: string; sheets: JsonSheet[]; findings: JsonFinding[]; summary: ReportSummary; overview?: ReportOverview }
-  | { file: string; error: { code: FailureCode; message: LocalisedText } };
+/** A file that could not be read, as every JSON document gives it (check, explain, diff). */
+export type JsonFileError = { file: string; error: { code: FailureCode; message: LocalisedText } };
+
+export function jsonFileError(file: string, failure: LoadFailure): JsonFileError {
+  return { file, error: { code: failure.code, message: failureMessage(file, failure) } };
+}
+
+export type JsonFile = { file: string; sheets: JsonSheet[]; findings: JsonFinding[]; summary: ReportSummary; overview?: ReportOverview } | JsonFileError;
 
 export interface JsonDocument {
   files: JsonFile[];
@@ -103,7 +108,7 @@ export function jsonOverview(o: ReportOverview): ReportOverview {
 export function toJsonDocument(results: readonly FileResult[]): JsonDocument {
   return {
     files: results.map((r): JsonFile => {
-      if (!r.ok) return { file: r.file, error: { code: r.failure.code, message: failureMessage(r.file, r.failure) } };
+      if (!r.ok) return jsonFileError(r.file, r.failure);
       const { sheets, summary, overview } = r.report;
       const findings = sortedFindings(r.report);
       const file: JsonFile = {

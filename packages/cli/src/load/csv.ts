@@ -243,8 +243,12 @@ export function parseCsv(text: string, delimiter = ",", onCells?: (cells: number
   return rows;
 }
 
-/** The CSV row (1-based, as a spreadsheet shows it) that holds the character at `offset`. */
+/**
+ * The CSV row (1-based, as a spreadsheet shows it) that holds the character at `offset`, with
+ * the delimiter parseCsv splits it by, without building the rows again.
+ */
 export function csvRowAt(text: string, offset: number): number {
+  const delim = sniffDelimiter(text).charCodeAt(0);
   let row = 1;
   let quoted = false;
   let atFieldStart = true;
@@ -264,7 +268,7 @@ export function csvRowAt(text: string, offset: number): number {
       if (c === CR && text.charCodeAt(i + 1) === LF) i++;
       row++;
       atFieldStart = true;
-    } else atFieldStart = c === 0x2c || c === 0x09;
+    } else atFieldStart = c === delim;
   }
   return row;
 }

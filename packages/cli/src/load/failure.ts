@@ -1,5 +1,5 @@
 import type { LocalisedText } from "@pmark/core";
-import type { BudgetLimit } from "./budget";
+import { READ_LIMITS, type BudgetLimit } from "./budget";
 
 /**
  * Why an input could not be checked. Failures are data: the loader never throws for a bad
@@ -148,7 +148,7 @@ function overBudget(f: LoadFailure): LocalisedText {
         : detail({ ja: "メモリが足りず読み込めません", en: "it does not fit in memory" });
     case "file-size":
     default:
-      return detail({ ja: "ファイルサイズが上限 (200 MB) を超えます", en: "the file exceeds the 200 MB size limit" });
+      return detail({ ja: `ファイルサイズが上限 (${size(READ_LIMITS.fileBytes)}) を超えます`, en: `the file exceeds the ${size(READ_LIMITS.fileBytes)} size limit` });
   }
 }
 

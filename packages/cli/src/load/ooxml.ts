@@ -205,7 +205,8 @@ function* elements(xml: string, local: string): Generator<XmlElement> {
 
 const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function attributes(text: string): Map<string, string> {
+/** The attributes of a start tag (or of the text after its name), values as written. */
+export function attributes(text: string): Map<string, string> {
   const out = new Map<string, string>();
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(text); m; m = ATTR.exec(text)) out.set(m[1]!, m[2] ?? m[3] ?? "");

@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import type { SheetGrid } from "@pmark/core";
 import { OverBudget, READ_LIMITS, ReadBudget } from "./budget";
 import { inspectCfb } from "./cfb";
@@ -10,7 +9,7 @@ import { readOoxmlDirect } from "./ooxml";
 import { biffCells, markupCells, odsContentCounter, sharedStringsCounter, worksheetCounter, xlsbSheetCounter } from "./scan";
 import { readWorkbook, workbookToGrids } from "./sheetjs";
 import { sniffContainer } from "./sniff";
-import { entryData, inspectZip, verifyZipEntries, type PartCounter, type ZipEntry } from "./zip";
+import { entryText, inspectZip, verifyZipEntries, type PartCounter, type ZipEntry } from "./zip";
 
 export type LoadResult = { ok: true; grids: SheetGrid[]; warnings?: LoadWarning[] } | { ok: false; reason: LoadFailure };
 
@@ -56,16 +55,7 @@ function hasEntry(entries: readonly ZipEntry[], name: string): boolean {
 }
 
 function smallEntryText(buf: Buffer, entry: ZipEntry | undefined, max = 1024 * 1024): string | null {
-  if (!entry || entry.uncompressedSize > max) return null;
-  const data = entryData(buf, entry);
-  if (!data) return null;
-  try {
-    if (entry.method === 0) return data.toString("utf8");
-    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: max }).toString("utf8");
-  } catch {
-    return null;
-  }
-  return null;
+  return entry ? entryText(buf, entry, max) : null;
 }
 
 type ZipKind = "ooxml" | "ods" | "ods-encrypted" | "numbers" | "word" | "powerpoint" | "other";
@@ -209,7 +199,7 @@ function loadCsv(path: string, buf: Buffer): LoadResult {
   return { ok: true, grids: [grid], warnings: [warning] };
 }
 
-function statFailure(e: unknown): LoadResult {
+function statFailure(e: unknown): { ok: false; reason: LoadFailure } {
   const code = (e as { code?: string } | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") return fail("not-found");
   if (code === "EISDIR") return fail("is-directory");
@@ -239,11 +229,8 @@ export async function loadBytes(path: string, buf: Buffer): Promise<LoadResult> 
   }
 }
 
-/**
- * Loads every sheet of a workbook (.xlsx .xlsm .xls .ods .csv) as SheetGrids, reading the file
- * once. Never throws for a bad file: failures come back as data.
- */
-export async function loadWorkbook(path: string): Promise<LoadResult> {
+/** A file's bytes, once it is known to be a regular file within the size limit (loadBytes refuses an empty one). */
+export async function readInputFile(path: string): Promise<{ ok: true; buf: Buffer } | { ok: false; reason: LoadFailure }> {
   let size: number;
   try {
     const st = await stat(path);
@@ -253,13 +240,19 @@ export async function loadWorkbook(path: string): Promise<LoadResult> {
   } catch (e) {
     return statFailure(e);
   }
-  if (size === 0) return fail("empty");
   if (size > MAX_FILE_BYTES) return fail("too-large", { limit: "file-size", detail: `${Math.round(size / 1048576)} MB` });
-  let buf: Buffer;
   try {
-    buf = await readFile(path);
+    return { ok: true, buf: await readFile(path) };
   } catch (e) {
     return statFailure(e);
   }
-  return loadBytes(path, buf);
+}
+
+/**
+ * Loads every sheet of a workbook (.xlsx .xlsm .xls .ods .csv) as SheetGrids, reading the file
+ * once. Never throws for a bad file: failures come back as data.
+ */
+export async function loadWorkbook(path: string): Promise<LoadResult> {
+  const read = await readInputFile(path);
+  return read.ok ? loadBytes(path, read.buf) : read;
 }

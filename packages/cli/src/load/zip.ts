@@ -17,15 +17,23 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where its central directory record starts, for a writer that copies the record's other fields. */
+  centralHeaderOffset: number;
 }
 
-type ZipResult = { ok: true; entries: ZipEntry[] } | { ok: false; reason: LoadFailure };
+/** The directory's entries, in directory order, and the archive comment after the end record. */
+export interface ZipArchive {
+  entries: ZipEntry[];
+  comment: Buffer;
+}
 
-const EOCD_SIG = 0x06054b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-const CD_SIG = 0x02014b50;
-const LOCAL_SIG = 0x04034b50;
+type ZipResult = ({ ok: true } & ZipArchive) | { ok: false; reason: LoadFailure };
+
+export const EOCD_SIG = 0x06054b50;
+export const ZIP64_LOCATOR_SIG = 0x07064b50;
+export const ZIP64_EOCD_SIG = 0x06064b50;
+export const CD_SIG = 0x02014b50;
+export const LOCAL_SIG = 0x04034b50;
 const DESCRIPTOR_SIG = 0x08074b50;
 
 /** A part's name as it goes into a message: short, whatever the archive claims. */
@@ -171,7 +179,7 @@ export function inspectZip(buf: Buffer, limits: Pick<ReadLimits, "declaredBytes"
       }
       e += 4 + size;
     }
-    const entry: ZipEntry = { name, flags, method, crc32, compressedSize, uncompressedSize, localHeaderOffset };
+    const entry: ZipEntry = { name, flags, method, crc32, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: p };
     const shown = partName(name);
     if (localHeaderOffset >= cdOffset) return corrupt(`entry ${shown} points into the central directory`);
     const local = localRecord(buf, entry);
@@ -206,7 +214,7 @@ export function inspectZip(buf: Buffer, limits: Pick<ReadLimits, "declaredBytes"
     entries.push(entry);
     p = extraEnd + commentLen;
   }
-  return { ok: true, entries };
+  return { ok: true, entries, comment: buf.subarray(eocd + 22, Math.min(buf.length, eocd + 22 + buf.readUInt16LE(eocd + 20))) };
 }
 
 /** Where an entry's compressed bytes are, from its local header; null when the header is bad. */
@@ -217,6 +225,23 @@ export function entryData(buf: Buffer, entry: ZipEntry): Buffer | null {
   const end = start + entry.compressedSize;
   if (end > buf.length) return null;
   return buf.subarray(start, end);
+}
+
+/**
+ * A part's text (UTF-8) when it declares at most `max` bytes and inflates within `max`; null
+ * when it is larger, damaged or compressed with a method other than deflate.
+ */
+export function entryText(buf: Buffer, entry: ZipEntry, max: number): string | null {
+  if (entry.uncompressedSize > max) return null;
+  const data = entryData(buf, entry);
+  if (!data) return null;
+  try {
+    if (entry.method === 0) return data.toString("utf8");
+    if (entry.method === 8) return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) }).toString("utf8");
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 // ------------------------------------------------------------------------ CRC-32
