@@ -29,7 +29,7 @@ const FRAME: Readonly<Record<RecognisedKind, ReadonlySet<string>>> = {
 const PICKED: ReadonlySet<ValueType> = new Set(["yesno", "medium"]);
 
 /** 「記入例」「（記入例）」「【例】」 rows under the header: instructions, not data. (Not 「サンプル」: real items are named that.) */
-const EXAMPLE_MARK = /^[(\[【〔<]?(?:記入例|例$|例[:：)）\]】〕>]|example\b|e\.g\.)/i;
+const EXAMPLE_MARK = /^[([【〔<]?(?:記入例|例$|例[:：)）\]】〕>]|example\b|e\.g\.)/i;
 /** Totals and sign-off lines below the table. */
 const TOTAL_MARK = /^(?:合計|小計|総計|計|total|subtotal)$/i;
 /** A footnote: one cell of prose starting with ※ or 注. */
